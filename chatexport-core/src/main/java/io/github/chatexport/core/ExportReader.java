@@ -1,0 +1,413 @@
+package io.github.chatexport.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.chatexport.api.Account;
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Location;
+import io.github.chatexport.api.Warning;
+import io.github.chatexport.core.internal.AccountParser;
+import io.github.chatexport.core.internal.ConversationCursor;
+import io.github.chatexport.core.internal.DirectorySource;
+import io.github.chatexport.core.internal.ExportSource;
+import io.github.chatexport.core.internal.Json;
+import io.github.chatexport.core.internal.Layout;
+import io.github.chatexport.core.internal.Problems;
+import io.github.chatexport.core.internal.ReaderConfig;
+import io.github.chatexport.core.internal.SingleFileSource;
+import io.github.chatexport.core.internal.StreamSource;
+import io.github.chatexport.core.internal.ZipSource;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a ChatGPT data export: the ZIP as downloaded, the extracted folder, or one conversations JSON file.
+ *
+ * <pre>{@code
+ * try (ExportReader export = ExportReader.open(Path.of("chatgpt-export.zip"));
+ *      Stream<Conversation> conversations = export.conversations()) {
+ *   conversations.forEach(c -> System.out.println(c.title() + ": " + c.activeBranch().messages().size()));
+ * }
+ * }</pre>
+ *
+ * <p>Conversations are streamed: one is held in memory at a time, the file is never loaded whole, and a ZIP entry
+ * is read in place, never extracted. Every call of {@link #conversations()} or {@link #iterator()} is a new pass
+ * from the start.
+ *
+ * <p>Oddities that need not stop the read become {@link Warning}s, attached to the conversation they concern
+ * ({@link Conversation#warnings()}) or to the export ({@link #warnings()}). Damage stops a pass with a
+ * {@link ChatExportException} that says where, after every conversation before it has been delivered. With
+ * {@link Builder#strict(boolean) strict} on, every warning is an error.
+ *
+ * <p>A reader is not thread-safe; use one per thread, or one pass at a time. {@link #close()} ends every pass and
+ * releases the file; it throws nothing and may be called again.
+ */
+public final class ExportReader implements AutoCloseable, Iterable<Conversation> {
+  private static final int SNIFF = 64;
+
+  private final ExportSource source;
+  private final Layout layout;
+  private final ReaderConfig config;
+  private final JsonFactory factory;
+  private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
+  private final Set<ConversationCursor> passes = ConcurrentHashMap.newKeySet();
+  private @Nullable Optional<Account> account;
+  private volatile boolean closed;
+
+  private ExportReader(ExportSource source, Layout layout, ReaderConfig config) {
+    this.source = source;
+    this.layout = layout;
+    this.config = config;
+    this.factory = Json.factory(config);
+  }
+
+  /**
+   * Opens an export with the default settings: a ZIP file as downloaded, an extracted folder, or one
+   * conversations JSON file.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws ChatExportException if it is not an export at all (the message says what was found)
+   */
+  public static ExportReader open(Path path) throws IOException {
+    return builder().open(path);
+  }
+
+  /**
+   * Opens an export given as a stream (an upload, say): a conversations JSON file or a ZIP. The stream stays
+   * the caller's: the reader never closes it. A JSON stream can be read in one pass only; a ZIP stream is copied
+   * to a private temporary file, deleted on {@link #close()}.
+   *
+   * @param in the stream
+   * @param name a name for the stream, used in locations and messages
+   * @throws IOException if the stream cannot be read
+   * @throws ChatExportException if it is not an export at all
+   */
+  public static ExportReader open(InputStream in, String name) throws IOException {
+    return builder().open(in, name);
+  }
+
+  /** Settings for opening exports: limits and strictness. */
+  public static Builder builder() {
+    return Builder.DEFAULT;
+  }
+
+  /**
+   * A new, lazy, sequential pass over the conversations, in file order. Closing the stream ends the pass;
+   * closing the reader ends all passes. Damage ends the pass with a {@link ChatExportException}, after every
+   * conversation before it.
+   */
+  public Stream<Conversation> conversations() {
+    ConversationCursor cursor = newPass();
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(() -> endPass(cursor));
+  }
+
+  /**
+   * A new pass over the conversations, as an iterator. The pass ends (and its file is released) when the
+   * iterator is exhausted, when it fails, or when the reader is closed.
+   */
+  @Override
+  public Iterator<Conversation> iterator() {
+    ConversationCursor cursor = newPass();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        boolean more = cursor.hasNext();
+        if (!more) {
+          passes.remove(cursor);
+        }
+        return more;
+      }
+
+      @Override
+      public Conversation next() {
+        return cursor.next();
+      }
+    };
+  }
+
+  private ConversationCursor newPass() {
+    if (closed) {
+      throw new IllegalStateException("the reader is closed");
+    }
+    ConversationCursor cursor = new ConversationCursor(source, layout.conversations(), config, factory,
+        warnings::add);
+    passes.add(cursor);
+    return cursor;
+  }
+
+  private void endPass(ConversationCursor cursor) {
+    cursor.close();
+    passes.remove(cursor);
+  }
+
+  /**
+   * The account, from {@code user.json}; empty when the export has none.
+   *
+   * @throws ChatExportException if {@code user.json} is damaged
+   */
+  public synchronized Optional<Account> account() {
+    Optional<Account> a = account;
+    if (a == null) {
+      a = layout.account() == null ? Optional.empty() : Optional.of(readAccount(layout.account()));
+      account = a;
+    }
+    return a;
+  }
+
+  private Account readAccount(String entry) {
+    Problems problems = new Problems(source.file(), source.locationEntry(entry), config.strict());
+    JsonParser p = null;
+    try (InputStream in = source.open(entry)) {
+      p = factory.createParser(in);
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        throw problems.error("expected an object in user.json", p.currentTokenLocation(), "$", null, null);
+      }
+      Account account = new AccountParser(p, problems).read();
+      problems.drain(null).forEach(warnings::add);
+      return account;
+    } catch (IOException e) {
+      throw Json.translate(e, p, problems, null);
+    } finally {
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException e) {
+          // read-only
+        }
+      }
+    }
+  }
+
+  /**
+   * The problems that belong to the export rather than to one conversation, known so far (some are found only
+   * during a pass).
+   */
+  public List<Warning> warnings() {
+    synchronized (warnings) {
+      return List.copyOf(warnings);
+    }
+  }
+
+  /** Ends every pass and releases the export's file. Throws nothing; calling it again does nothing. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (ConversationCursor cursor : passes) {
+      cursor.close();
+    }
+    passes.clear();
+    source.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ExportReader[" + source.file() + ", " + layout.conversations().size() + " conversation files]";
+  }
+
+  /**
+   * Settings for opening exports; immutable and safe to share: each setter returns a new builder.
+   *
+   * <pre>{@code
+   * ExportReader.Builder strict = ExportReader.builder().strict(true).maxNodesPerConversation(50_000);
+   * try (ExportReader export = strict.open(path)) { ... }
+   * }</pre>
+   */
+  public static final class Builder {
+    static final Builder DEFAULT = new Builder(ReaderConfig.DEFAULTS);
+
+    private final ReaderConfig config;
+
+    private Builder(ReaderConfig config) {
+      this.config = config;
+    }
+
+    /** Whether every warning is an error, thrown where it occurs (default: false). */
+    public Builder strict(boolean strict) {
+      return new Builder(new ReaderConfig(strict, config.maxStringLength(), config.maxNestingDepth(),
+          config.maxNumberLength(), config.maxNodesPerConversation()));
+    }
+
+    /** The longest string accepted, in chars (default: 256 Mi). */
+    public Builder maxStringLength(int chars) {
+      return new Builder(new ReaderConfig(config.strict(), positive(chars, "chars"), config.maxNestingDepth(),
+          config.maxNumberLength(), config.maxNodesPerConversation()));
+    }
+
+    /** The deepest nesting of arrays and objects accepted (default: 1,000). */
+    public Builder maxNestingDepth(int depth) {
+      return new Builder(new ReaderConfig(config.strict(), config.maxStringLength(), positive(depth, "depth"),
+          config.maxNumberLength(), config.maxNodesPerConversation()));
+    }
+
+    /** The longest number accepted, in chars (default: 1,000). */
+    public Builder maxNumberLength(int chars) {
+      return new Builder(new ReaderConfig(config.strict(), config.maxStringLength(), config.maxNestingDepth(),
+          positive(chars, "chars"), config.maxNodesPerConversation()));
+    }
+
+    /** The most nodes accepted in one conversation (default: 2,000,000). */
+    public Builder maxNodesPerConversation(int nodes) {
+      return new Builder(new ReaderConfig(config.strict(), config.maxStringLength(), config.maxNestingDepth(),
+          config.maxNumberLength(), positive(nodes, "nodes")));
+    }
+
+    private static int positive(int value, String name) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+
+    /**
+     * Opens an export with these settings: a ZIP file, an extracted folder, or one conversations JSON file.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws ChatExportException if it is not an export at all
+     */
+    public ExportReader open(Path path) throws IOException {
+      requireNonNull(path, "path");
+      String file = path.toString();
+      if (Files.isDirectory(path)) {
+        return create(new DirectorySource(path, file), false);
+      }
+      byte[] head = new byte[SNIFF];
+      int n;
+      try (InputStream in = Files.newInputStream(path)) {
+        n = in.readNBytes(head, 0, SNIFF);
+      }
+      Kind kind = sniff(head, n);
+      switch (kind) {
+        case ZIP:
+          return create(new ZipSource(path, file, null), false);
+        case JSON:
+          return create(new SingleFileSource(path, file), true);
+        default:
+          throw notAnExport(file, kind, n);
+      }
+    }
+
+    /**
+     * Opens an export given as a stream with these settings; the stream stays the caller's.
+     *
+     * @see ExportReader#open(InputStream, String)
+     */
+    public ExportReader open(InputStream in, String name) throws IOException {
+      requireNonNull(in, "in");
+      requireNonNull(name, "name");
+      BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+      buffered.mark(SNIFF);
+      byte[] head = buffered.readNBytes(SNIFF);
+      buffered.reset();
+      Kind kind = sniff(head, head.length);
+      switch (kind) {
+        case ZIP: {
+          Path copy = privateTempFile();
+          try {
+            Files.copy(buffered, copy, StandardCopyOption.REPLACE_EXISTING);
+            return create(new ZipSource(copy, name, copy), false);
+          } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+          }
+        }
+        case JSON:
+          return create(new StreamSource(buffered, name), true);
+        default:
+          throw notAnExport(name, kind, head.length);
+      }
+    }
+
+    private ExportReader create(ExportSource source, boolean singleFile) {
+      try {
+        Layout layout = Layout.of(source.entries(), singleFile);
+        if (layout.conversations().isEmpty()) {
+          List<String> entries = source.entries();
+          throw new ChatExportException("not a ChatGPT export: no conversations.json or conversations-NNN.json"
+              + " among " + entries.size() + " files" + (entries.isEmpty() ? "" : " (for example "
+              + String.join(", ", entries.subList(0, Math.min(5, entries.size()))) + ")"),
+              new Location(source.file(), null, -1, -1, -1, "$", null), null);
+        }
+        return new ExportReader(source, layout, config);
+      } catch (RuntimeException e) {
+        source.close();
+        throw e;
+      }
+    }
+
+    private static Path privateTempFile() throws IOException {
+      try {
+        return Files.createTempFile("chatexport-", ".zip",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        return Files.createTempFile("chatexport-", ".zip");
+      }
+    }
+
+    private enum Kind { ZIP, JSON, HTML, EMPTY, OTHER }
+
+    private static Kind sniff(byte[] head, int n) {
+      if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5 || head[2] == 7)) {
+        return Kind.ZIP;
+      }
+      int i = 0;
+      if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+        i = 3;
+      }
+      while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+        i++;
+      }
+      if (i >= n) {
+        return n == 0 ? Kind.EMPTY : Kind.JSON;
+      }
+      if (head[i] == '[' || head[i] == '{' || head[i] == '"') {
+        return Kind.JSON;
+      }
+      if (head[i] == '<') {
+        return Kind.HTML;
+      }
+      return Kind.OTHER;
+    }
+
+    private static ChatExportException notAnExport(String file, Kind kind, int n) {
+      String found = switch (kind) {
+        case HTML -> "an HTML page (a chat.html without conversations.json is not supported yet)";
+        case EMPTY -> "an empty file";
+        default -> "a file that is neither a ZIP archive nor JSON (" + n + " bytes inspected)";
+      };
+      return new ChatExportException("not a ChatGPT export: found " + found,
+          kind == Kind.EMPTY ? new Location(file, null, 1, 1, 0, "$", null)
+              : new Location(file, null, -1, -1, 0, "$", null), null);
+    }
+
+    @Override
+    public String toString() {
+      return "ExportReader.Builder" + config;
+    }
+  }
+}

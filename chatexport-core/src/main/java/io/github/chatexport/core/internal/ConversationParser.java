@@ -1,0 +1,484 @@
+package io.github.chatexport.core.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.chatexport.api.Author;
+import io.github.chatexport.api.Content;
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Extras;
+import io.github.chatexport.api.Message;
+import io.github.chatexport.api.MessageNode;
+import io.github.chatexport.api.Metadata;
+import io.github.chatexport.api.RawJson;
+import io.github.chatexport.api.Warning;
+import io.github.chatexport.api.internal.FrozenMap;
+import io.github.chatexport.api.internal.Graph;
+import io.github.chatexport.api.internal.NodeMap;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads conversation objects from a {@link JsonParser} into records, one at a time, keeping every field: typed
+ * fields in record components, the rest (and mistyped fields) in {@link Extras}.
+ */
+public final class ConversationParser {
+  private static final Absent CONVERSATION = new Absent("id", "conversation_id", "title", "create_time",
+      "update_time", "mapping", "current_node", "default_model_slug", "gizmo_id", "is_archived");
+  private static final Absent NODE = new Absent("id", "message", "parent", "children");
+  private static final Absent MESSAGE = new Absent("id", "author", "create_time", "update_time", "content",
+      "status", "end_turn", "weight", "metadata", "recipient", "channel");
+  private static final Absent AUTHOR = new Absent("role", "name", "metadata");
+
+  private final JsonParser p;
+  private final Problems problems;
+  private final ReaderConfig config;
+  private final RawReader raw;
+  private final ContentReader contents;
+
+  /** One object being read: which typed fields were seen, and the extra ones. */
+  private static final class Obj {
+    int seen;
+    @Nullable LinkedHashMap<String, RawJson> extra;
+
+    void extra(String name, RawJson value) {
+      if (extra == null) {
+        extra = new LinkedHashMap<>();
+      }
+      extra.put(name, value);
+    }
+
+    Extras extras(Absent names) {
+      java.util.Set<String> absent = names.of(seen);
+      if (extra == null) {
+        return absent.isEmpty() ? Extras.NONE : new Extras(FrozenMap.empty(), absent);
+      }
+      return new Extras(FrozenMap.adopt(extra), absent);
+    }
+  }
+
+  /** A parser of the conversations that {@code p} reads; {@code p} belongs to the caller. */
+  public ConversationParser(JsonParser p, Problems problems, ReaderConfig config) {
+    this.p = p;
+    this.problems = problems;
+    this.config = config;
+    this.raw = new RawReader(p);
+    this.contents = new ContentReader(problems);
+  }
+
+  /** Reads the conversation object whose START_OBJECT is the current token. */
+  public Conversation read() throws IOException {
+    JsonLocation start = p.currentTokenLocation();
+    String path = JsonPaths.of(p.getParsingContext());
+    Obj o = new Obj();
+    String id = null;
+    String conversationId = null;
+    String title = null;
+    Instant createTime = null;
+    Instant updateTime = null;
+    LinkedHashMap<String, MessageNode> nodes = null;
+    Map<String, JsonLocation> nodeStarts = null;
+    String currentNode = null;
+    String defaultModelSlug = null;
+    String gizmoId = null;
+    Boolean archived = null;
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "id" -> {
+          o.seen |= 1;
+          id = string(o, name, t);
+        }
+        case "conversation_id" -> {
+          o.seen |= 1 << 1;
+          conversationId = string(o, name, t);
+        }
+        case "title" -> {
+          o.seen |= 1 << 2;
+          title = string(o, name, t);
+        }
+        case "create_time" -> {
+          o.seen |= 1 << 3;
+          createTime = time(o, name, t);
+        }
+        case "update_time" -> {
+          o.seen |= 1 << 4;
+          updateTime = time(o, name, t);
+        }
+        case "mapping" -> {
+          o.seen |= 1 << 5;
+          if (t == JsonToken.START_OBJECT) {
+            nodes = new LinkedHashMap<>();
+            nodeStarts = new HashMap<>();
+            readMapping(nodes, nodeStarts);
+          } else {
+            if (t == JsonToken.VALUE_NULL) {
+              problems.warn(Warning.Kind.MISSING_FIELD, "mapping is null", p.currentTokenLocation(),
+                  JsonPaths.of(p.getParsingContext()));
+            } else {
+              mismatch(t, "an object");
+            }
+            o.extra(name, raw.read());
+          }
+        }
+        case "current_node" -> {
+          o.seen |= 1 << 6;
+          currentNode = string(o, name, t);
+        }
+        case "default_model_slug" -> {
+          o.seen |= 1 << 7;
+          defaultModelSlug = string(o, name, t);
+        }
+        case "gizmo_id" -> {
+          o.seen |= 1 << 8;
+          gizmoId = string(o, name, t);
+        }
+        case "is_archived" -> {
+          o.seen |= 1 << 9;
+          archived = bool(o, name, t);
+        }
+        default -> o.extra(name, raw.read());
+      }
+    }
+    if ((o.seen & 1 << 5) == 0) {
+      problems.warn(Warning.Kind.MISSING_FIELD, "the conversation has no mapping", start,
+          JsonPaths.child(path, "mapping"));
+    }
+    String effectiveId = id != null ? id : conversationId;
+    if (effectiveId == null) {
+      problems.warn(Warning.Kind.MISSING_FIELD, "the conversation has neither id nor conversation_id", start,
+          JsonPaths.child(path, "id"));
+      effectiveId = "";
+    }
+    NodeMap nodeMap = NodeMap.adopt(nodes == null ? new LinkedHashMap<>() : nodes);
+    Graph graph = Graph.of(nodeMap);
+    for (Graph.Issue issue : graph.issues(currentNode)) {
+      String issuePath;
+      JsonLocation at;
+      if (issue.nodeId() != null) {
+        issuePath = JsonPaths.child(JsonPaths.child(JsonPaths.child(path, "mapping"), issue.nodeId()),
+            issue.field());
+        at = nodeStarts == null ? start : nodeStarts.getOrDefault(issue.nodeId(), start);
+      } else {
+        issuePath = JsonPaths.child(path, issue.field());
+        at = start;
+      }
+      problems.warn(issue.kind(), issue.message(), at, issuePath);
+    }
+    return new Conversation(effectiveId, conversationId, title, createTime, updateTime, nodeMap, currentNode,
+        defaultModelSlug, gizmoId, archived, problems.drain(effectiveId), o.extras(CONVERSATION));
+  }
+
+  private void readMapping(LinkedHashMap<String, MessageNode> nodes, Map<String, JsonLocation> starts)
+      throws IOException {
+    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      JsonLocation at = p.currentTokenLocation();
+      if (t != JsonToken.START_OBJECT) {
+        problems.warn(Warning.Kind.TYPE_MISMATCH, "a node is a " + kind(t) + ", not an object; it is skipped",
+            at, JsonPaths.of(p.getParsingContext()));
+        p.skipChildren();
+        continue;
+      }
+      if (nodes.size() >= config.maxNodesPerConversation()) {
+        throw problems.error("the conversation has more than " + config.maxNodesPerConversation()
+            + " nodes (the limit set by maxNodesPerConversation)", at, JsonPaths.of(p.getParsingContext()), null,
+            null);
+      }
+      MessageNode node = readNode(key, at);
+      if (nodes.put(key, node) != null) {
+        problems.warn(Warning.Kind.DUPLICATE_NODE, "the mapping has this key twice; the later node is kept", at,
+            JsonPaths.of(p.getParsingContext()));
+      } else {
+        starts.put(key, at);
+      }
+    }
+  }
+
+  private MessageNode readNode(String key, JsonLocation at) throws IOException {
+    Obj o = new Obj();
+    Message message = null;
+    String parent = null;
+    List<String> children = List.of();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "id" -> {
+          o.seen |= 1;
+          if (t != JsonToken.VALUE_STRING || !key.equals(p.getText())) {
+            problems.warn(Warning.Kind.NODE_ID_MISMATCH, "the node's id differs from its key; the key is used",
+                p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+            o.extra(name, raw.read());
+          }
+        }
+        case "message" -> {
+          o.seen |= 1 << 1;
+          if (t == JsonToken.START_OBJECT) {
+            message = readMessage(key);
+          } else if (t != JsonToken.VALUE_NULL) {
+            mismatch(t, "an object");
+            o.extra(name, raw.read());
+          }
+        }
+        case "parent" -> {
+          o.seen |= 1 << 2;
+          parent = string(o, name, t);
+        }
+        case "children" -> {
+          o.seen |= 1 << 3;
+          children = strings(o, name, t);
+        }
+        default -> o.extra(name, raw.read());
+      }
+    }
+    return new MessageNode(key, message, parent, children, o.extras(NODE));
+  }
+
+  private Message readMessage(String nodeId) throws IOException {
+    Obj o = new Obj();
+    String id = null;
+    Author author = null;
+    Instant createTime = null;
+    Instant updateTime = null;
+    Content content = null;
+    String status = null;
+    Boolean endTurn = null;
+    BigDecimal weight = null;
+    Metadata metadata = Metadata.EMPTY;
+    String recipient = null;
+    String channel = null;
+    JsonLocation start = p.currentTokenLocation();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "id" -> {
+          o.seen |= 1;
+          id = string(o, name, t);
+        }
+        case "author" -> {
+          o.seen |= 1 << 1;
+          if (t == JsonToken.START_OBJECT) {
+            author = readAuthor();
+          } else {
+            if (t != JsonToken.VALUE_NULL) {
+              mismatch(t, "an object");
+            }
+            o.extra(name, raw.read());
+          }
+        }
+        case "create_time" -> {
+          o.seen |= 1 << 2;
+          createTime = time(o, name, t);
+        }
+        case "update_time" -> {
+          o.seen |= 1 << 3;
+          updateTime = time(o, name, t);
+        }
+        case "content" -> {
+          o.seen |= 1 << 4;
+          if (t == JsonToken.START_OBJECT) {
+            JsonLocation at = p.currentTokenLocation();
+            String contentPath = JsonPaths.of(p.getParsingContext());
+            content = contents.read((RawJson.JsonObject) raw.read(), at, contentPath);
+          } else {
+            problems.warn(Warning.Kind.MISSING_FIELD,
+                t == JsonToken.VALUE_NULL ? "content is null" : "content is a " + kind(t) + ", not an object",
+                p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+            o.extra(name, raw.read());
+          }
+        }
+        case "status" -> {
+          o.seen |= 1 << 5;
+          status = string(o, name, t);
+        }
+        case "end_turn" -> {
+          o.seen |= 1 << 6;
+          endTurn = bool(o, name, t);
+        }
+        case "weight" -> {
+          o.seen |= 1 << 7;
+          if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            weight = new BigDecimal(p.getText());
+          } else if (t != JsonToken.VALUE_NULL) {
+            mismatch(t, "a number");
+            o.extra(name, raw.read());
+          }
+        }
+        case "metadata" -> {
+          o.seen |= 1 << 8;
+          if (t == JsonToken.START_OBJECT) {
+            JsonLocation at = p.currentTokenLocation();
+            String metadataPath = JsonPaths.of(p.getParsingContext());
+            metadata = new Metadata((RawJson.JsonObject) raw.read());
+            contents.checkMetadata(metadata, at, metadataPath);
+          } else {
+            if (t != JsonToken.VALUE_NULL) {
+              mismatch(t, "an object");
+            }
+            o.extra(name, raw.read());
+          }
+        }
+        case "recipient" -> {
+          o.seen |= 1 << 9;
+          recipient = string(o, name, t);
+        }
+        case "channel" -> {
+          o.seen |= 1 << 10;
+          channel = string(o, name, t);
+        }
+        default -> o.extra(name, raw.read());
+      }
+    }
+    if ((o.seen & 1 << 4) == 0) {
+      problems.warn(Warning.Kind.MISSING_FIELD, "the message has no content", start,
+          JsonPaths.child(JsonPaths.of(p.getParsingContext()), "content"));
+    }
+    if (content == null) {
+      content = new Content.Unknown("", RawJson.JsonObject.EMPTY);
+    }
+    if (author == null) {
+      author = Author.of("");
+    }
+    return new Message(id == null ? nodeId : id, author, createTime, updateTime, content, status, endTurn,
+        weight, metadata, recipient, channel, o.extras(MESSAGE));
+  }
+
+  private Author readAuthor() throws IOException {
+    Obj o = new Obj();
+    String role = null;
+    String name = null;
+    RawJson.JsonObject metadata = RawJson.JsonObject.EMPTY;
+    for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "role" -> {
+          o.seen |= 1;
+          role = string(o, field, t);
+          if (role == null && t == JsonToken.VALUE_NULL) {
+            o.extra(field, RawJson.JsonNull.NULL);
+          }
+        }
+        case "name" -> {
+          o.seen |= 1 << 1;
+          name = string(o, field, t);
+        }
+        case "metadata" -> {
+          o.seen |= 1 << 2;
+          if (t == JsonToken.START_OBJECT) {
+            metadata = (RawJson.JsonObject) raw.read();
+          } else {
+            if (t != JsonToken.VALUE_NULL) {
+              mismatch(t, "an object");
+            }
+            o.extra(field, raw.read());
+          }
+        }
+        default -> o.extra(field, raw.read());
+      }
+    }
+    return new Author(role == null ? "" : role, name, metadata, o.extras(AUTHOR));
+  }
+
+  // --- typed values; a value of another JSON type is kept raw in the extras, with a warning
+
+  private @Nullable String string(Obj o, String name, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (t != JsonToken.VALUE_NULL) {
+      mismatch(t, "a string");
+      o.extra(name, raw.read());
+    }
+    return null;
+  }
+
+  private @Nullable Boolean bool(Obj o, String name, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_TRUE) {
+      return Boolean.TRUE;
+    }
+    if (t == JsonToken.VALUE_FALSE) {
+      return Boolean.FALSE;
+    }
+    if (t != JsonToken.VALUE_NULL) {
+      mismatch(t, "a boolean");
+      o.extra(name, raw.read());
+    }
+    return null;
+  }
+
+  private @Nullable Instant time(Obj o, String name, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+      String text = p.getText();
+      Instant instant = Timestamps.parse(text);
+      if (instant == null) {
+        // Not exactly representable: keep the number as written, so that nothing is lost.
+        o.extra(name, new RawJson.JsonNumber(text));
+      }
+      return instant;
+    }
+    if (t != JsonToken.VALUE_NULL) {
+      mismatch(t, "a number of seconds");
+      o.extra(name, raw.read());
+    }
+    return null;
+  }
+
+  private List<String> strings(Obj o, String name, JsonToken t) throws IOException {
+    if (t == JsonToken.START_ARRAY) {
+      List<String> out = new ArrayList<>();
+      JsonToken e;
+      while ((e = p.nextToken()) == JsonToken.VALUE_STRING) {
+        out.add(p.getText());
+      }
+      if (e == JsonToken.END_ARRAY) {
+        return List.copyOf(out);
+      }
+      // An element of another type: keep the whole array raw.
+      mismatch(e, "a string");
+      List<RawJson> elements = new ArrayList<>();
+      for (String s : out) {
+        elements.add(new RawJson.JsonString(s));
+      }
+      elements.add(raw.read());
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        elements.add(raw.read());
+      }
+      o.extra(name, new RawJson.JsonArray(elements));
+      return List.of();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      o.extra(name, RawJson.JsonNull.NULL);
+    } else {
+      mismatch(t, "an array of strings");
+      o.extra(name, raw.read());
+    }
+    return List.of();
+  }
+
+  private void mismatch(JsonToken t, String expected) {
+    problems.warn(Warning.Kind.TYPE_MISMATCH, "expected " + expected + ", found " + kind(t) + "; kept as is",
+        p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+  }
+
+  static String kind(@Nullable JsonToken t) {
+    if (t == null) {
+      return "end of input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name();
+    };
+  }
+}

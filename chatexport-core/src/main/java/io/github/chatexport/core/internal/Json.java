@@ -1,0 +1,93 @@
+package io.github.chatexport.core.internal;
+
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.github.chatexport.core.ChatExportException;
+import java.io.CharConversionException;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON factory set up with the reader's limits, and the translation of parser failures. */
+public final class Json {
+  private Json() {}
+
+  /** A factory that enforces {@code config}'s limits and never puts input excerpts into its messages. */
+  public static JsonFactory factory(ReaderConfig config) {
+    return JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(config.maxStringLength())
+            .maxNestingDepth(config.maxNestingDepth())
+            .maxNumberLength(config.maxNumberLength())
+            .build())
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+  }
+
+  /**
+   * Translates an exception from the parser into a {@link ChatExportException} with its location. The JSON
+   * parser's own message may quote the input, so it is summarized rather than kept.
+   */
+  public static ChatExportException translate(
+      IOException e, @Nullable JsonParser p, Problems problems, @Nullable String conversationId) {
+    String path = p == null ? "$" : JsonPaths.of(p.getParsingContext());
+    JsonLocation at = null;
+    String problem;
+    Throwable cause = null;
+    if (e instanceof StreamConstraintsException) {
+      problem = "a limit was exceeded: " + e.getMessage().replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
+      at = p == null ? null : p.currentLocation();
+      cause = e;
+    } else if (e instanceof JsonEOFException) {
+      problem = "the JSON ends too early (a truncated file?)";
+      at = ((JsonProcessingException) e).getLocation();
+    } else if (e instanceof JsonProcessingException jpe) {
+      problem = "invalid JSON: " + describe(jpe.getOriginalMessage());
+      at = p != null ? p.currentTokenLocation() : jpe.getLocation();
+      if (p != null && at != null && at.getLineNr() < 0) {
+        at = jpe.getLocation();
+      }
+    } else if (e instanceof CharConversionException) {
+      problem = "invalid character encoding";
+      at = p == null ? null : p.currentLocation();
+    } else {
+      problem = "the input could not be read (" + e.getClass().getSimpleName() + ")";
+      at = p == null ? null : p.currentLocation();
+      cause = e;
+    }
+    return problems.error(problem, at, path, conversationId, cause);
+  }
+
+  private static String describe(@Nullable String message) {
+    if (message == null) {
+      return "unexpected input";
+    }
+    if (message.startsWith("Unrecognized token")) {
+      return "a bare word where a value should be";
+    }
+    if (message.startsWith("Unexpected character")) {
+      return "an unexpected character";
+    }
+    if (message.startsWith("Illegal unquoted character")) {
+      return "an unescaped control character in a string";
+    }
+    if (message.startsWith("Invalid UTF-8")) {
+      return "invalid UTF-8";
+    }
+    if (message.startsWith("Unexpected close marker")) {
+      return "a closing bracket that does not match";
+    }
+    if (message.startsWith("Unrecognized character escape")) {
+      return "an invalid escape in a string";
+    }
+    if (message.startsWith("Leading zeroes") || message.contains("number")) {
+      return "an invalid number";
+    }
+    return "unexpected input";
+  }
+}

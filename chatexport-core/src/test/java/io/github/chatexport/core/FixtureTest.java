@@ -1,0 +1,96 @@
+package io.github.chatexport.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Location;
+import io.github.chatexport.testdata.Fixture;
+import io.github.chatexport.testdata.Fixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every fixture of chatexport-testdata, read and compared with its hand-written expected result. */
+class FixtureTest {
+  @TempDir Path tmp;
+
+  static Stream<Fixture> fileFixtures() {
+    return Fixtures.all().stream().filter(f -> !f.isFolder() && f.expected().isPresent());
+  }
+
+  static Stream<Fixture> folderFixtures() {
+    return Fixtures.all().stream().filter(f -> f.isFolder() && f.expected().isPresent());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fileFixtures")
+  void readsFixtureFromFile(Fixture fixture) throws IOException {
+    check(fixture, fixture.copyTo(tmp));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fileFixtures")
+  void readsFixtureFromStream(Fixture fixture) throws IOException {
+    List<Conversation> read = new ArrayList<>();
+    Location error = null;
+    try (InputStream in = fixture.open()) {
+      try (ExportReader export = ExportReader.open(in, fixture.path())) {
+        Iterator<Conversation> it = export.iterator();
+        while (it.hasNext()) {
+          read.add(it.next());
+        }
+      } catch (ChatExportException e) {
+        error = e.location();
+      }
+    }
+    compare(fixture, null, read, error);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("folderFixtures")
+  void readsExportFolder(Fixture fixture) throws IOException {
+    check(fixture, fixture.copyTo(tmp));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("folderFixtures")
+  void readsExportZip(Fixture fixture) throws IOException {
+    check(fixture, fixture.zipTo(tmp));
+  }
+
+  private void check(Fixture fixture, Path path) throws IOException {
+    List<Conversation> read = new ArrayList<>();
+    Location error = null;
+    String account = null;
+    try (ExportReader export = ExportReader.open(path)) {
+      account = export.account()
+          .map(a -> "account " + a.id() + " " + (a.email() == null ? "null" : Expected.quote(a.email())))
+          .orElse(null);
+      try (Stream<Conversation> conversations = export.conversations()) {
+        conversations.forEach(read::add);
+      }
+    } catch (ChatExportException e) {
+      error = e.location();
+    }
+    compare(fixture, account, read, error);
+  }
+
+  private static void compare(
+      Fixture fixture, @Nullable String account, List<Conversation> read, @Nullable Location error) {
+    List<String> expected = Expected.normalize(fixture.expected().orElseThrow());
+    Set<String> keys = Expected.keys(expected);
+    List<String> actual = Expected.render(account, read, error).stream()
+        .filter(line -> keys.contains(Expected.key(line)))
+        .toList();
+    assertThat(String.join("\n", actual)).as(fixture.path()).isEqualTo(String.join("\n", expected));
+  }
+}
