@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Every record keeps the fields it does not type in {@link #extras()}; {@link Unknown} keeps the whole object.
  * {@code toString()} shows types and sizes, never content.
  */
+@JsonPropertyOrder({"content_type"})
 public sealed interface Content
     permits Content.Text, Content.MultimodalText, Content.Code, Content.ExecutionOutput,
         Content.TetherBrowsingDisplay, Content.TetherQuote, Content.SystemError, Content.UserEditableContext,

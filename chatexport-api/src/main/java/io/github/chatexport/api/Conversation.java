@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.chatexport.api.internal.Graph;
 import io.github.chatexport.api.internal.NodeMap;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +37,13 @@ import org.jspecify.annotations.Nullable;
  * @param warnings what the reader found odd in this conversation; empty for conversations built by hand
  * @param extras fields of the conversation object that no component holds
  */
+@JsonPropertyOrder({"id", "conversation_id", "title", "create_time", "update_time"})
 public record Conversation(
     String id,
     @JsonProperty("conversation_id") @Nullable String conversationId,
     @Nullable String title,
-    @JsonProperty("create_time") @Nullable Instant createTime,
-    @JsonProperty("update_time") @Nullable Instant updateTime,
+    @JsonIgnore @Nullable Instant createTime,
+    @JsonIgnore @Nullable Instant updateTime,
     @JsonProperty("mapping") Map<String, MessageNode> nodes,
     @JsonProperty("current_node") @Nullable String currentNode,
     @JsonProperty("default_model_slug") @Nullable String defaultModelSlug,
@@ -141,6 +144,21 @@ public record Conversation(
   public Conversation withExtras(Extras extras) {
     return new Conversation(id, conversationId, title, createTime, updateTime, nodes, currentNode,
         defaultModelSlug, gizmoId, isArchived, warnings, extras);
+  }
+
+  /**
+   * For JSON serialization with jackson-databind: {@code create_time} in seconds, as the export writes it, so that
+   * no {@code java.time} module is needed.
+   */
+  @JsonProperty("create_time")
+  @Nullable BigDecimal jsonCreateTime() {
+    return Util.seconds(createTime);
+  }
+
+  /** For JSON serialization with jackson-databind: {@code update_time} in seconds, as the export writes it. */
+  @JsonProperty("update_time")
+  @Nullable BigDecimal jsonUpdateTime() {
+    return Util.seconds(updateTime);
   }
 
   @Override

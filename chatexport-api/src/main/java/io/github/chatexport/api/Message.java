@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,11 +31,12 @@ import org.jspecify.annotations.Nullable;
  * @param channel {@code final}, {@code analysis}, {@code commentary} (reasoning models), else null
  * @param extras fields of the message object that no component holds
  */
+@JsonPropertyOrder({"id", "author", "create_time", "update_time"})
 public record Message(
     String id,
     Author author,
-    @JsonProperty("create_time") @Nullable Instant createTime,
-    @JsonProperty("update_time") @Nullable Instant updateTime,
+    @JsonIgnore @Nullable Instant createTime,
+    @JsonIgnore @Nullable Instant updateTime,
     Content content,
     @Nullable String status,
     @JsonProperty("end_turn") @Nullable Boolean endTurn,
@@ -165,6 +167,21 @@ public record Message(
   public Message withExtras(Extras extras) {
     return new Message(id, author, createTime, updateTime, content, status, endTurn, weight, metadata,
         recipient, channel, extras);
+  }
+
+  /**
+   * For JSON serialization with jackson-databind: {@code create_time} in seconds, as the export writes it, so that
+   * no {@code java.time} module is needed.
+   */
+  @JsonProperty("create_time")
+  @Nullable BigDecimal jsonCreateTime() {
+    return Util.seconds(createTime);
+  }
+
+  /** For JSON serialization with jackson-databind: {@code update_time} in seconds, as the export writes it. */
+  @JsonProperty("update_time")
+  @Nullable BigDecimal jsonUpdateTime() {
+    return Util.seconds(updateTime);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
@@ -22,12 +23,12 @@ import org.jspecify.annotations.Nullable;
  * else if (part instanceof Part.ImageAssetPointer image) { ... image.assetPointer() ... }
  * }</pre>
  */
+@JsonPropertyOrder({"content_type"})
 public sealed interface Part
     permits Part.PlainText, Part.ImageAssetPointer, Part.AudioTranscription, Part.AudioAssetPointer,
         Part.RealTimeUserAudioVideoAssetPointer, Part.TextObject, Part.Unknown, Part.Null {
 
   /** The part's {@code content_type} as written; empty for strings, {@code null} parts and untyped objects. */
-  @JsonIgnore
   String contentType();
 
   /** The readable text this part adds to {@link Message#text()}, or null when it adds none (images, audio). */

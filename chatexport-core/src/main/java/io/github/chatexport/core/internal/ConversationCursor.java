@@ -30,6 +30,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   private @Nullable Problems problems;
   private @Nullable Conversation next;
   private boolean closed;
+  private boolean wrapped;
 
   /** A pass over {@code files} of {@code source}. */
   public ConversationCursor(ExportSource source, List<String> files, ReaderConfig config, JsonFactory factory,
@@ -89,6 +90,15 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         }
         if (t == JsonToken.END_ARRAY) {
           JsonToken after = p.nextToken();
+          if (wrapped) {
+            // The rest of {"conversations": [...], ...}: other members are skipped.
+            while (after == JsonToken.FIELD_NAME) {
+              p.nextToken();
+              p.skipChildren();
+              after = p.nextToken();
+            }
+            after = after == JsonToken.END_OBJECT ? p.nextToken() : after;
+          }
           if (after != null) {
             throw pr.error("unexpected content after the array of conversations", p.currentTokenLocation(),
                 "$", null, null);
@@ -128,6 +138,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         // Tolerated: {"conversations": [...]}, as a few tools write.
         String name = p.nextFieldName();
         if ("conversations".equals(name) && p.nextToken() == JsonToken.START_ARRAY) {
+          wrapped = true;
           conversations = new ConversationParser(p, pr, config);
           return;
         }
@@ -138,6 +149,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         throw pr.error("expected an array of conversations, found " + ConversationParser.kind(t),
             p.currentTokenLocation(), "$", null, null);
       }
+      wrapped = false;
       conversations = new ConversationParser(p, pr, config);
     } catch (IOException e) {
       throw Json.translate(e, p, pr, null);

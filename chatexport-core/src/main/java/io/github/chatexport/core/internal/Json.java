@@ -48,10 +48,8 @@ public final class Json {
       at = ((JsonProcessingException) e).getLocation();
     } else if (e instanceof JsonProcessingException jpe) {
       problem = "invalid JSON: " + describe(jpe.getOriginalMessage());
-      at = p != null ? p.currentTokenLocation() : jpe.getLocation();
-      if (p != null && at != null && at.getLineNr() < 0) {
-        at = jpe.getLocation();
-      }
+      // The parser reports the start of the offending token (or character).
+      at = jpe.getLocation();
     } else if (e instanceof CharConversionException) {
       problem = "invalid character encoding";
       at = p == null ? null : p.currentLocation();
