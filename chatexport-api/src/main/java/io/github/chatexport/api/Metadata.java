@@ -101,7 +101,7 @@ public record Metadata(@JsonValue RawJson.JsonObject json) {
       out.add(new Attachment(
           o.get("id").asString().orElse(""),
           o.get("name").asString().orElse(null),
-          o.get("size").asNumber().map(BigDecimal::longValue).orElse(null),
+          longInteger(o.get("size")),
           mime.asString().orElse(null),
           o));
     }
@@ -179,6 +179,18 @@ public record Metadata(@JsonValue RawJson.JsonObject json) {
       }
     }
     return out;
+  }
+
+  private static @Nullable Long longInteger(RawJson value) {
+    Optional<BigDecimal> n = value.asNumber();
+    if (n.isEmpty()) {
+      return null;
+    }
+    try {
+      return n.get().longValueExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   private static @Nullable Integer integer(RawJson value) {

@@ -9,7 +9,16 @@ import io.github.chatexport.api.Account;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Location;
 import io.github.chatexport.api.Warning;
+import io.github.chatexport.api.CanvasDocument;
+import io.github.chatexport.api.ExportManifest;
+import io.github.chatexport.api.Feedback;
+import io.github.chatexport.api.LibraryFile;
+import io.github.chatexport.api.ModelComparison;
+import io.github.chatexport.api.RawJson;
+import io.github.chatexport.api.SharedConversation;
 import io.github.chatexport.core.internal.AccountParser;
+import io.github.chatexport.core.internal.AuxiliaryFiles;
+import io.github.chatexport.core.internal.NestedSource;
 import io.github.chatexport.core.internal.ConversationCursor;
 import io.github.chatexport.core.internal.DirectorySource;
 import io.github.chatexport.core.internal.ExportSource;
@@ -31,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -71,14 +81,19 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   private final JsonFactory factory;
   private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
   private final Set<ConversationCursor> passes = ConcurrentHashMap.newKeySet();
+  private final AuxiliaryFiles files;
   private @Nullable Optional<Account> account;
+  private @Nullable Optional<ExportManifest> manifest;
   private volatile boolean closed;
 
-  private ExportReader(ExportSource source, Layout layout, ReaderConfig config) {
+  private ExportReader(ExportSource source, Layout layout, ReaderConfig config, JsonFactory factory,
+      List<Warning> layoutWarnings) {
     this.source = source;
     this.layout = layout;
     this.config = config;
-    this.factory = Json.factory(config);
+    this.factory = factory;
+    this.warnings.addAll(layoutWarnings);
+    this.files = new AuxiliaryFiles(source, config, factory, warnings::add);
   }
 
   /**
@@ -151,8 +166,8 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
-    ConversationCursor cursor = new ConversationCursor(source, layout.conversations(), config, factory,
-        warnings::add);
+    ConversationCursor cursor = new ConversationCursor(source, layout.conversations(),
+        null, config, factory, warnings::add);
     passes.add(cursor);
     return cursor;
   }
@@ -170,7 +185,8 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   public synchronized Optional<Account> account() {
     Optional<Account> a = account;
     if (a == null) {
-      a = layout.account() == null ? Optional.empty() : Optional.of(readAccount(layout.account()));
+      String entry = entry("user.json");
+      a = entry == null ? Optional.empty() : Optional.of(readAccount(entry));
       account = a;
     }
     return a;
@@ -199,6 +215,92 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
         }
       }
     }
+  }
+
+  private @Nullable String entry(String name) {
+    return layout.find(source.entries(), name);
+  }
+
+  /**
+   * Every file of the export, as names relative to the export's root folder ({@code user.json},
+   * {@code dalle-generations/file-….webp}, …), sorted. Unsafe names and macOS metadata are not listed.
+   */
+  public List<String> files() {
+    List<String> out = new ArrayList<>();
+    for (String entry : source.entries()) {
+      if (entry.startsWith(layout.prefix())) {
+        out.add(entry.substring(layout.prefix().length()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Reads any JSON file of the export whole, by its name relative to the export's root
+   * ({@code group_chats.json}, {@code sora.json}, {@code user_settings.json}, …): nothing in the archive is out
+   * of reach. Empty when there is no such file.
+   *
+   * @throws ChatExportException if the file is not valid JSON
+   */
+  public Optional<RawJson> json(String name) {
+    requireNonNull(name, "name");
+    String entry = entry(name);
+    return entry == null ? Optional.empty() : Optional.of(files.json(entry));
+  }
+
+  /** {@code export_manifest.json} (2026 exports), if present. */
+  public synchronized Optional<ExportManifest> manifest() {
+    Optional<ExportManifest> m = manifest;
+    if (m == null) {
+      String entry = entry("export_manifest.json");
+      m = entry == null ? Optional.empty() : Optional.of(files.manifest(entry));
+      manifest = m;
+    }
+    return m;
+  }
+
+  /** The rows of {@code message_feedback.json} (both the 2023 and the 2025–26 shapes); empty if absent. */
+  public List<Feedback> feedback() {
+    String entry = entry("message_feedback.json");
+    return entry == null ? List.of() : files.feedback(entry);
+  }
+
+  /** The rows of {@code shared_conversations.json}; empty if absent. */
+  public List<SharedConversation> sharedConversations() {
+    String entry = entry("shared_conversations.json");
+    return entry == null ? List.of() : files.sharedConversations(entry);
+  }
+
+  /** The rows of {@code model_comparisons.json}; empty if absent. */
+  public List<ModelComparison> modelComparisons() {
+    String entry = entry("model_comparisons.json");
+    return entry == null ? List.of() : files.modelComparisons(entry);
+  }
+
+  /** The rows of {@code library_files.json} (2026); empty if absent. */
+  public List<LibraryFile> libraryFiles() {
+    String entry = entry("library_files.json");
+    return entry == null ? List.of() : files.libraryFiles(entry);
+  }
+
+  /**
+   * {@code conversation_asset_file_names.json} (2026): asset file name ({@code file_….dat}) to the display name
+   * the user knew (untrusted); empty if absent.
+   */
+  public Map<String, String> assetFileNames() {
+    String entry = entry("conversation_asset_file_names.json");
+    return entry == null ? Map.of() : files.assetFileNames(entry);
+  }
+
+  /** The canvas documents under {@code textdocs/}, each read whole. */
+  public List<CanvasDocument> canvasDocuments() {
+    List<CanvasDocument> out = new ArrayList<>();
+    for (String name : files()) {
+      if (name.startsWith("textdocs/") && name.endsWith(".json")) {
+        out.add(new CanvasDocument(name, files.json(layout.prefix() + name)));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -343,21 +445,37 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       }
     }
 
-    private ExportReader create(ExportSource source, boolean singleFile) {
+    private ExportReader create(ExportSource source, boolean singleFile) throws IOException {
       try {
-        Layout layout = Layout.of(source.entries(), singleFile);
+        JsonFactory factory = Json.factory(config);
+        List<Warning> layoutWarnings = new ArrayList<>();
+        Layout layout = layout(source, singleFile, factory, layoutWarnings);
+        if (layout.conversations().isEmpty() && !singleFile) {
+          List<String> inner = NestedSource.innerArchives(source);
+          if (!inner.isEmpty()) {
+            ExportSource nested = NestedSource.open(source, inner);
+            source = nested;
+            layoutWarnings.clear();
+            layout = layout(nested, false, factory, layoutWarnings);
+          }
+        }
         if (layout.conversations().isEmpty()) {
           List<String> entries = source.entries();
-          throw new ChatExportException("not a ChatGPT export: no conversations.json or conversations-NNN.json"
-              + " among " + entries.size() + " files" + (entries.isEmpty() ? "" : " (for example "
+          throw new ChatExportException("not a ChatGPT export: no conversations.json, conversations-NNN.json or"
+              + " chat.html among " + entries.size() + " files" + (entries.isEmpty() ? "" : " (for example "
               + String.join(", ", entries.subList(0, Math.min(5, entries.size()))) + ")"),
               new Location(source.file(), null, -1, -1, -1, "$", null), null);
         }
-        return new ExportReader(source, layout, config);
-      } catch (RuntimeException e) {
+        return new ExportReader(source, layout, config, factory, layoutWarnings);
+      } catch (IOException | RuntimeException e) {
         source.close();
         throw e;
       }
+    }
+
+    private Layout layout(ExportSource source, boolean singleFile, JsonFactory factory, List<Warning> warnings) {
+      AuxiliaryFiles files = new AuxiliaryFiles(source, config, factory, warnings::add);
+      return Layout.of(source.entries(), singleFile, source.file(), files::manifest, warnings::add);
     }
 
     private static Path privateTempFile() throws IOException {

@@ -94,8 +94,9 @@ public final class Graph {
         childList[fill[parent[i]]++] = i;
       }
     }
+    BitSet placed = new BitSet(n);
     for (int p = 0; p < n; p++) {
-      orderChildren(p);
+      orderChildren(p, placed);
     }
     roots = sortBySiblingOrder(rootList.stream().mapToInt(Integer::intValue).toArray());
     if (roots.length > 1) {
@@ -155,6 +156,7 @@ public final class Graph {
     int n = nodes.length;
     byte[] state = new byte[n]; // 0 unvisited, 1 on the current walk, 2 done
     int[] walk = new int[n];
+    int[] cycleLength = new int[n]; // per cut node; reported in mapping order below
     for (int start = 0; start < n; start++) {
       if (state[start] != 0) {
         continue;
@@ -180,16 +182,22 @@ public final class Graph {
           }
         }
         parent[cut] = NONE;
-        issues.add(new Issue(Warning.Kind.CYCLE, keys[cut], "parent",
-            "the parent links form a cycle of " + (length - from) + " nodes; it is cut here"));
+        cycleLength[cut] = length - from;
       }
       for (int k = 0; k < length; k++) {
         state[walk[k]] = 2;
       }
     }
+    for (int i = 0; i < n; i++) {
+      if (cycleLength[i] > 0) {
+        issues.add(new Issue(Warning.Kind.CYCLE, keys[i], "parent",
+            "the parent links form a cycle of " + cycleLength[i] + " nodes; it is cut here"));
+      }
+    }
   }
 
-  private void orderChildren(int p) {
+  /** Puts the children of {@code p} in branch order; {@code placed} is scratch space, all clear on entry and exit. */
+  private void orderChildren(int p, BitSet placed) {
     int from = childStart[p];
     int to = childStart[p + 1];
     if (to - from < 2) {
@@ -198,7 +206,6 @@ public final class Graph {
     List<String> listed = nodes[p].childIds();
     int[] ordered = new int[to - from];
     int k = 0;
-    BitSet placed = new BitSet();
     for (String childId : listed) {
       Integer c = index.get(childId);
       if (c != null && parent[c] == p && !placed.get(c)) {
@@ -216,6 +223,9 @@ public final class Graph {
       }
       rest = sortBySiblingOrder(rest);
       System.arraycopy(rest, 0, ordered, k, rest.length);
+    }
+    for (int i = 0; i < k; i++) {
+      placed.clear(ordered[i]);
     }
     System.arraycopy(ordered, 0, childList, from, ordered.length);
   }

@@ -7,15 +7,10 @@ import io.github.chatexport.api.Metadata;
 import io.github.chatexport.api.Part;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.Warning;
-import io.github.chatexport.api.internal.FrozenMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,197 +22,6 @@ final class ContentReader {
 
   ContentReader(Problems problems) {
     this.problems = problems;
-  }
-
-  /** Reads one object's typed fields; whatever is not taken as typed ends up in its extras. */
-  private final class Fields {
-    private final RawJson.JsonObject o;
-    private final JsonLocation at;
-    private final String path;
-    private final Set<String> typed = new HashSet<>();
-    private final Set<String> absent = new LinkedHashSet<>();
-
-    Fields(RawJson.JsonObject o, JsonLocation at, String path) {
-      this.o = o;
-      this.at = at;
-      this.path = path;
-    }
-
-    /** Marks {@code name} as a field the record holds (for {@code content_type}, which the type encodes). */
-    void take(String name) {
-      if (o.has(name)) {
-        typed.add(name);
-      } else {
-        absent.add(name);
-      }
-    }
-
-    private @Nullable RawJson value(String name) {
-      RawJson v = o.members().get(name);
-      if (v == null) {
-        absent.add(name);
-      }
-      return v;
-    }
-
-    private void mismatch(String name, RawJson v, String expected) {
-      problems.warn(Warning.Kind.TYPE_MISMATCH,
-          "expected " + expected + ", found " + article(v.kind()) + "; kept as is", at,
-          JsonPaths.child(path, name));
-    }
-
-    @Nullable String string(String name) {
-      RawJson v = value(name);
-      if (v == null) {
-        return null;
-      }
-      if (v instanceof RawJson.JsonString s) {
-        typed.add(name);
-        return s.value();
-      }
-      if (v.isNull()) {
-        typed.add(name);
-      } else {
-        mismatch(name, v, "a string");
-      }
-      return null;
-    }
-
-    /** A string the record holds as non-null: null stays in the extras (as written), absent reads as empty. */
-    String text(String name) {
-      RawJson v = value(name);
-      if (v instanceof RawJson.JsonString s) {
-        typed.add(name);
-        return s.value();
-      }
-      if (v != null && !v.isNull()) {
-        mismatch(name, v, "a string");
-      }
-      return "";
-    }
-
-    @Nullable Boolean bool(String name) {
-      RawJson v = value(name);
-      if (v == null) {
-        return null;
-      }
-      if (v instanceof RawJson.JsonBoolean b) {
-        typed.add(name);
-        return b.value();
-      }
-      if (v.isNull()) {
-        typed.add(name);
-      } else {
-        mismatch(name, v, "a boolean");
-      }
-      return null;
-    }
-
-    @Nullable BigDecimal number(String name) {
-      RawJson v = value(name);
-      if (v == null) {
-        return null;
-      }
-      if (v instanceof RawJson.JsonNumber n) {
-        typed.add(name);
-        return n.value();
-      }
-      if (v.isNull()) {
-        typed.add(name);
-      } else {
-        mismatch(name, v, "a number");
-      }
-      return null;
-    }
-
-    @Nullable Long longValue(String name) {
-      RawJson v = o.members().get(name);
-      if (v instanceof RawJson.JsonNumber n && !fits(n, Long.MAX_VALUE)) {
-        return null; // kept in the extras, exactly
-      }
-      BigDecimal d = number(name);
-      return d == null ? null : d.longValueExact();
-    }
-
-    @Nullable Integer intValue(String name) {
-      RawJson v = o.members().get(name);
-      if (v instanceof RawJson.JsonNumber n && !fits(n, Integer.MAX_VALUE)) {
-        return null;
-      }
-      BigDecimal d = number(name);
-      return d == null ? null : d.intValueExact();
-    }
-
-    private boolean fits(RawJson.JsonNumber n, long max) {
-      try {
-        BigDecimal d = n.value();
-        if (d.stripTrailingZeros().scale() > 0 || d.abs().compareTo(BigDecimal.valueOf(max)) > 0) {
-          return false;
-        }
-        // 1.0 is 1 by value, but a writer would write it back as 1: keep such numbers in the extras.
-        return n.text().indexOf('.') < 0 && n.text().indexOf('e') < 0 && n.text().indexOf('E') < 0;
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-
-    /** A value the record holds as raw JSON: absent reads as null, JSON null as {@link RawJson.JsonNull#NULL}. */
-    @Nullable RawJson raw(String name) {
-      RawJson v = value(name);
-      if (v != null) {
-        typed.add(name);
-      }
-      return v;
-    }
-
-    @Nullable List<String> strings(String name) {
-      RawJson v = value(name);
-      if (v == null) {
-        return List.of();
-      }
-      if (v instanceof RawJson.JsonArray a) {
-        List<String> out = new ArrayList<>(a.elements().size());
-        for (RawJson e : a.elements()) {
-          if (!(e instanceof RawJson.JsonString s)) {
-            mismatch(name, v, "an array of strings");
-            return null;
-          }
-          out.add(s.value());
-        }
-        typed.add(name);
-        return out;
-      }
-      if (!v.isNull()) {
-        mismatch(name, v, "an array of strings");
-      }
-      return null;
-    }
-
-    RawJson.@Nullable JsonArray array(String name) {
-      RawJson v = value(name);
-      if (v instanceof RawJson.JsonArray a) {
-        typed.add(name);
-        return a;
-      }
-      if (v != null && !v.isNull()) {
-        mismatch(name, v, "an array");
-      }
-      return null;
-    }
-
-    Extras extras() {
-      Map<String, RawJson> members = o.members();
-      if (typed.size() == members.size() && absent.isEmpty()) {
-        return Extras.NONE;
-      }
-      LinkedHashMap<String, RawJson> rest = new LinkedHashMap<>();
-      for (Map.Entry<String, RawJson> e : members.entrySet()) {
-        if (!typed.contains(e.getKey())) {
-          rest.put(e.getKey(), e.getValue());
-        }
-      }
-      return new Extras(FrozenMap.adopt(rest), absent);
-    }
   }
 
   Content read(RawJson.JsonObject o, JsonLocation at, String path) {
@@ -233,7 +37,7 @@ final class ContentReader {
       return new Content.Unknown("", o);
     }
     String contentType = typeString.value();
-    Fields f = new Fields(o, at, path);
+    ObjectFields f = new ObjectFields(problems, o, at, path);
     f.take("content_type");
     switch (contentType) {
       case Content.Text.CONTENT_TYPE: {
@@ -324,7 +128,7 @@ final class ContentReader {
       return new Content.Thought(null, null, List.of(), null,
           Extras.of(Map.of("$value", value)));
     }
-    Fields f = new Fields(o, at, path);
+    ObjectFields f = new ObjectFields(problems, o, at, path);
     String summary = f.string("summary");
     String content = f.string("content");
     List<String> chunks = f.strings("chunks");
@@ -346,13 +150,13 @@ final class ContentReader {
     String contentType = type instanceof RawJson.JsonString s ? s.value() : null;
     if (contentType == null) {
       if (!o.has("content_type") && o.get("text") instanceof RawJson.JsonString) {
-        Fields f = new Fields(o, at, path);
+        ObjectFields f = new ObjectFields(problems, o, at, path);
         f.take("content_type");
         return new Part.TextObject(f.text("text"), f.extras());
       }
       return new Part.Unknown(o);
     }
-    Fields f = new Fields(o, at, path);
+    ObjectFields f = new ObjectFields(problems, o, at, path);
     f.take("content_type");
     switch (contentType) {
       case Part.ImageAssetPointer.CONTENT_TYPE: {
@@ -378,7 +182,7 @@ final class ContentReader {
         if (audioValue instanceof RawJson.JsonObject audioObject
             && audioObject.get("content_type").asString().orElse("").equals(Part.AudioAssetPointer.CONTENT_TYPE)) {
           f.take("audio_asset_pointer");
-          Fields af = new Fields(audioObject, at, JsonPaths.child(path, "audio_asset_pointer"));
+          ObjectFields af = new ObjectFields(problems, audioObject, at, JsonPaths.child(path, "audio_asset_pointer"));
           af.take("content_type");
           audio = audio(af);
         }
@@ -399,7 +203,7 @@ final class ContentReader {
     }
   }
 
-  private static Part.AudioAssetPointer audio(Fields f) {
+  private static Part.AudioAssetPointer audio(ObjectFields f) {
     String pointer = f.text("asset_pointer");
     Long size = f.longValue("size_bytes");
     String format = f.string("format");

@@ -7,7 +7,12 @@ import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
 import java.io.IOException;
 import java.io.InputStream;
+import io.github.chatexport.core.ChatExportException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
@@ -20,6 +25,11 @@ import org.jspecify.annotations.Nullable;
 public final class ConversationCursor implements Iterator<Conversation>, AutoCloseable {
   private final ExportSource source;
   private final List<String> files;
+  private final @Nullable Filter filter;
+  private final Map<String, Seen> seen = new HashMap<>();
+  private final List<ChatExportException> damage = new ArrayList<>();
+  private @Nullable String currentFile;
+  private int index;
   private final ReaderConfig config;
   private final JsonFactory factory;
   private final Consumer<Warning> exportWarnings;
@@ -31,12 +41,14 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   private @Nullable Conversation next;
   private boolean closed;
   private boolean wrapped;
+  private int firstIndexOfFile;
 
   /** A pass over {@code files} of {@code source}. */
-  public ConversationCursor(ExportSource source, List<String> files, ReaderConfig config, JsonFactory factory,
-      Consumer<Warning> exportWarnings) {
+  public ConversationCursor(ExportSource source, List<String> files, @Nullable Filter filter,
+      ReaderConfig config, JsonFactory factory, Consumer<Warning> exportWarnings) {
     this.source = source;
     this.files = files;
+    this.filter = filter;
     this.config = config;
     this.factory = factory;
     this.exportWarnings = exportWarnings;
@@ -73,16 +85,110 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     return c;
   }
 
+  /** Turns an entry's bytes into the bytes of a conversations array (for chat.html). */
+  @FunctionalInterface
+  public interface Filter {
+    /** The filtered stream; closing it closes {@code in}. */
+    InputStream apply(InputStream in) throws IOException;
+  }
+
+  /** Where a conversation id was first met. */
+  private record Seen(String file, int index, @Nullable Instant updateTime) {}
+
   private @Nullable Conversation advance() {
     while (true) {
       if (parser == null) {
         if (nextFile >= files.size()) {
+          if (!damage.isEmpty()) {
+            ChatExportException first = damage.get(0);
+            for (int i = 1; i < damage.size(); i++) {
+              first.addSuppressed(damage.get(i));
+            }
+            damage.clear();
+            throw first;
+          }
           return null;
         }
-        openFile(files.get(nextFile++));
+        try {
+          openFile(files.get(nextFile++));
+        } catch (ChatExportException e) {
+          if (!moreFilesAfterDamage(e)) {
+            throw e;
+          }
+          continue;
+        }
       }
-      JsonParser p = parser;
-      Problems pr = problems;
+      try {
+        Conversation c = nextInFile();
+        if (c != null) {
+          return checkDuplicate(c);
+        }
+      } catch (ChatExportException e) {
+        if (!moreFilesAfterDamage(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Notes damage to one file: when other files follow (and the read is not strict), they are still read and
+   * the damage is thrown at the end; otherwise it is thrown now.
+   */
+  private boolean moreFilesAfterDamage(ChatExportException e) {
+    closeFile();
+    if (config.strict() || nextFile >= files.size()) {
+      if (!damage.isEmpty()) {
+        ChatExportException first = damage.get(0);
+        for (int i = 1; i < damage.size(); i++) {
+          first.addSuppressed(damage.get(i));
+        }
+        first.addSuppressed(e);
+        damage.clear();
+        throw first;
+      }
+      return false;
+    }
+    damage.add(e);
+    return true;
+  }
+
+  private Conversation checkDuplicate(Conversation c) {
+    String file = currentFile == null ? source.file() : currentFile;
+    int at = index++;
+    Seen first = seen.putIfAbsent(c.id(), new Seen(file, at, c.updateTime()));
+    if (first == null || c.id().isEmpty()) {
+      return c;
+    }
+    String newer;
+    Instant mine = c.updateTime();
+    Instant theirs = first.updateTime();
+    if (mine == null || theirs == null) {
+      newer = "which is newer is unknown (no update_time)";
+    } else if (mine.isAfter(theirs)) {
+      newer = "this copy is newer by update_time";
+    } else if (mine.isBefore(theirs)) {
+      newer = "the earlier copy is newer by update_time";
+    } else {
+      newer = "both have the same update_time";
+    }
+    Problems pr = new Problems(source.file(), source.locationEntry(file), false);
+    List<Warning> warnings = new ArrayList<>(c.warnings());
+    Warning duplicate = new Warning(Warning.Kind.DUPLICATE_CONVERSATION,
+        "the conversation was met before, at " + first.file() + " $[" + first.index() + "]; " + newer,
+        pr.location(null, "$[" + (at - firstIndexOfFile) + "]", c.id()));
+    if (config.strict()) {
+      throw new ChatExportException("strict mode: " + duplicate.kind() + ": " + duplicate.message(),
+          duplicate.location(), null);
+    }
+    warnings.add(duplicate);
+    return c.withWarnings(warnings);
+  }
+
+  private @Nullable Conversation nextInFile() {
+    JsonParser p = parser;
+    Problems pr = problems;
+    while (true) {
       try {
         JsonToken t = p.nextToken();
         if (t == JsonToken.START_OBJECT) {
@@ -99,12 +205,12 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
             }
             after = after == JsonToken.END_OBJECT ? p.nextToken() : after;
           }
-          if (after != null) {
+          if (after != null && filter == null) {
             throw pr.error("unexpected content after the array of conversations", p.currentTokenLocation(),
                 "$", null, null);
           }
           closeFile();
-          continue;
+          return null;
         }
         if (t == null) {
           throw pr.error("the JSON ends too early (a truncated file?)", p.currentLocation(),
@@ -122,11 +228,14 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   }
 
   private void openFile(String file) {
+    currentFile = file;
+    firstIndexOfFile = index;
     Problems pr = new Problems(source.file(), source.locationEntry(file), config.strict());
     problems = pr;
     JsonParser p = null;
     try {
-      in = source.open(file);
+      InputStream raw = source.open(file);
+      in = filter == null ? raw : filter.apply(raw);
       p = factory.createParser(in);
       parser = p;
       JsonToken t = p.nextToken();

@@ -1,32 +1,48 @@
 package io.github.chatexport.core.internal;
 
+import io.github.chatexport.api.ExportManifest;
+import io.github.chatexport.api.Location;
+import io.github.chatexport.api.Warning;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where the files of an export are: its root folder inside the source (exports are sometimes re-zipped under one
- * top folder), its conversation files in reading order, and {@code user.json}.
+ * top folder), its conversation files in reading order, and the other files by name.
  *
  * @param prefix the root folder, ending with {@code /}, or empty
  * @param conversations the conversation files, in reading order
- * @param account {@code user.json}, or null
+ * @param html whether the conversations come from {@code chat.html}'s {@code jsonData}
+ * @param manifest {@code export_manifest.json}, or null
  */
-public record Layout(String prefix, List<String> conversations, @Nullable String account) {
+public record Layout(String prefix, List<String> conversations, boolean html, @Nullable String manifest) {
   private static final Pattern SHARD = Pattern.compile("conversations-(\\d+)\\.json");
 
-  /** Finds the layout of {@code entries}; {@code conversations} is empty when there is no conversations file. */
-  public static Layout of(List<String> entries, boolean singleFile) {
+  /**
+   * Finds the layout of {@code entries}: the shards listed by the manifest, in its order; else
+   * {@code conversations-NNN.json} by number; else {@code conversations.json}; else {@code chat.html}.
+   * {@code conversations} is empty when there is none of these.
+   */
+  public static Layout of(List<String> entries, boolean singleFile, String file,
+      Function<String, ExportManifest> manifests, Consumer<Warning> warnings) {
     if (singleFile) {
-      return new Layout("", List.copyOf(entries), null);
+      return new Layout("", List.copyOf(entries), false, null);
     }
     String prefix = commonPrefix(entries);
+    Set<String> all = new HashSet<>(entries);
     List<String> shards = new ArrayList<>();
     String single = null;
-    String account = null;
+    String html = null;
+    String manifest = null;
     for (String entry : entries) {
       if (!entry.startsWith(prefix)) {
         continue;
@@ -36,25 +52,64 @@ public record Layout(String prefix, List<String> conversations, @Nullable String
         shards.add(entry);
       } else if (name.equals("conversations.json")) {
         single = entry;
-      } else if (name.equals("user.json")) {
-        account = entry;
+      } else if (name.equals("chat.html")) {
+        html = entry;
+      } else if (name.equals("export_manifest.json")) {
+        manifest = entry;
+      }
+    }
+    List<String> listed = List.of();
+    if (manifest != null) {
+      listed = new ArrayList<>();
+      for (String shard : manifests.apply(manifest).shards()) {
+        String entry = prefix + shard;
+        if (all.contains(entry)) {
+          listed.add(entry);
+        } else {
+          warnings.accept(new Warning(Warning.Kind.OTHER, "the manifest lists the shard " + shard
+              + ", which the export does not hold", location(file, manifest)));
+        }
       }
     }
     List<String> conversations;
-    if (!shards.isEmpty()) {
+    if (!listed.isEmpty()) {
+      for (String shard : shards) {
+        if (!listed.contains(shard)) {
+          warnings.accept(new Warning(Warning.Kind.IGNORED_FILE,
+              "a shard the manifest does not list is ignored", location(file, shard)));
+        }
+      }
+      conversations = List.copyOf(listed);
+    } else if (!shards.isEmpty()) {
       shards.sort(Comparator.comparing((String s) -> shardNumber(s.substring(prefix.length()))));
       conversations = List.copyOf(shards);
     } else if (single != null) {
       conversations = List.of(single);
+    } else if (html != null) {
+      return new Layout(prefix, List.of(html), true, manifest);
     } else {
       conversations = List.of();
     }
-    return new Layout(prefix, conversations, account);
+    if (single != null && !conversations.contains(single)) {
+      warnings.accept(new Warning(Warning.Kind.IGNORED_FILE,
+          "conversations.json is ignored: the export has shards", location(file, single)));
+    }
+    return new Layout(prefix, conversations, false, manifest);
   }
 
-  private static java.math.BigInteger shardNumber(String name) {
+  private static Location location(String file, String entry) {
+    return new Location(file, entry, -1, -1, -1, "$", null);
+  }
+
+  /** The entry of the export file {@code name} (relative to the export's root), if the export has it. */
+  public @Nullable String find(List<String> entries, String name) {
+    String entry = prefix + name;
+    return entries.contains(entry) ? entry : null;
+  }
+
+  private static BigInteger shardNumber(String name) {
     Matcher m = SHARD.matcher(name);
-    return m.matches() ? new java.math.BigInteger(m.group(1)) : java.math.BigInteger.ZERO;
+    return m.matches() ? new BigInteger(m.group(1)) : BigInteger.ZERO;
   }
 
   /** The one top folder that holds every entry, if there is one and nothing lies beside it. */

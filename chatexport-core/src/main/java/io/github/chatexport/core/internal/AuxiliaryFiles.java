@@ -1,0 +1,268 @@
+package io.github.chatexport.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import io.github.chatexport.api.ExportManifest;
+import io.github.chatexport.api.Extras;
+import io.github.chatexport.api.Feedback;
+import io.github.chatexport.api.LibraryFile;
+import io.github.chatexport.api.ModelComparison;
+import io.github.chatexport.api.RawJson;
+import io.github.chatexport.api.SharedConversation;
+import io.github.chatexport.api.Warning;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** Reads the export's files other than the conversations into records, each file read whole. */
+public final class AuxiliaryFiles {
+  private final ExportSource source;
+  private final ReaderConfig config;
+  private final JsonFactory factory;
+  private final Consumer<Warning> warnings;
+
+  /** Reader of the files of {@code source}; warnings go to {@code warnings}. */
+  public AuxiliaryFiles(ExportSource source, ReaderConfig config, JsonFactory factory, Consumer<Warning> warnings) {
+    this.source = source;
+    this.config = config;
+    this.factory = factory;
+    this.warnings = warnings;
+  }
+
+  /** A JSON file read whole, with the problems (and first location) of its reading. */
+  private record Read(RawJson json, Problems problems, JsonLocation at) {}
+
+  private Read read(String entry) {
+    Problems problems = new Problems(source.file(), source.locationEntry(entry), config.strict());
+    JsonParser p = null;
+    try (InputStream in = source.open(entry)) {
+      p = factory.createParser(in);
+      if (p.nextToken() == null) {
+        throw problems.error("the file is empty", p.currentLocation(), "$", null, null);
+      }
+      JsonLocation at = p.currentTokenLocation();
+      RawJson json = new RawReader(p).read();
+      if (p.nextToken() != null) {
+        throw problems.error("unexpected content after the JSON value", p.currentTokenLocation(), "$", null, null);
+      }
+      return new Read(json, problems, at);
+    } catch (IOException e) {
+      throw Json.translate(e, p, problems, null);
+    } finally {
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException e) {
+          // read-only
+        }
+      }
+    }
+  }
+
+  /** Any JSON file, whole. */
+  public RawJson json(String entry) {
+    return read(entry).json();
+  }
+
+  private List<RawJson.JsonObject> rows(Read r, String what) {
+    RawJson json = r.json();
+    if (!(json instanceof RawJson.JsonArray array)) {
+      r.problems().warn(Warning.Kind.TYPE_MISMATCH, what + " is " + ContentReader.article(json.kind())
+          + ", not an array; it is readable with json()", r.at(), "$");
+      flush(r);
+      return List.of();
+    }
+    List<RawJson.JsonObject> out = new ArrayList<>();
+    List<RawJson> elements = array.elements();
+    for (int i = 0; i < elements.size(); i++) {
+      if (elements.get(i) instanceof RawJson.JsonObject o) {
+        out.add(o);
+      } else {
+        r.problems().warn(Warning.Kind.TYPE_MISMATCH, "a row of " + what + " is "
+            + ContentReader.article(elements.get(i).kind()) + ", not an object; skipped", r.at(), "$[" + i + "]");
+      }
+    }
+    return out;
+  }
+
+  private void flush(Read r) {
+    r.problems().drain(null).forEach(warnings);
+  }
+
+  private ObjectFields fields(Read r, RawJson.JsonObject o, int index) {
+    return new ObjectFields(r.problems(), o, r.at(), "$[" + index + "]");
+  }
+
+  /** {@code message_feedback.json}. */
+  public List<Feedback> feedback(String entry) {
+    Read r = read(entry);
+    List<Feedback> out = new ArrayList<>();
+    List<RawJson.JsonObject> rows = rows(r, "message_feedback.json");
+    for (int i = 0; i < rows.size(); i++) {
+      ObjectFields f = fields(r, rows.get(i), i);
+      String id = f.string("id");
+      String messageId = f.string("message_id");
+      String conversationId = f.string("conversation_id");
+      String userId = f.string("user_id");
+      String rating = f.string("rating");
+      var createTime = f.instant("create_time");
+      RawJson content = f.raw("content");
+      RawJson decoded = content;
+      if (content instanceof RawJson.JsonString s && looksLikeJson(s.value())) {
+        decoded = decode(s.value());
+      }
+      out.add(new Feedback(id, messageId, conversationId, userId, rating, createTime, content, decoded,
+          f.extras()));
+    }
+    flush(r);
+    return List.copyOf(out);
+  }
+
+  private static boolean looksLikeJson(String s) {
+    String t = s.strip();
+    return t.startsWith("{") || t.startsWith("[");
+  }
+
+  private @Nullable RawJson decode(String text) {
+    try (JsonParser p = factory.createParser(text)) {
+      if (p.nextToken() == null) {
+        return null;
+      }
+      RawJson json = new RawReader(p).read();
+      return p.nextToken() == null ? json : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** {@code shared_conversations.json}. */
+  public List<SharedConversation> sharedConversations(String entry) {
+    Read r = read(entry);
+    List<SharedConversation> out = new ArrayList<>();
+    List<RawJson.JsonObject> rows = rows(r, "shared_conversations.json");
+    for (int i = 0; i < rows.size(); i++) {
+      ObjectFields f = fields(r, rows.get(i), i);
+      String id = f.string("id");
+      String conversationId = f.string("conversation_id");
+      String title = f.string("title");
+      var create = f.instant("create_time");
+      var update = f.instant("update_time");
+      Boolean anonymous = f.bool("is_anonymous");
+      out.add(new SharedConversation(id == null ? "" : id, conversationId, title, create, update, anonymous,
+          f.extras()));
+    }
+    flush(r);
+    return List.copyOf(out);
+  }
+
+  /** {@code model_comparisons.json}. */
+  public List<ModelComparison> modelComparisons(String entry) {
+    Read r = read(entry);
+    List<ModelComparison> out = new ArrayList<>();
+    List<RawJson.JsonObject> rows = rows(r, "model_comparisons.json");
+    for (int i = 0; i < rows.size(); i++) {
+      ObjectFields f = fields(r, rows.get(i), i);
+      String id = f.string("id");
+      String userId = f.string("user_id");
+      RawJson input = f.raw("input");
+      RawJson output = f.raw("output");
+      var create = f.instant("create_time");
+      out.add(new ModelComparison(id == null ? "" : id, userId, input, output, create, f.extras()));
+    }
+    flush(r);
+    return List.copyOf(out);
+  }
+
+  /** {@code library_files.json}. */
+  public List<LibraryFile> libraryFiles(String entry) {
+    Read r = read(entry);
+    List<LibraryFile> out = new ArrayList<>();
+    List<RawJson.JsonObject> rows = rows(r, "library_files.json");
+    for (int i = 0; i < rows.size(); i++) {
+      ObjectFields f = fields(r, rows.get(i), i);
+      String fileId = f.string("file_id");
+      String name = f.string("file_name");
+      String mime = f.string("mime_type");
+      String message = f.string("origination_message_id");
+      String thread = f.string("origination_thread_id");
+      out.add(new LibraryFile(fileId == null ? "" : fileId, name, mime, message, thread, f.extras()));
+    }
+    flush(r);
+    return List.copyOf(out);
+  }
+
+  /** {@code conversation_asset_file_names.json}: entry name ({@code file_….dat}) to display name. */
+  public Map<String, String> assetFileNames(String entry) {
+    Read r = read(entry);
+    Map<String, String> out = new LinkedHashMap<>();
+    if (r.json() instanceof RawJson.JsonObject o) {
+      for (Map.Entry<String, RawJson> e : o.members().entrySet()) {
+        if (e.getValue() instanceof RawJson.JsonString s) {
+          out.put(e.getKey(), s.value());
+        } else {
+          r.problems().warn(Warning.Kind.TYPE_MISMATCH, "a display name is " + ContentReader.article(
+              e.getValue().kind()) + ", not a string", r.at(), JsonPaths.child("$", e.getKey()));
+        }
+      }
+    } else {
+      r.problems().warn(Warning.Kind.TYPE_MISMATCH, "conversation_asset_file_names.json is "
+          + ContentReader.article(r.json().kind()) + ", not an object", r.at(), "$");
+    }
+    flush(r);
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** {@code export_manifest.json}. */
+  public ExportManifest manifest(String entry) {
+    Read r = read(entry);
+    if (!(r.json() instanceof RawJson.JsonObject o)) {
+      r.problems().warn(Warning.Kind.TYPE_MISMATCH, "export_manifest.json is "
+          + ContentReader.article(r.json().kind()) + ", not an object", r.at(), "$");
+      flush(r);
+      return new ExportManifest(null, List.of(), Extras.NONE);
+    }
+    ObjectFields f = new ObjectFields(r.problems(), o, r.at(), "$");
+    BigDecimal version = f.number("version");
+    RawJson.JsonArray files = f.array("files");
+    List<ExportManifest.File> out = new ArrayList<>();
+    if (files != null) {
+      List<RawJson> elements = files.elements();
+      for (int i = 0; i < elements.size(); i++) {
+        if (!(elements.get(i) instanceof RawJson.JsonObject file)) {
+          continue;
+        }
+        ObjectFields ff = new ObjectFields(r.problems(), file, r.at(), "$.files[" + i + "]");
+        String name = ff.string("name");
+        Long size = ff.longValue("size");
+        RawJson.JsonArray shards = ff.array("shards");
+        List<String> shardNames = new ArrayList<>();
+        if (shards != null) {
+          for (RawJson shard : shards.elements()) {
+            RawJson shardName = shard instanceof RawJson.JsonString ? shard : shard.get("name");
+            shardName.asString().ifPresent(shardNames::add);
+          }
+        }
+        if (name != null) {
+          out.add(new ExportManifest.File(name, size, shardNames, ff.extras()));
+        }
+      }
+    }
+    Integer v = null;
+    if (version != null) {
+      try {
+        v = version.intValueExact();
+      } catch (ArithmeticException e) {
+        v = null;
+      }
+    }
+    flush(r);
+    return new ExportManifest(v, out, f.extras());
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.chatexport.core;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.chatexport.api.RawJson;
+import io.github.chatexport.core.internal.RawReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Compares JSON documents as values: same keys, same strings, same array order, numbers equal by value. */
+final class JsonValues {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+      .build();
+
+  private JsonValues() {}
+
+  static RawJson parse(InputStream in) throws IOException {
+    try (JsonParser p = FACTORY.createParser(in)) {
+      p.nextToken();
+      return new RawReader(p).read();
+    }
+  }
+
+  /** The path of the first difference, or null when the two are equal as JSON values. */
+  static @Nullable String firstDifference(RawJson a, RawJson b) {
+    return diff(a, b, "$");
+  }
+
+  private static @Nullable String diff(RawJson a, RawJson b, String path) {
+    if (a instanceof RawJson.JsonObject oa && b instanceof RawJson.JsonObject ob) {
+      Map<String, RawJson> ma = oa.members();
+      Map<String, RawJson> mb = ob.members();
+      for (String key : ma.keySet()) {
+        if (!mb.containsKey(key)) {
+          return path + "." + key + " (missing on the right)";
+        }
+        String d = diff(ma.get(key), mb.get(key), path + "." + key);
+        if (d != null) {
+          return d;
+        }
+      }
+      for (String key : mb.keySet()) {
+        if (!ma.containsKey(key)) {
+          return path + "." + key + " (missing on the left)";
+        }
+      }
+      return null;
+    }
+    if (a instanceof RawJson.JsonArray aa && b instanceof RawJson.JsonArray ab) {
+      List<RawJson> ea = aa.elements();
+      List<RawJson> eb = ab.elements();
+      if (ea.size() != eb.size()) {
+        return path + " (" + ea.size() + " elements against " + eb.size() + ")";
+      }
+      for (int i = 0; i < ea.size(); i++) {
+        String d = diff(ea.get(i), eb.get(i), path + "[" + i + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (a instanceof RawJson.JsonNumber na && b instanceof RawJson.JsonNumber nb) {
+      return na.value().compareTo(nb.value()) == 0 ? null : path + " (" + na.text() + " against " + nb.text() + ")";
+    }
+    if (a.equals(b) || a.isNull() && b.isNull()) {
+      return null;
+    }
+    return path + " (" + a.kind() + " against " + b.kind() + ")";
+  }
+}
