@@ -33,7 +33,7 @@ public record Feedback(
     @JsonProperty("conversation_id") @Nullable String conversationId,
     @JsonProperty("user_id") @Nullable String userId,
     @Nullable String rating,
-    @JsonProperty("create_time") @Nullable Instant createTime,
+    @JsonIgnore @Nullable Instant createTime,
     @Nullable RawJson content,
     @JsonIgnore @Nullable RawJson decodedContent,
     @JsonUnwrapped Extras extras) {
@@ -54,6 +54,12 @@ public record Feedback(
     }
     return c.substring(0, 8) + "-" + c.substring(8, 12) + "-" + c.substring(12, 16) + "-" + c.substring(16, 20)
         + "-" + c.substring(20);
+  }
+
+  /** For JSON serialization with jackson-databind: {@code create_time} as ISO-8601 text, as this file writes it. */
+  @JsonProperty("create_time")
+  @Nullable String jsonCreateTime() {
+    return createTime == null ? null : createTime.toString();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -26,7 +27,7 @@ public record ModelComparison(
     @JsonProperty("user_id") @Nullable String userId,
     @Nullable RawJson input,
     @Nullable RawJson output,
-    @JsonProperty("create_time") @Nullable Instant createTime,
+    @JsonIgnore @Nullable Instant createTime,
     @JsonUnwrapped Extras extras) {
 
   /** Checks the components. */
@@ -38,6 +39,12 @@ public record ModelComparison(
   /** The conversation compared in, from {@code input.conversation_id}. */
   public Optional<String> conversationId() {
     return input == null ? Optional.empty() : input.get("conversation_id").asString();
+  }
+
+  /** For JSON serialization with jackson-databind: {@code create_time} as ISO-8601 text, as this file writes it. */
+  @JsonProperty("create_time")
+  @Nullable String jsonCreateTime() {
+    return createTime == null ? null : createTime.toString();
   }
 
   @Override

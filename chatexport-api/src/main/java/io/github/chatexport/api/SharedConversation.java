@@ -2,6 +2,7 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -24,8 +25,8 @@ public record SharedConversation(
     String id,
     @JsonProperty("conversation_id") @Nullable String conversationId,
     @Nullable String title,
-    @JsonProperty("create_time") @Nullable Instant createTime,
-    @JsonProperty("update_time") @Nullable Instant updateTime,
+    @JsonIgnore @Nullable Instant createTime,
+    @JsonIgnore @Nullable Instant updateTime,
     @JsonProperty("is_anonymous") @Nullable Boolean isAnonymous,
     @JsonUnwrapped Extras extras) {
 
@@ -33,6 +34,18 @@ public record SharedConversation(
   public SharedConversation {
     requireNonNull(id, "id");
     requireNonNull(extras, "extras");
+  }
+
+  /** For JSON serialization with jackson-databind: {@code create_time} as ISO-8601 text, as this file writes it. */
+  @JsonProperty("create_time")
+  @Nullable String jsonCreateTime() {
+    return createTime == null ? null : createTime.toString();
+  }
+
+  /** For JSON serialization with jackson-databind: {@code update_time} as ISO-8601 text, as this file writes it. */
+  @JsonProperty("update_time")
+  @Nullable String jsonUpdateTime() {
+    return updateTime == null ? null : updateTime.toString();
   }
 
   @Override
