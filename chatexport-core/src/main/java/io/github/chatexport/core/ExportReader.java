@@ -19,6 +19,10 @@ import io.github.chatexport.api.SharedConversation;
 import io.github.chatexport.core.internal.AccountParser;
 import io.github.chatexport.core.internal.AuxiliaryFiles;
 import io.github.chatexport.core.internal.NestedSource;
+import io.github.chatexport.core.internal.archive.ArchiveLimits;
+import io.github.chatexport.core.internal.archive.HtmlExportScanner;
+import io.github.chatexport.core.internal.SalvagedZipSource;
+import io.github.chatexport.core.internal.AssetIndex;
 import io.github.chatexport.core.internal.ConversationCursor;
 import io.github.chatexport.core.internal.DirectorySource;
 import io.github.chatexport.core.internal.ExportSource;
@@ -35,7 +39,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -48,6 +51,7 @@ import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +88,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   private final AuxiliaryFiles files;
   private @Nullable Optional<Account> account;
   private @Nullable Optional<ExportManifest> manifest;
+  private @Nullable Assets assets;
   private volatile boolean closed;
 
   private ExportReader(ExportSource source, Layout layout, ReaderConfig config, JsonFactory factory,
@@ -167,7 +172,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       throw new IllegalStateException("the reader is closed");
     }
     ConversationCursor cursor = new ConversationCursor(source, layout.conversations(),
-        null, config, factory, warnings::add);
+        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, warnings::add);
     passes.add(cursor);
     return cursor;
   }
@@ -292,6 +297,38 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     return entry == null ? Map.of() : files.assetFileNames(entry);
   }
 
+  /**
+   * The assets of the export (uploads, generated images, voice recordings) and the resolution of the pointers
+   * messages make to them. The index is built on first use, from the file names, {@code library_files.json},
+   * {@code conversation_asset_file_names.json} and chat.html's {@code assetsJson}, and the first bytes of each
+   * asset (for its MIME type).
+   */
+  public synchronized Assets assets() {
+    Assets a = assets;
+    if (a == null) {
+      a = new Assets(source, new AssetIndex(source, layout.prefix(), assetFileNames(), libraryFiles(),
+          this::htmlAssets));
+      assets = a;
+    }
+    return a;
+  }
+
+  private Map<String, String> htmlAssets() {
+    String entry = entry("chat.html");
+    if (entry == null) {
+      return Map.of();
+    }
+    try (InputStream in = source.open(entry)) {
+      String text = HtmlExportScanner.assetsJson(in, HtmlExportScanner.DEFAULT_MAX_ASSETS_BYTES);
+      return text == null ? Map.of() : files.assetsJson(text, entry);
+    } catch (IOException e) {
+      warnings.add(new Warning(Warning.Kind.OTHER, "chat.html's assetsJson could not be read ("
+          + e.getClass().getSimpleName() + ")", new Location(source.file(), source.locationEntry(entry), -1, -1,
+          -1, "$", null)));
+      return Map.of();
+    }
+  }
+
   /** The canvas documents under {@code textdocs/}, each read whole. */
   public List<CanvasDocument> canvasDocuments() {
     List<CanvasDocument> out = new ArrayList<>();
@@ -351,32 +388,69 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
 
     /** Whether every warning is an error, thrown where it occurs (default: false). */
     public Builder strict(boolean strict) {
-      return new Builder(new ReaderConfig(strict, config.maxStringLength(), config.maxNestingDepth(),
-          config.maxNumberLength(), config.maxNodesPerConversation()));
+      return new Builder(config.with(b -> {
+        b.strict = strict;
+        return b;
+      }));
     }
 
     /** The longest string accepted, in chars (default: 256 Mi). */
     public Builder maxStringLength(int chars) {
-      return new Builder(new ReaderConfig(config.strict(), positive(chars, "chars"), config.maxNestingDepth(),
-          config.maxNumberLength(), config.maxNodesPerConversation()));
+      positive(chars, "chars");
+      return new Builder(config.with(b -> {
+        b.maxStringLength = chars;
+        return b;
+      }));
     }
 
     /** The deepest nesting of arrays and objects accepted (default: 1,000). */
     public Builder maxNestingDepth(int depth) {
-      return new Builder(new ReaderConfig(config.strict(), config.maxStringLength(), positive(depth, "depth"),
-          config.maxNumberLength(), config.maxNodesPerConversation()));
+      positive(depth, "depth");
+      return new Builder(config.with(b -> {
+        b.maxNestingDepth = depth;
+        return b;
+      }));
     }
 
     /** The longest number accepted, in chars (default: 1,000). */
     public Builder maxNumberLength(int chars) {
-      return new Builder(new ReaderConfig(config.strict(), config.maxStringLength(), config.maxNestingDepth(),
-          positive(chars, "chars"), config.maxNodesPerConversation()));
+      positive(chars, "chars");
+      return new Builder(config.with(b -> {
+        b.maxNumberLength = chars;
+        return b;
+      }));
     }
 
     /** The most nodes accepted in one conversation (default: 2,000,000). */
     public Builder maxNodesPerConversation(int nodes) {
-      return new Builder(new ReaderConfig(config.strict(), config.maxStringLength(), config.maxNestingDepth(),
-          config.maxNumberLength(), positive(nodes, "nodes")));
+      positive(nodes, "nodes");
+      return new Builder(config.with(b -> {
+        b.maxNodesPerConversation = nodes;
+        return b;
+      }));
+    }
+
+    /**
+     * The most a ZIP entry may inflate to, as a multiple of its compressed size (default: 100; real JSON
+     * deflates 5–20×, a zip bomb about 1,000×). Entries may always inflate to 64 MiB whatever their ratio.
+     */
+    public Builder maxInflationRatio(long ratio) {
+      ArchiveLimits limits = config.archive();
+      ArchiveLimits checked = new ArchiveLimits(ratio, limits.minimumBytes(), limits.maxEntryBytes());
+      return new Builder(config.with(b -> {
+        b.archive = checked;
+        return b;
+      }));
+    }
+
+    /** The most bytes any one ZIP entry may inflate to (default: 16 GiB). */
+    public Builder maxEntrySize(long bytes) {
+      ArchiveLimits limits = config.archive();
+      ArchiveLimits checked = new ArchiveLimits(limits.maxRatio(), Math.min(limits.minimumBytes(), bytes), bytes);
+      return new Builder(config.with(b -> {
+        b.archive = checked;
+        return b;
+      }));
     }
 
     private static int positive(int value, String name) {
@@ -405,8 +479,10 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       }
       Kind kind = sniff(head, n);
       switch (kind) {
-        case ZIP:
-          return create(new ZipSource(path, file, null), false);
+        case ZIP: {
+          List<Warning> found = new ArrayList<>();
+          return create(zip(path, file, null, found), false, found);
+        }
         case JSON:
           return create(new SingleFileSource(path, file), true);
         default:
@@ -429,10 +505,11 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       Kind kind = sniff(head, head.length);
       switch (kind) {
         case ZIP: {
-          Path copy = privateTempFile();
+          Path copy = NestedSource.privateTempFile();
           try {
             Files.copy(buffered, copy, StandardCopyOption.REPLACE_EXISTING);
-            return create(new ZipSource(copy, name, copy), false);
+            List<Warning> found = new ArrayList<>();
+            return create(zip(copy, name, copy, found), false, found);
           } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;
@@ -445,17 +522,36 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       }
     }
 
+    /**
+     * A ZIP read in place through its central directory; or, when that is missing or damaged (an interrupted
+     * download), salvaged from its local headers, with warnings that say so.
+     */
+    private ExportSource zip(Path path, String file, @Nullable Path deleteOnClose, List<Warning> warnings)
+        throws IOException {
+      try {
+        return new ZipSource(path, file, deleteOnClose, config.archive());
+      } catch (ZipException e) {
+        return new SalvagedZipSource(path, file, config.archive(), warnings::add, deleteOnClose);
+      }
+    }
+
     private ExportReader create(ExportSource source, boolean singleFile) throws IOException {
+      return create(source, singleFile, List.of());
+    }
+
+    private ExportReader create(ExportSource source, boolean singleFile, List<Warning> sourceWarnings)
+        throws IOException {
       try {
         JsonFactory factory = Json.factory(config);
-        List<Warning> layoutWarnings = new ArrayList<>();
+        List<Warning> layoutWarnings = new ArrayList<>(sourceWarnings);
         Layout layout = layout(source, singleFile, factory, layoutWarnings);
         if (layout.conversations().isEmpty() && !singleFile) {
           List<String> inner = NestedSource.innerArchives(source);
           if (!inner.isEmpty()) {
-            ExportSource nested = NestedSource.open(source, inner);
+            ExportSource nested = NestedSource.open(source, inner, config.archive());
             source = nested;
             layoutWarnings.clear();
+            layoutWarnings.addAll(sourceWarnings);
             layout = layout(nested, false, factory, layoutWarnings);
           }
         }
@@ -476,15 +572,6 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     private Layout layout(ExportSource source, boolean singleFile, JsonFactory factory, List<Warning> warnings) {
       AuxiliaryFiles files = new AuxiliaryFiles(source, config, factory, warnings::add);
       return Layout.of(source.entries(), singleFile, source.file(), files::manifest, warnings::add);
-    }
-
-    private static Path privateTempFile() throws IOException {
-      try {
-        return Files.createTempFile("chatexport-", ".zip",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        return Files.createTempFile("chatexport-", ".zip");
-      }
     }
 
     private enum Kind { ZIP, JSON, HTML, EMPTY, OTHER }

@@ -219,6 +219,51 @@ public final class AuxiliaryFiles {
     return java.util.Collections.unmodifiableMap(out);
   }
 
+  /**
+   * chat.html's {@code assetsJson}: asset pointer to the file's path in the export. The object may be a
+   * JavaScript literal rather than strict JSON (single quotes, unquoted names, trailing commas, HTML entities);
+   * each value is a path or a descriptor with {@code file_path}. A literal that cannot be read gives an export
+   * warning and an empty map.
+   */
+  public Map<String, String> assetsJson(String text, String entry) {
+    RawJson json = lenient(text);
+    if (json == null) {
+      json = lenient(text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+          .replace("&gt;", ">").replace("&amp;", "&"));
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!(json instanceof RawJson.JsonObject o)) {
+      warnings.accept(new Warning(Warning.Kind.OTHER, "chat.html's assetsJson is not an object that can be read",
+          new io.github.chatexport.api.Location(source.file(), source.locationEntry(entry), -1, -1, -1,
+              "assetsJson", null)));
+      return out;
+    }
+    for (Map.Entry<String, RawJson> e : o.members().entrySet()) {
+      RawJson v = e.getValue();
+      RawJson path = v instanceof RawJson.JsonString ? v : v.get("file_path");
+      path.asString().ifPresent(p -> out.put(e.getKey(), p));
+    }
+    return out;
+  }
+
+  private @Nullable RawJson lenient(String text) {
+    JsonFactory lenient = JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES)
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+        .streamReadConstraints(factory.streamReadConstraints())
+        .build();
+    try (JsonParser p = lenient.createParser(text)) {
+      if (p.nextToken() == null) {
+        return null;
+      }
+      return new RawReader(p).read();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** {@code export_manifest.json}. */
   public ExportManifest manifest(String entry) {
     Read r = read(entry);

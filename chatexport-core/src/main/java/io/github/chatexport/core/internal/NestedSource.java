@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.chatexport.core.internal.archive.ArchiveLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,8 @@ public final class NestedSource implements ExportSource {
   }
 
   /** Opens the inner archives {@code archives} of {@code outer}; on failure, closes what it opened. */
-  public static NestedSource open(ExportSource outer, List<String> archives) throws IOException {
+  public static NestedSource open(ExportSource outer, List<String> archives, ArchiveLimits limits)
+      throws IOException {
     NestedSource nested = new NestedSource(outer);
     try {
       for (String archive : archives) {
@@ -53,7 +55,7 @@ public final class NestedSource implements ExportSource {
         }
         ZipSource zip;
         try {
-          zip = new ZipSource(copy, outer.file(), copy);
+          zip = new ZipSource(copy, outer.file(), copy, limits);
         } catch (IOException | RuntimeException e) {
           Files.deleteIfExists(copy);
           throw e;
@@ -73,7 +75,8 @@ public final class NestedSource implements ExportSource {
     }
   }
 
-  static Path privateTempFile() throws IOException {
+  /** A new temporary file that only its owner may read (where the file system has POSIX permissions). */
+  public static Path privateTempFile() throws IOException {
     try {
       return Files.createTempFile("chatexport-", ".zip",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

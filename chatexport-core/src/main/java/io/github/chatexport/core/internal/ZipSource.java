@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import io.github.chatexport.core.internal.archive.ArchiveLimits;
+import io.github.chatexport.core.internal.archive.InflationGuard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +26,12 @@ public final class ZipSource implements ExportSource {
   private final String file;
   private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
   private final @Nullable Path deleteOnClose;
+  private final ArchiveLimits limits;
 
   /** Opens the ZIP at {@code path}; {@code deleteOnClose} is a private temporary copy to delete, or null. */
-  public ZipSource(Path path, String file, @Nullable Path deleteOnClose) throws IOException {
+  public ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits) throws IOException {
     this.zip = new ZipFile(path.toFile());
+    this.limits = limits;
     this.file = file;
     this.deleteOnClose = deleteOnClose;
     List<String> names = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class ZipSource implements ExportSource {
     if (e == null) {
       throw new IOException("no entry " + entry + " in " + file);
     }
-    return zip.getInputStream(e);
+    return InflationGuard.of(zip.getInputStream(e), e.getName(), e.getCompressedSize(), limits);
   }
 
   @Override

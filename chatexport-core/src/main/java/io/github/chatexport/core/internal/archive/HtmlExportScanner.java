@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * comments) and returned as its raw text, from <code>{</code> to <code>}</code>, for the caller to parse: it may
  * be strict JSON or not. It is bounded by {@code maxAssetsBytes}.
  *
- * <p>Reads at most {@value ByteSource#BUFFER_SIZE} bytes ahead. Never closes the stream it reads. Not
+ * <p>Reads at most 64 KiB ahead of what it delivers. Never closes the stream it reads. Not
  * thread-safe.
  */
 public final class HtmlExportScanner {

@@ -44,11 +44,6 @@ public final class InflationGuard extends InputStream {
     return new InflationGuard(in, entry, () -> compressedSize, limits);
   }
 
-  /** The bytes read so far. */
-  long count() {
-    return count;
-  }
-
   @Override
   public int read() throws IOException {
     byte[] one = new byte[1];

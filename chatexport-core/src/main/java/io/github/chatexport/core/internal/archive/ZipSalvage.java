@@ -462,6 +462,10 @@ public final class ZipSalvage implements AutoCloseable {
         consumed = inf.getBytesRead();
         if (n > 0) {
           deliver(b, off, n);
+          if (usize >= 0 && produced > usize) {
+            throw damage(Reason.BAD_DATA, "the data inflates to more than the " + usize + " bytes of its header",
+                entry.name(), dataStart + consumed);
+          }
           if (inf.finished()) {
             finish();
           }

@@ -1,4 +1,4 @@
-package io.github.chatexport.core.internal.archive;
+package io.github.chatexport.api.internal;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,0 +1,64 @@
+package io.github.chatexport.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pointer from a message to an asset, resolved against the files of the export, or missing. A missing asset is
+ * normal (expired voice recordings, files kept only on the server): it is part of the answer, not an error.
+ *
+ * @param pointer the pointer as written ({@code sediment://file_…}, {@code file-service://file-…}, or a bare
+ *     attachment id)
+ * @param kind what kind of reference it is
+ * @param conversationId the conversation
+ * @param messageId the message that makes the reference
+ * @param asset the asset the pointer resolves to, or null when the export does not hold it
+ */
+public record AssetReference(
+    String pointer, Kind kind, String conversationId, String messageId, @Nullable Asset asset) {
+
+  /** Checks the components. */
+  public AssetReference {
+    requireNonNull(pointer, "pointer");
+    requireNonNull(kind, "kind");
+    requireNonNull(conversationId, "conversationId");
+    requireNonNull(messageId, "messageId");
+  }
+
+  /** What a reference points to. */
+  public enum Kind {
+    /** An image part ({@code image_asset_pointer}), generated or uploaded. */
+    IMAGE,
+    /** Recorded audio ({@code audio_asset_pointer}). */
+    AUDIO,
+    /** A video container of advanced voice with video. */
+    VIDEO,
+    /** A file the user attached ({@code metadata.attachments}). */
+    ATTACHMENT,
+    /** An image the code interpreter produced ({@code metadata.aggregate_result}). */
+    CODE_OUTPUT,
+    /** A screenshot of the agent's computer ({@code computer_output}). */
+    SCREENSHOT,
+    /** Another pointer. */
+    OTHER
+  }
+
+  /** The asset, if the export holds it. */
+  public Optional<Asset> resolved() {
+    return Optional.ofNullable(asset);
+  }
+
+  /** Whether the export does not hold the asset. */
+  @JsonIgnore
+  public boolean isMissing() {
+    return asset == null;
+  }
+
+  @Override
+  public String toString() {
+    return "AssetReference[" + kind + ", " + pointer + (asset == null ? ", missing" : ", " + asset.entry()) + "]";
+  }
+}
