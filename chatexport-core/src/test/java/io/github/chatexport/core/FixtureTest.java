@@ -2,7 +2,13 @@ package io.github.chatexport.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chatexport.api.Asset;
+import io.github.chatexport.api.AssetReference;
 import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Feedback;
+import io.github.chatexport.api.LibraryFile;
+import io.github.chatexport.api.SharedConversation;
+import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.Location;
 import io.github.chatexport.testdata.Fixture;
 import io.github.chatexport.testdata.Fixtures;
@@ -70,18 +76,53 @@ class FixtureTest {
   private void check(Fixture fixture, Path path) throws IOException {
     List<Conversation> read = new ArrayList<>();
     Location error = null;
-    String account = null;
+    List<String> head = new ArrayList<>();
+    List<String> tail = new ArrayList<>();
     try (ExportReader export = ExportReader.open(path)) {
-      account = export.account()
-          .map(a -> "account " + a.id() + " " + (a.email() == null ? "null" : Expected.quote(a.email())))
-          .orElse(null);
+      export.account().ifPresent(a -> head.add(
+          "account " + a.id() + " " + (a.email() == null ? "null" : Expected.quote(a.email()))));
+      export.files().forEach(f -> head.add("file " + f));
       try (Stream<Conversation> conversations = export.conversations()) {
         conversations.forEach(read::add);
+      } catch (ChatExportException e) {
+        error = e.location();
       }
+      for (Warning w : export.warnings()) {
+        String entry = w.location().entry();
+        head.add("export_warning " + w.kind() + " " + (entry == null ? "-" : entry));
+      }
+      Assets assets = export.assets();
+      for (Conversation c : read) {
+        for (AssetReference r : assets.references(c)) {
+          tail.add("reference " + c.id() + " " + r.messageId() + " " + r.kind() + " " + r.pointer() + " "
+              + (r.asset() == null ? "missing" : r.asset().entry()));
+        }
+      }
+      for (Asset a : assets.all()) {
+        tail.add("asset " + a.id() + " " + a.entry() + " " + a.mimeType() + " " + a.size());
+      }
+      for (Feedback f : export.feedback()) {
+        tail.add("feedback " + f.rating() + " " + f.conversationId() + " "
+            + (f.decodedContent() == null ? "null" : f.decodedContent().toJson()));
+      }
+      for (SharedConversation sc : export.sharedConversations()) {
+        tail.add("shared " + sc.id() + " " + sc.conversationId());
+      }
+      for (LibraryFile lf : export.libraryFiles()) {
+        tail.add("library " + lf.fileId() + " " + lf.mimeType());
+      }
+      export.manifest().ifPresent(m -> tail.add("manifest_shards " + String.join(" ", m.shards())));
     } catch (ChatExportException e) {
       error = e.location();
     }
-    compare(fixture, account, read, error);
+    List<String> expected = Expected.normalize(fixture.expected().orElseThrow());
+    Set<String> keys = Expected.keys(expected);
+    List<String> all = new ArrayList<>(head);
+    List<String> body = Expected.render(null, read, error);
+    all.addAll(body);
+    all.addAll(tail);
+    List<String> actual = all.stream().filter(line -> keys.contains(Expected.key(line))).toList();
+    assertThat(String.join("\n", actual)).as(fixture.path()).isEqualTo(String.join("\n", expected));
   }
 
   private static void compare(
