@@ -89,6 +89,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   private @Nullable Optional<Account> account;
   private @Nullable Optional<ExportManifest> manifest;
   private @Nullable Assets assets;
+  private @Nullable ExportLayout exportLayout;
   private volatile boolean closed;
 
   private ExportReader(ExportSource source, Layout layout, ReaderConfig config, JsonFactory factory,
@@ -137,7 +138,19 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
    * conversation before it.
    */
   public Stream<Conversation> conversations() {
+    return conversations(null);
+  }
+
+  /**
+   * A new pass over the conversations, as {@link #conversations()}, that tells {@code listener} how far it has
+   * come after each conversation: for progress bars. {@link #conversationBytes()} is the total.
+   */
+  public Stream<Conversation> conversations(@Nullable ProgressListener listener) {
     ConversationCursor cursor = newPass();
+    if (listener != null) {
+      long total = conversationBytes();
+      cursor.onProgress((count, bytes) -> listener.progress(count, bytes, total));
+    }
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
         .onClose(() -> endPass(cursor));
@@ -220,6 +233,72 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
         }
       }
     }
+  }
+
+  /** The bytes of all conversation files (uncompressed), or -1 when unknown (a stream). */
+  public long conversationBytes() {
+    long total = 0;
+    for (String file : layout.conversations()) {
+      long size = source.size(file);
+      if (size < 0) {
+        return -1;
+      }
+      total += size;
+    }
+    return total;
+  }
+
+  /**
+   * How the export is laid out: what was opened, where the conversations come from, and the export generation it
+   * looks like (from its files and its first conversation, which this reads when the input can be read again).
+   */
+  public synchronized ExportLayout layout() {
+    ExportLayout l = exportLayout;
+    if (l == null) {
+      ExportSource base = source;
+      boolean nested = base instanceof NestedSource;
+      ExportLayout.Container container = base instanceof StreamSource ? ExportLayout.Container.STREAM
+          : base instanceof SingleFileSource ? ExportLayout.Container.JSON_FILE
+          : base instanceof DirectorySource ? ExportLayout.Container.FOLDER
+          : ExportLayout.Container.ZIP;
+      ExportLayout.Source from;
+      if (container == ExportLayout.Container.STREAM || container == ExportLayout.Container.JSON_FILE) {
+        from = ExportLayout.Source.JSON_FILE;
+      } else if (layout.html()) {
+        from = ExportLayout.Source.CHAT_HTML;
+      } else if (layout.conversations().size() == 1
+          && layout.conversations().get(0).endsWith("conversations.json")) {
+        from = ExportLayout.Source.CONVERSATIONS_JSON;
+      } else if (layout.manifest() != null && !manifest().map(m -> m.shards().isEmpty()).orElse(true)) {
+        from = ExportLayout.Source.MANIFEST_SHARDS;
+      } else {
+        from = ExportLayout.Source.SHARDS;
+      }
+      ExportLayout.Era era;
+      if (from == ExportLayout.Source.MANIFEST_SHARDS || from == ExportLayout.Source.SHARDS) {
+        era = ExportLayout.Era.SHARDED_2026;
+      } else if (!source.rereadable()) {
+        era = ExportLayout.Era.UNKNOWN;
+      } else {
+        era = ExportLayout.Era.UNKNOWN;
+        try (Stream<Conversation> all = conversations()) {
+          Optional<Conversation> first = all.findFirst();
+          if (first.isPresent()) {
+            era = first.get().conversationId() == null && first.get().extras().isAbsent("conversation_id")
+                ? ExportLayout.Era.FIRST_FORMAT_2023 : ExportLayout.Era.SINGLE_FILE_2023_2026;
+          }
+        } catch (ChatExportException e) {
+          era = ExportLayout.Era.UNKNOWN;
+        }
+      }
+      List<String> files = new ArrayList<>();
+      for (String f : layout.conversations()) {
+        files.add(f.startsWith(layout.prefix()) ? f.substring(layout.prefix().length()) : f);
+      }
+      l = new ExportLayout(container, from, files, nested, base instanceof SalvagedZipSource, era);
+      exportLayout = l;
+    }
+    return l;
   }
 
   private @Nullable String entry(String name) {

@@ -277,4 +277,41 @@ class ExportReaderTest {
       assertThat(titles(export)).containsExactly("First", "Second");
     }
   }
+
+  @Test
+  void reportsProgressInConversationsAndBytes() throws IOException {
+    Path file = write("conversations.json", TWO);
+    List<long[]> calls = new java.util.ArrayList<>();
+    try (ExportReader export = ExportReader.open(file);
+        Stream<Conversation> all = export.conversations((n, bytes, total) -> calls.add(new long[] {n, bytes, total}))) {
+      assertThat(all.count()).isEqualTo(2);
+      assertThat(export.conversationBytes()).isEqualTo(Files.size(file));
+    }
+    assertThat(calls).hasSizeGreaterThanOrEqualTo(3);
+    long[] last = calls.get(calls.size() - 1);
+    assertThat(last[0]).isEqualTo(2);
+    assertThat(last[1]).isEqualTo(Files.size(file));
+    assertThat(last[2]).isEqualTo(Files.size(file));
+  }
+
+  @Test
+  void tellsTheLayoutAndEra() throws IOException {
+    try (ExportReader export = ExportReader.open(write("conversations.json", TWO))) {
+      ExportLayout layout = export.layout();
+      assertThat(layout.container()).isEqualTo(ExportLayout.Container.JSON_FILE);
+      assertThat(layout.source()).isEqualTo(ExportLayout.Source.JSON_FILE);
+      assertThat(layout.era()).isEqualTo(ExportLayout.Era.FIRST_FORMAT_2023);
+    }
+    Path dir = Files.createDirectories(tmp.resolve("sharded"));
+    Files.writeString(dir.resolve("conversations-000.json"), TWO, UTF_8);
+    Files.writeString(dir.resolve("conversations-001.json"), "[]", UTF_8);
+    try (ExportReader export = ExportReader.open(dir)) {
+      ExportLayout layout = export.layout();
+      assertThat(layout.container()).isEqualTo(ExportLayout.Container.FOLDER);
+      assertThat(layout.source()).isEqualTo(ExportLayout.Source.SHARDS);
+      assertThat(layout.conversationFiles()).containsExactly("conversations-000.json", "conversations-001.json");
+      assertThat(layout.era()).isEqualTo(ExportLayout.Era.SHARDED_2026);
+      assertThat(layout.salvaged()).isFalse();
+    }
+  }
 }

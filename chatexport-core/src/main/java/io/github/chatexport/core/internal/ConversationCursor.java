@@ -42,6 +42,25 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   private boolean closed;
   private boolean wrapped;
   private int firstIndexOfFile;
+  private long bytesRead;
+  private long delivered;
+  private @Nullable Progress progress;
+
+  /** Hears the progress of the pass. */
+  @FunctionalInterface
+  public interface Progress {
+    /** After each conversation and at the end. */
+    void progress(long conversations, long bytesRead);
+  }
+
+  /** Sets who hears the progress of this pass. */
+  public void onProgress(Progress progress) {
+    this.progress = progress;
+  }
+
+  private void count(long bytes) {
+    bytesRead += bytes;
+  }
 
   /** A pass over {@code files} of {@code source}. */
   public ConversationCursor(ExportSource source, List<String> files, @Nullable Filter filter,
@@ -70,6 +89,9 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     }
     if (next == null) {
       close();
+      if (progress != null) {
+        progress.progress(delivered, bytesRead);
+      }
       return false;
     }
     return true;
@@ -82,6 +104,10 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     }
     Conversation c = next;
     next = null;
+    delivered++;
+    if (progress != null) {
+      progress.progress(delivered, bytesRead);
+    }
     return c;
   }
 
@@ -234,7 +260,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     problems = pr;
     JsonParser p = null;
     try {
-      InputStream raw = source.open(file);
+      InputStream raw = new CountingInputStream(source.open(file), this::count);
       in = filter == null ? raw : filter.apply(raw);
       p = factory.createParser(in);
       parser = p;
