@@ -88,6 +88,7 @@ class ReadmeTest {
     } finally {
       System.setOut(stdout);
     }
-    assertThat(printed.toString(UTF_8)).contains("messages,").contains("account ");
+    assertThat(printed.toString(UTF_8)).contains("messages,").contains("account ").contains("file conversations.json")
+        .contains("feedback rows");
   }
 }
