@@ -320,6 +320,22 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
+   * Opens any file of the export by its name relative to the export's root (as {@link #files()} lists it),
+   * straight from the archive. The caller closes the stream.
+   *
+   * @throws java.io.FileNotFoundException if the export has no such file
+   * @throws IOException if it cannot be read
+   */
+  public InputStream openFile(String name) throws IOException {
+    requireNonNull(name, "name");
+    String entry = entry(name);
+    if (entry == null) {
+      throw new java.io.FileNotFoundException("no file " + name + " in " + source.file());
+    }
+    return source.open(entry);
+  }
+
+  /**
    * Reads any JSON file of the export whole, by its name relative to the export's root
    * ({@code group_chats.json}, {@code sora.json}, {@code user_settings.json}, …): nothing in the archive is out
    * of reach. Empty when there is no such file.

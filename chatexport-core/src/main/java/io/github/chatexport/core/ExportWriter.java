@@ -5,16 +5,30 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.chatexport.api.Account;
 import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.RawJson;
+import io.github.chatexport.core.internal.EntryNames;
 import io.github.chatexport.core.internal.RecordWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes conversations back as the export's own JSON: a conversations file that {@link ExportReader} reads back.
+ * Writes records back as the export's own JSON: a conversations file, 2026 shards with a manifest, or a whole
+ * export (folder or ZIP) with its other files and assets. What it writes reads back with {@link ExportReader}.
  *
  * <pre>{@code
  * try (ExportReader in = ExportReader.open(source);
@@ -31,36 +45,42 @@ import java.nio.file.Path;
  * <p>Records are written value for value: the export's field names and shapes, the fields the model keeps raw,
  * numbers with their exact decimal value, null as null and absent as absent, and the order of the nodes in
  * {@code mapping}. A typed field changed through the API ({@code with…}) wins over what the record remembered
- * of the input. Conversations are streamed: memory stays bounded by one conversation.
+ * of the input. Everything is streamed: memory stays bounded by one conversation.
  *
- * <p>A writer is not thread-safe.
+ * <p>In a ZIP, entries are written one after another: write the conversations first, then the other files
+ * ({@link #writeAccount}, {@link #writeJson}, {@link #writeFile}, {@link #copyFiles}). A writer is not
+ * thread-safe.
  */
 public final class ExportWriter implements AutoCloseable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-  private final JsonGenerator generator;
-  private final RecordWriter records;
-  private final OutputStream out;
-  private final boolean ownsStream;
+  private final Sink sink;
+  private final int perShard;
+  private final boolean manifest;
+  private final List<String> shards = new ArrayList<>();
+  private final Set<String> files = new LinkedHashSet<>();
+  private @Nullable JsonGenerator generator;
+  private @Nullable RecordWriter records;
+  private int inShard;
+  private boolean conversationsDone;
   private boolean closed;
 
-  private ExportWriter(OutputStream out, boolean ownsStream) throws IOException {
-    this.out = out;
-    this.ownsStream = ownsStream;
-    this.generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-    generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    this.records = new RecordWriter(generator);
-    generator.writeStartArray();
+  private ExportWriter(Sink sink, int perShard, boolean manifest) {
+    this.sink = sink;
+    this.perShard = perShard;
+    this.manifest = manifest;
   }
 
   /**
-   * Creates (or replaces) a conversations JSON file at {@code path} and writes into it.
+   * Creates (or replaces) a conversations JSON file at {@code path}.
    *
    * @throws IOException if the file cannot be created
    */
   public static ExportWriter open(Path path) throws IOException {
     requireNonNull(path, "path");
-    return new ExportWriter(Files.newOutputStream(path), true);
+    ExportWriter w = new ExportWriter(new StreamSink(Files.newOutputStream(path), true), 0, false);
+    w.startConversations();
+    return w;
   }
 
   /**
@@ -69,45 +89,307 @@ public final class ExportWriter implements AutoCloseable {
    */
   public static ExportWriter open(OutputStream out) throws IOException {
     requireNonNull(out, "out");
-    return new ExportWriter(out, false);
+    ExportWriter w = new ExportWriter(new StreamSink(out, false), 0, false);
+    w.startConversations();
+    return w;
+  }
+
+  /**
+   * Writes an export folder at {@code dir} (created if needed): conversations in {@code conversations.json}, or,
+   * when {@code conversationsPerShard} is positive, in 2026 shards {@code conversations-000.json}, … of that many
+   * conversations each, listed with the other files in {@code export_manifest.json}.
+   */
+  public static ExportWriter folder(Path dir, int conversationsPerShard) throws IOException {
+    requireNonNull(dir, "dir");
+    Files.createDirectories(dir);
+    return new ExportWriter(new FolderSink(dir), Math.max(0, conversationsPerShard), conversationsPerShard > 0);
+  }
+
+  /** Writes an export ZIP at {@code zip}, laid out as {@link #folder(Path, int)} lays out a folder. */
+  public static ExportWriter zip(Path zip, int conversationsPerShard) throws IOException {
+    requireNonNull(zip, "zip");
+    return new ExportWriter(new ZipSink(new ZipOutputStream(Files.newOutputStream(zip))),
+        Math.max(0, conversationsPerShard), conversationsPerShard > 0);
   }
 
   /**
    * Appends one conversation.
    *
    * @throws IOException if it cannot be written
+   * @throws IllegalStateException if the writer is closed, or other files were already written to a ZIP
    */
   public void write(Conversation conversation) throws IOException {
     requireNonNull(conversation, "conversation");
-    if (closed) {
-      throw new IllegalStateException("the writer is closed");
+    checkOpen();
+    if (records == null) {
+      if (conversationsDone && !(perShard > 0)) {
+        throw new IllegalStateException("write every conversation before the other files");
+      }
+      startConversations();
     }
     records.write(conversation);
+    inShard++;
+    if (perShard > 0 && inShard >= perShard) {
+      endConversations();
+    }
+  }
+
+  /** Writes {@code user.json}. */
+  public void writeAccount(Account account) throws IOException {
+    requireNonNull(account, "account");
+    try (JsonGenerator g = beginJson("user.json")) {
+      new RecordWriter(g).write(account);
+    }
+  }
+
+  /** Writes a JSON file of the export, such as {@code sora.json}, from its raw value. */
+  public void writeJson(String name, RawJson json) throws IOException {
+    requireNonNull(json, "json");
+    try (JsonGenerator g = beginJson(name)) {
+      new RecordWriter(g).raw(json);
+    }
   }
 
   /**
-   * Finishes the JSON document and releases the file. Throws no checked exception; a failure to finish the file
-   * is not silent: it is thrown as an {@link UncheckedIOException}. Calling it again does nothing.
+   * Writes a file of the export (an asset, say) from {@code content}, which stays the caller's.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a safe relative name (no {@code ..}, no absolute
+   *     path, no drive letter, no backslash)
+   */
+  public void writeFile(String name, InputStream content) throws IOException {
+    requireNonNull(content, "content");
+    try (OutputStream out = begin(name)) {
+      content.transferTo(out);
+    }
+  }
+
+  /**
+   * Copies the files of {@code from} that {@code which} accepts, by their names relative to the export's root,
+   * except the conversation files (written with {@link #write}) and {@code export_manifest.json} (written by this
+   * writer when it writes shards): assets, {@code user.json}, feedback, and the rest. Returns how many files were
+   * copied.
+   */
+  public int copyFiles(ExportReader from, Predicate<String> which) throws IOException {
+    requireNonNull(from, "from");
+    requireNonNull(which, "which");
+    Set<String> conversationFiles = new java.util.HashSet<>(from.layout().conversationFiles());
+    int copied = 0;
+    for (String name : from.files()) {
+      if (conversationFiles.contains(name) || name.equals("export_manifest.json") || files.contains(name)
+          || !which.test(name)) {
+        continue;
+      }
+      try (InputStream in = from.openFile(name)) {
+        writeFile(name, in);
+      }
+      copied++;
+    }
+    return copied;
+  }
+
+  private JsonGenerator beginJson(String name) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(begin(name), JsonEncoding.UTF8);
+    g.enable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    return g;
+  }
+
+  private OutputStream begin(String name) throws IOException {
+    requireNonNull(name, "name");
+    checkOpen();
+    String safe = EntryNames.normalize(name);
+    if (safe == null || !safe.equals(name)) {
+      throw new IllegalArgumentException("not a safe relative file name: " + name);
+    }
+    if (!files.add(safe)) {
+      throw new IllegalArgumentException("written twice: " + name);
+    }
+    if (records != null) {
+      endConversations();
+    }
+    conversationsDone = true;
+    return sink.begin(safe);
+  }
+
+  private void startConversations() throws IOException {
+    String name;
+    if (perShard > 0) {
+      name = String.format("conversations-%03d.json", shards.size());
+      shards.add(name);
+    } else {
+      name = "conversations.json";
+      files.add(name);
+    }
+    JsonGenerator g = FACTORY.createGenerator(sink.begin(name), JsonEncoding.UTF8);
+    g.enable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.writeStartArray();
+    generator = g;
+    records = new RecordWriter(g);
+    inShard = 0;
+  }
+
+  private void endConversations() throws IOException {
+    JsonGenerator g = generator;
+    generator = null;
+    records = null;
+    if (g != null) {
+      g.writeEndArray();
+      g.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the writer is closed");
+    }
+  }
+
+  /**
+   * Finishes what is being written (the conversations file, the manifest) and releases the target. Throws no
+   * checked exception; a failure to finish is not silent: it is thrown as an {@link UncheckedIOException}.
+   * Calling it again does nothing.
    */
   @Override
   public void close() {
     if (closed) {
       return;
     }
-    closed = true;
     try {
       try {
-        generator.writeEndArray();
-        generator.close();
-      } finally {
-        if (ownsStream) {
-          out.close();
-        } else {
-          out.flush();
+        if (records == null && !conversationsDone && perShard == 0 && !(sink instanceof StreamSink)) {
+          startConversations();
         }
+        endConversations();
+        if (manifest) {
+          writeManifest();
+        }
+      } finally {
+        closed = true;
+        sink.close();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("the conversations file could not be finished", e);
+      throw new UncheckedIOException("the export could not be finished", e);
+    }
+  }
+
+  private void writeManifest() throws IOException {
+    List<String> others = new ArrayList<>(files);
+    try (JsonGenerator g = FACTORY.createGenerator(sink.begin("export_manifest.json"), JsonEncoding.UTF8)) {
+      g.enable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeArrayFieldStart("files");
+      g.writeStartObject();
+      g.writeStringField("name", "conversations.json");
+      g.writeArrayFieldStart("shards");
+      for (String shard : shards) {
+        g.writeStartObject();
+        g.writeStringField("name", shard);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      for (String file : others) {
+        g.writeStartObject();
+        g.writeStringField("name", file);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  /** Where the writer's files go. */
+  private interface Sink {
+    /** A stream for the file {@code name}; closing it ends the file. */
+    OutputStream begin(String name) throws IOException;
+
+    void close() throws IOException;
+  }
+
+  /** One stream: a single conversations file. */
+  private static final class StreamSink implements Sink {
+    private final OutputStream out;
+    private final boolean owned;
+
+    StreamSink(OutputStream out, boolean owned) {
+      this.out = out;
+      this.owned = owned;
+    }
+
+    @Override
+    public OutputStream begin(String name) {
+      return new FilterOutputStream(out) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.flush();
+        }
+      };
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (owned) {
+        out.close();
+      } else {
+        out.flush();
+      }
+    }
+  }
+
+  /** A folder: one file per name. */
+  private static final class FolderSink implements Sink {
+    private final Path dir;
+
+    FolderSink(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public OutputStream begin(String name) throws IOException {
+      Path target = dir.resolve(name).normalize();
+      if (!target.startsWith(dir.normalize())) {
+        throw new IllegalArgumentException("not inside the export folder: " + name);
+      }
+      Files.createDirectories(target.getParent());
+      return Files.newOutputStream(target);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A ZIP: one entry after another. */
+  private static final class ZipSink implements Sink {
+    private final ZipOutputStream zip;
+
+    ZipSink(ZipOutputStream zip) {
+      this.zip = zip;
+    }
+
+    @Override
+    public OutputStream begin(String name) throws IOException {
+      zip.putNextEntry(new ZipEntry(name));
+      return new FilterOutputStream(zip) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          zip.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          zip.closeEntry();
+        }
+      };
+    }
+
+    @Override
+    public void close() throws IOException {
+      zip.close();
     }
   }
 }

@@ -89,6 +89,6 @@ class ReadmeTest {
       System.setOut(stdout);
     }
     assertThat(printed.toString(UTF_8)).contains("messages,").contains("account ").contains("file conversations.json")
-        .contains("feedback rows");
+        .contains("feedback rows").contains("redacted: 2 conversations, 0 assets, e-mail null");
   }
 }
