@@ -115,4 +115,14 @@ class CorpusTest {
       assertThat(e.getMessage()).contains("line 1 column 38").doesNotContain("EPOCH");
     }
   }
+
+  @Test
+  void writesTheValidSamplesBackValueForValue(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    for (String sample : List.of("real-2023-code-interpreter/conversations.json",
+        "synthetic-2026-sharded/single-conversation-2026.json", "synthetic-2026-sharded/conversations-000.json",
+        "synthetic-2026-sharded/conversations-001.json")) {
+      Path input = sample(sample);
+      RoundTripTest.assertRoundTrip(input, tmp.resolve(sample.replace('/', '_')), sample);
+    }
+  }
 }

@@ -27,8 +27,43 @@ class RoundTripTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validFixtures")
   void writesBackWhatItRead(Fixture fixture) throws IOException {
-    Path input = fixture.copyTo(tmp);
-    Path output = tmp.resolve("written.json");
+    assertRoundTrip(fixture.copyTo(tmp), tmp.resolve("written.json"), fixture.path());
+  }
+
+  static Stream<Fixture> exportFixtures() {
+    return Fixtures.group("exports").stream();
+  }
+
+  /** Every conversation file of every export fixture, and its user.json. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exportFixtures")
+  void writesBackEveryConversationFileOfAnExport(Fixture fixture) throws IOException {
+    Path export = fixture.copyTo(tmp);
+    try (ExportReader reader = ExportReader.open(export)) {
+      if (reader.layout().source() == ExportLayout.Source.CHAT_HTML) {
+        return;
+      }
+      for (String file : reader.layout().conversationFiles()) {
+        Path single = tmp.resolve("single-" + file.replace('/', '_'));
+        try (InputStream in = reader.openFile(file)) {
+          Files.copy(in, single);
+        }
+        assertRoundTrip(single, tmp.resolve("written-" + single.getFileName()), fixture.path() + file);
+      }
+      if (reader.account().isPresent()) {
+        Path account = tmp.resolve("account-out");
+        try (ExportWriter out = ExportWriter.folder(account, 0)) {
+          out.writeAccount(reader.account().get());
+        }
+        try (InputStream a = reader.openFile("user.json");
+            InputStream b = Files.newInputStream(account.resolve("user.json"))) {
+          assertThat(JsonValues.firstDifference(JsonValues.parse(a), JsonValues.parse(b))).isNull();
+        }
+      }
+    }
+  }
+
+  static void assertRoundTrip(Path input, Path output, String name) throws IOException {
     try (ExportReader in = ExportReader.open(input);
         ExportWriter out = ExportWriter.open(output);
         Stream<Conversation> all = in.conversations()) {
@@ -42,7 +77,7 @@ class RoundTripTest {
       expected = JsonValues.parse(a);
       actual = JsonValues.parse(b);
     }
-    assertThat(JsonValues.firstDifference(expected, actual)).as(fixture.path()).isNull();
+    assertThat(JsonValues.firstDifference(expected, actual)).as(name).isNull();
     try (ExportReader again = ExportReader.open(output); Stream<Conversation> all = again.conversations()) {
       List<Conversation> read = all.toList();
       assertThat(read).isNotEmpty();
