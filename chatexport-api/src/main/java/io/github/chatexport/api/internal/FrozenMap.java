@@ -1,35 +1,64 @@
 package io.github.chatexport.api.internal;
 
 import java.util.AbstractMap;
-import java.util.Collections;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable map that keeps insertion order, built once by the reader and then handed to records without
- * another copy. Records recognize it and skip their defensive copy; nothing outside this library can obtain the
- * backing map.
+ * another copy. Records recognize it and skip their defensive copy; nothing outside this library can obtain its
+ * arrays.
+ *
+ * <p>It is two arrays, keys and values: no entry objects, no hash table for small maps (JSON objects of an export
+ * mostly hold a handful of members; lookups scan them). A hash index is built on the first lookup in a larger map.
  *
  * @param <V> the value type
  */
 public final class FrozenMap<V> extends AbstractMap<String, V> {
-  private static final FrozenMap<?> EMPTY = new FrozenMap<>(new LinkedHashMap<>(0));
+  private static final int SCAN = 12;
+  private static final FrozenMap<?> EMPTY = new FrozenMap<>(new String[0], new Object[0], 0);
 
-  private final Map<String, V> map;
+  private final String[] keys;
+  private final Object[] values;
+  private final int size;
+  private volatile @Nullable Map<String, Integer> index;
 
-  private FrozenMap(LinkedHashMap<String, V> map) {
-    this.map = Collections.unmodifiableMap(map);
+  private FrozenMap(String[] keys, Object[] values, int size) {
+    this.keys = keys;
+    this.values = values;
+    this.size = size;
+  }
+
+  /** Copies {@code map}, keeping its order. Keys and values must be non-null. */
+  @SuppressWarnings("unchecked")
+  public static <V> Map<String, V> adopt(LinkedHashMap<String, V> map) {
+    if (map.isEmpty()) {
+      return (Map<String, V>) EMPTY;
+    }
+    String[] keys = new String[map.size()];
+    Object[] values = new Object[map.size()];
+    int i = 0;
+    for (Map.Entry<String, V> e : map.entrySet()) {
+      keys[i] = e.getKey();
+      values[i++] = e.getValue();
+    }
+    return new FrozenMap<>(keys, values, i);
   }
 
   /**
-   * Takes ownership of {@code map}: the caller must not keep or change it afterwards. Keys and values must be
-   * non-null.
+   * Takes ownership of the first {@code size} keys and values: the caller must not keep or change the arrays.
+   * Keys must be distinct and non-null, values non-null.
    */
   @SuppressWarnings("unchecked")
-  public static <V> Map<String, V> adopt(LinkedHashMap<String, V> map) {
-    return map.isEmpty() ? (Map<String, V>) EMPTY : new FrozenMap<>(map);
+  public static <V> Map<String, V> adopt(String[] keys, Object[] values, int size) {
+    return size == 0 ? (Map<String, V>) EMPTY : new FrozenMap<>(keys, values, size);
   }
 
   /** Returns the empty frozen map. */
@@ -38,23 +67,101 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
     return (Map<String, V>) EMPTY;
   }
 
-  @Override
-  public Set<Entry<String, V>> entrySet() {
-    return map.entrySet();
+  private int indexOf(@Nullable Object key) {
+    if (key == null) {
+      return -1;
+    }
+    if (size <= SCAN) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key || keys[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    Map<String, Integer> idx = index;
+    if (idx == null) {
+      idx = new HashMap<>(size * 4 / 3 + 1);
+      for (int i = 0; i < size; i++) {
+        idx.putIfAbsent(keys[i], i);
+      }
+      index = idx;
+    }
+    Integer i = idx.get(key);
+    return i == null ? -1 : i;
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public @Nullable V get(@Nullable Object key) {
-    return map.get(key);
+    int i = indexOf(key);
+    return i < 0 ? null : (V) values[i];
   }
 
   @Override
   public boolean containsKey(@Nullable Object key) {
-    return map.containsKey(key);
+    return indexOf(key) >= 0;
   }
 
   @Override
   public int size() {
-    return map.size();
+    return size;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  @Override
+  public Set<Entry<String, V>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, V>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          @SuppressWarnings("unchecked")
+          public Entry<String, V> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            int i = next++;
+            return new SimpleImmutableEntry<>(keys[i], (V) values[i]);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  @Override
+  public Set<String> keySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        return Arrays.asList(keys).subList(0, size).iterator();
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public boolean contains(@Nullable Object o) {
+        return indexOf(o) >= 0;
+      }
+    };
   }
 }

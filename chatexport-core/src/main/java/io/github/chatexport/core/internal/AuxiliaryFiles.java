@@ -97,7 +97,7 @@ public final class AuxiliaryFiles {
   }
 
   private ObjectFields fields(Read r, RawJson.JsonObject o, int index) {
-    return new ObjectFields(r.problems(), o, r.at(), "$[" + index + "]");
+    return new ObjectFields(r.problems(), o, Mark.of(r.at()), LazyPath.of("$").index(index));
   }
 
   /** {@code message_feedback.json}. */
@@ -273,7 +273,7 @@ public final class AuxiliaryFiles {
       flush(r);
       return new ExportManifest(null, List.of(), Extras.NONE);
     }
-    ObjectFields f = new ObjectFields(r.problems(), o, r.at(), "$");
+    ObjectFields f = new ObjectFields(r.problems(), o, Mark.of(r.at()), LazyPath.of("$"));
     BigDecimal version = f.number("version");
     RawJson.JsonArray files = f.array("files");
     List<ExportManifest.File> out = new ArrayList<>();
@@ -283,7 +283,8 @@ public final class AuxiliaryFiles {
         if (!(elements.get(i) instanceof RawJson.JsonObject file)) {
           continue;
         }
-        ObjectFields ff = new ObjectFields(r.problems(), file, r.at(), "$.files[" + i + "]");
+        ObjectFields ff =
+            new ObjectFields(r.problems(), file, Mark.of(r.at()), LazyPath.of("$").key("files").index(i));
         String name = ff.string("name");
         Long size = ff.longValue("size");
         RawJson.JsonArray shards = ff.array("shards");

@@ -1,6 +1,5 @@
 package io.github.chatexport.core.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import io.github.chatexport.api.Content;
 import io.github.chatexport.api.Extras;
 import io.github.chatexport.api.Metadata;
@@ -24,15 +23,15 @@ final class ContentReader {
     this.problems = problems;
   }
 
-  Content read(RawJson.JsonObject o, JsonLocation at, String path) {
+  Content read(RawJson.JsonObject o, Mark at, LazyPath path) {
     RawJson type = o.get("content_type");
     if (!(type instanceof RawJson.JsonString typeString)) {
       if (!o.has("content_type")) {
-        problems.warn(Warning.Kind.MISSING_FIELD, "the content has no content_type", at,
-            JsonPaths.child(path, "content_type"));
+        problems.warn(Warning.Kind.MISSING_FIELD, "the content has no content_type", at.toLocation(),
+            path.key("content_type").toString());
       } else {
         problems.warn(Warning.Kind.TYPE_MISMATCH, "content_type is " + article(type.kind()) + ", not a string",
-            at, JsonPaths.child(path, "content_type"));
+            at.toLocation(), path.key("content_type").toString());
       }
       return new Content.Unknown("", o);
     }
@@ -48,10 +47,10 @@ final class ContentReader {
         RawJson.JsonArray parts = f.array("parts");
         List<Part> out = new ArrayList<>();
         if (parts != null) {
-          String partsPath = JsonPaths.child(path, "parts");
+          LazyPath partsPath = path.key("parts");
           List<RawJson> elements = parts.elements();
           for (int i = 0; i < elements.size(); i++) {
-            out.add(part(elements.get(i), at, partsPath + "[" + i + "]"));
+            out.add(part(elements.get(i), at, partsPath.index(i)));
           }
         }
         return new Content.MultimodalText(out, f.extras());
@@ -91,10 +90,10 @@ final class ContentReader {
         RawJson.JsonArray thoughts = f.array("thoughts");
         List<Content.Thought> out = new ArrayList<>();
         if (thoughts != null) {
-          String thoughtsPath = JsonPaths.child(path, "thoughts");
+          LazyPath thoughtsPath = path.key("thoughts");
           List<RawJson> elements = thoughts.elements();
           for (int i = 0; i < elements.size(); i++) {
-            out.add(thought(elements.get(i), at, thoughtsPath + "[" + i + "]"));
+            out.add(thought(elements.get(i), at, thoughtsPath.index(i)));
           }
         }
         return new Content.Thoughts(out, f.string("source_analysis_msg_id"), f.extras());
@@ -121,10 +120,10 @@ final class ContentReader {
     }
   }
 
-  private Content.Thought thought(RawJson value, JsonLocation at, String path) {
+  private Content.Thought thought(RawJson value, Mark at, LazyPath path) {
     if (!(value instanceof RawJson.JsonObject o)) {
       problems.warn(Warning.Kind.TYPE_MISMATCH, "a thought is " + article(value.kind()) + ", not an object",
-          at, path);
+          at.toLocation(), path.toString());
       return new Content.Thought(null, null, List.of(), null,
           Extras.of(Map.of("$value", value)));
     }
@@ -136,7 +135,7 @@ final class ContentReader {
     return new Content.Thought(summary, content, chunks == null ? List.of() : chunks, finished, f.extras());
   }
 
-  private Part part(RawJson value, JsonLocation at, String path) {
+  private Part part(RawJson value, Mark at, LazyPath path) {
     if (value instanceof RawJson.JsonString s) {
       return new Part.PlainText(s.value());
     }
@@ -182,7 +181,7 @@ final class ContentReader {
         if (audioValue instanceof RawJson.JsonObject audioObject
             && audioObject.get("content_type").asString().orElse("").equals(Part.AudioAssetPointer.CONTENT_TYPE)) {
           f.take("audio_asset_pointer");
-          ObjectFields af = new ObjectFields(problems, audioObject, at, JsonPaths.child(path, "audio_asset_pointer"));
+          ObjectFields af = new ObjectFields(problems, audioObject, at, path.key("audio_asset_pointer"));
           af.take("content_type");
           audio = audio(af);
         }
@@ -213,7 +212,7 @@ final class ContentReader {
   }
 
   /** Warns about metadata keys the model types whose JSON type is not the expected one. */
-  void checkMetadata(Metadata metadata, JsonLocation at, String path) {
+  void checkMetadata(Metadata metadata, Mark at, LazyPath path) {
     Map<String, RawJson> members = metadata.json().members();
     if (members.isEmpty()) {
       return;
@@ -232,12 +231,12 @@ final class ContentReader {
   }
 
   private void check(Map<String, RawJson> members, String key, Class<? extends RawJson> expected,
-      String expectedName, JsonLocation at, String path) {
+      String expectedName, Mark at, LazyPath path) {
     RawJson v = members.get(key);
     if (v != null && !v.isNull() && !expected.isInstance(v)) {
       problems.warn(Warning.Kind.TYPE_MISMATCH,
-          "expected " + expectedName + ", found " + article(v.kind()) + "; kept as is", at,
-          JsonPaths.child(path, key));
+          "expected " + expectedName + ", found " + article(v.kind()) + "; kept as is", at.toLocation(),
+          path.key(key).toString());
     }
   }
 

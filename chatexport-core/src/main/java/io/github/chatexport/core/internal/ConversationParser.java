@@ -73,10 +73,20 @@ public final class ConversationParser {
     this.contents = new ContentReader(problems);
   }
 
+  /** The path of the conversation being read. */
+  private LazyPath conversationPath = LazyPath.of("$");
+
+  private final Mark mark = new Mark();
+
+  private LazyPath messagePath(String nodeId, String field) {
+    return conversationPath.keys("mapping", nodeId, "message", field);
+  }
+
   /** Reads the conversation object whose START_OBJECT is the current token. */
   public Conversation read() throws IOException {
     JsonLocation start = p.currentTokenLocation();
     String path = JsonPaths.of(p.getParsingContext());
+    conversationPath = LazyPath.of(path);
     Obj o = new Obj();
     String id = null;
     String conversationId = null;
@@ -84,7 +94,6 @@ public final class ConversationParser {
     Instant createTime = null;
     Instant updateTime = null;
     LinkedHashMap<String, MessageNode> nodes = null;
-    Map<String, JsonLocation> nodeStarts = null;
     String currentNode = null;
     String defaultModelSlug = null;
     String gizmoId = null;
@@ -116,8 +125,7 @@ public final class ConversationParser {
           o.seen |= 1 << 5;
           if (t == JsonToken.START_OBJECT) {
             nodes = new LinkedHashMap<>();
-            nodeStarts = new HashMap<>();
-            readMapping(nodes, nodeStarts);
+            readMapping(nodes);
           } else {
             if (t == JsonToken.VALUE_NULL) {
               problems.warn(Warning.Kind.MISSING_FIELD, "mapping is null", p.currentTokenLocation(),
@@ -165,7 +173,8 @@ public final class ConversationParser {
       if (issue.nodeId() != null) {
         issuePath = JsonPaths.child(JsonPaths.child(JsonPaths.child(path, "mapping"), issue.nodeId()),
             issue.field());
-        at = nodeStarts == null ? start : nodeStarts.getOrDefault(issue.nodeId(), start);
+        JsonLocation node = nodeStart(nodeMap, issue.nodeId());
+        at = node == null ? start : node;
       } else {
         issuePath = JsonPaths.child(path, issue.field());
         at = start;
@@ -176,33 +185,58 @@ public final class ConversationParser {
         defaultModelSlug, gizmoId, archived, problems.drain(effectiveId), o.extras(CONVERSATION));
   }
 
-  private void readMapping(LinkedHashMap<String, MessageNode> nodes, Map<String, JsonLocation> starts)
-      throws IOException {
+  /** Where each node of the mapping started, in mapping order: line, column, byte offset. */
+  private long[] nodeStarts = new long[3 * 64];
+
+  private void readMapping(LinkedHashMap<String, MessageNode> nodes) throws IOException {
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       JsonToken t = p.nextToken();
-      JsonLocation at = p.currentTokenLocation();
+      mark.set(p);
       if (t != JsonToken.START_OBJECT) {
         problems.warn(Warning.Kind.TYPE_MISMATCH, "a node is a " + kind(t) + ", not an object; it is skipped",
-            at, JsonPaths.of(p.getParsingContext()));
+            mark.toLocation(), JsonPaths.of(p.getParsingContext()));
         p.skipChildren();
         continue;
       }
       if (nodes.size() >= config.maxNodesPerConversation()) {
         throw problems.error("the conversation has more than " + config.maxNodesPerConversation()
-            + " nodes (the limit set by maxNodesPerConversation)", at, JsonPaths.of(p.getParsingContext()), null,
-            null);
+            + " nodes (the limit set by maxNodesPerConversation)", mark.toLocation(),
+            JsonPaths.of(p.getParsingContext()), null, null);
       }
-      MessageNode node = readNode(key, at);
+      long line = mark.line;
+      long column = mark.column;
+      long offset = mark.offset;
+      int index = nodes.size();
+      MessageNode node = readNode(key);
       if (nodes.put(key, node) != null) {
-        problems.warn(Warning.Kind.DUPLICATE_NODE, "the mapping has this key twice; the later node is kept", at,
-            JsonPaths.of(p.getParsingContext()));
+        problems.warn(Warning.Kind.DUPLICATE_NODE, "the mapping has this key twice; the later node is kept",
+            new JsonLocation(null, offset, -1, (int) line, (int) column), JsonPaths.of(p.getParsingContext()));
       } else {
-        starts.put(key, at);
+        if (3 * index + 3 > nodeStarts.length) {
+          nodeStarts = java.util.Arrays.copyOf(nodeStarts, nodeStarts.length * 2);
+        }
+        nodeStarts[3 * index] = line;
+        nodeStarts[3 * index + 1] = column;
+        nodeStarts[3 * index + 2] = offset;
       }
     }
   }
 
-  private MessageNode readNode(String key, JsonLocation at) throws IOException {
+  /** Where the node {@code key} started, or null. */
+  private @Nullable JsonLocation nodeStart(Map<String, MessageNode> nodes, String key) {
+    int i = 0;
+    for (String k : nodes.keySet()) {
+      if (k.equals(key)) {
+        return 3 * i + 2 < nodeStarts.length
+            ? new JsonLocation(null, nodeStarts[3 * i + 2], -1, (int) nodeStarts[3 * i], (int) nodeStarts[3 * i + 1])
+            : null;
+      }
+      i++;
+    }
+    return null;
+  }
+
+  private MessageNode readNode(String key) throws IOException {
     Obj o = new Obj();
     Message message = null;
     String parent = null;
@@ -284,9 +318,8 @@ public final class ConversationParser {
         case "content" -> {
           o.seen |= 1 << 4;
           if (t == JsonToken.START_OBJECT) {
-            JsonLocation at = p.currentTokenLocation();
-            String contentPath = JsonPaths.of(p.getParsingContext());
-            content = contents.read((RawJson.JsonObject) raw.read(), at, contentPath);
+            mark.set(p);
+            content = contents.read((RawJson.JsonObject) raw.read(), mark, messagePath(nodeId, "content"));
           } else {
             problems.warn(Warning.Kind.MISSING_FIELD,
                 t == JsonToken.VALUE_NULL ? "content is null" : "content is a " + kind(t) + ", not an object",
@@ -314,10 +347,9 @@ public final class ConversationParser {
         case "metadata" -> {
           o.seen |= 1 << 8;
           if (t == JsonToken.START_OBJECT) {
-            JsonLocation at = p.currentTokenLocation();
-            String metadataPath = JsonPaths.of(p.getParsingContext());
+            mark.set(p);
             metadata = new Metadata((RawJson.JsonObject) raw.read());
-            contents.checkMetadata(metadata, at, metadataPath);
+            contents.checkMetadata(metadata, mark, messagePath(nodeId, "metadata"));
           } else {
             if (t != JsonToken.VALUE_NULL) {
               mismatch(t, "an object");

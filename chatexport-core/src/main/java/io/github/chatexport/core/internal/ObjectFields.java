@@ -1,6 +1,5 @@
 package io.github.chatexport.core.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import io.github.chatexport.api.Extras;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.Warning;
@@ -10,9 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +22,52 @@ import org.jspecify.annotations.Nullable;
 final class ObjectFields {
 private final Problems problems;
   private final RawJson.JsonObject o;
-  private final JsonLocation at;
-  private final String path;
-  private final Set<String> typed = new HashSet<>();
-  private final Set<String> absent = new LinkedHashSet<>();
+  private final Mark at;
+  private final LazyPath path;
+  /** The names taken as typed: few per object, so a small array beats a hash set. */
+  private final Names typed = new Names();
+  private final Names absent = new Names();
 
-  ObjectFields(Problems problems, RawJson.JsonObject o, JsonLocation at, String path) {
+  /** A small set of names, in insertion order. */
+  private static final class Names {
+    private static final String[] NONE = new String[0];
+
+    private String[] names = NONE;
+    private int size;
+
+    void add(String name) {
+      if (contains(name)) {
+        return;
+      }
+      if (size == names.length) {
+        names = java.util.Arrays.copyOf(names, Math.max(4, size * 2));
+      }
+      names[size++] = name;
+    }
+
+    boolean contains(String name) {
+      for (int i = 0; i < size; i++) {
+        if (names[i] == name || names[i].equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    Set<String> toSet() {
+      return size == 0 ? Set.of() : Set.of(java.util.Arrays.copyOf(names, size));
+    }
+  }
+
+  ObjectFields(Problems problems, RawJson.JsonObject o, Mark at, LazyPath path) {
     this.problems = problems;
     this.o = o;
     this.at = at;
@@ -56,8 +93,8 @@ private final Problems problems;
 
   private void mismatch(String name, RawJson v, String expected) {
     problems.warn(Warning.Kind.TYPE_MISMATCH,
-        "expected " + expected + ", found " + ContentReader.article(v.kind()) + "; kept as is", at,
-        JsonPaths.child(path, name));
+        "expected " + expected + ", found " + ContentReader.article(v.kind()) + "; kept as is", at.toLocation(),
+        path.key(name).toString());
   }
 
   @Nullable String string(String name) {
@@ -257,6 +294,6 @@ private final Problems problems;
         rest.put(e.getKey(), e.getValue());
       }
     }
-    return new Extras(FrozenMap.adopt(rest), absent);
+    return new Extras(FrozenMap.adopt(rest), absent.toSet());
   }
 }

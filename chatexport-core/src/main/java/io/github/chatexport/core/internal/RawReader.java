@@ -6,11 +6,14 @@ import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.internal.FrozenMap;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /** Reads the value at the parser's current token as a {@link RawJson} tree, keeping key order and number text. */
 public final class RawReader {
+  private static final int SCAN = 16;
+
   private final JsonParser p;
 
   /** A reader of values from {@code p}. */
@@ -29,12 +32,50 @@ public final class RawReader {
     }
     switch (t) {
       case START_OBJECT: {
-        LinkedHashMap<String, RawJson> members = new LinkedHashMap<>();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-          p.nextToken();
-          members.put(name, read());
+        String name = p.nextFieldName();
+        if (name == null) {
+          return RawJson.JsonObject.EMPTY;
         }
-        return members.isEmpty() ? RawJson.JsonObject.EMPTY : new RawJson.JsonObject(FrozenMap.adopt(members));
+        String[] keys = new String[8];
+        RawJson[] values = new RawJson[8];
+        int size = 0;
+        HashMap<String, Integer> positions = null;
+        for (; name != null; name = p.nextFieldName()) {
+          p.nextToken();
+          RawJson value = read();
+          int existing;
+          if (positions != null) {
+            Integer at = positions.putIfAbsent(name, size);
+            existing = at == null ? -1 : at;
+          } else {
+            existing = -1;
+            for (int k = 0; k < size; k++) {
+              if (keys[k] == name || keys[k].equals(name)) {
+                existing = k;
+                break;
+              }
+            }
+            if (size >= SCAN && existing < 0) {
+              // A large object: index its keys, so that checking for repeated keys stays linear.
+              positions = new HashMap<>();
+              for (int k = 0; k < size; k++) {
+                positions.put(keys[k], k);
+              }
+              positions.put(name, size);
+            }
+          }
+          if (existing >= 0) {
+            values[existing] = value; // a repeated key: the last value wins, as in most JSON readers
+            continue;
+          }
+          if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+          }
+          keys[size] = name;
+          values[size++] = value;
+        }
+        return new RawJson.JsonObject(FrozenMap.adopt(keys, values, size));
       }
       case START_ARRAY: {
         List<RawJson> elements = new ArrayList<>();
