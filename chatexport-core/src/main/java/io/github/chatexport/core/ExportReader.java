@@ -526,6 +526,22 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     }
 
     /**
+     * How many threads parse conversations (default: 1, the consuming thread only). With 2 or more, one thread
+     * reads the conversation files in order (inflating them, from a ZIP) and cuts them at conversation boundaries
+     * with a byte-level scan, and {@code threads} threads parse the pieces; the pass still delivers conversations
+     * in file order, holds only a small window of them, and reports warnings and errors at their exact
+     * locations. Threads are daemons, named {@code chatexport-*}, and end with the pass. A stream (see
+     * {@link ExportReader#open(InputStream, String)}) is always read by one thread.
+     */
+    public Builder parallelism(int threads) {
+      positive(threads, "threads");
+      return new Builder(config.with(b -> {
+        b.parallelism = threads;
+        return b;
+      }));
+    }
+
+    /**
      * The most a ZIP entry may inflate to, as a multiple of its compressed size (default: 100; real JSON
      * deflates 5–20×, a zip bomb about 1,000×). Entries may always inflate to 64 MiB whatever their ratio.
      */

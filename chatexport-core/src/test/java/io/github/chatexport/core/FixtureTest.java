@@ -45,6 +45,18 @@ class FixtureTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fileFixtures")
+  void readsFixtureInParallel(Fixture fixture) throws IOException {
+    check(fixture, fixture.copyTo(tmp), ExportReader.builder().parallelism(2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("folderFixtures")
+  void readsExportZipInParallel(Fixture fixture) throws IOException {
+    check(fixture, fixture.zipTo(tmp), ExportReader.builder().parallelism(3));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fileFixtures")
   void readsFixtureFromStream(Fixture fixture) throws IOException {
     List<Conversation> read = new ArrayList<>();
     Location error = null;
@@ -74,11 +86,15 @@ class FixtureTest {
   }
 
   private void check(Fixture fixture, Path path) throws IOException {
+    check(fixture, path, ExportReader.builder());
+  }
+
+  private void check(Fixture fixture, Path path, ExportReader.Builder builder) throws IOException {
     List<Conversation> read = new ArrayList<>();
     Location error = null;
     List<String> head = new ArrayList<>();
     List<String> tail = new ArrayList<>();
-    try (ExportReader export = ExportReader.open(path)) {
+    try (ExportReader export = builder.open(path)) {
       export.account().ifPresent(a -> head.add(
           "account " + a.id() + " " + (a.email() == null ? "null" : Expected.quote(a.email()))));
       export.files().forEach(f -> head.add("file " + f));

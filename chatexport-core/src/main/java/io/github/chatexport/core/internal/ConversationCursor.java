@@ -121,7 +121,102 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   /** Where a conversation id was first met. */
   private record Seen(String file, int index, @Nullable Instant updateTime) {}
 
+  private @Nullable ParallelPipeline pipeline;
+  private ParallelPipeline.@Nullable Batch batch;
+  private int batchIndex;
+  private @Nullable String serialFile;
+  private @Nullable String skipFile;
+  private long bytesBefore;
+  private long bytesInFile;
+
+  private @Nullable Conversation advanceParallel() {
+    ParallelPipeline pipe = pipeline;
+    while (true) {
+      if (serialFile != null) {
+        try {
+          Conversation c = nextInFile();
+          if (c != null) {
+            return checkDuplicate(c);
+          }
+        } catch (ChatExportException e) {
+          noteDamage(e);
+        }
+        serialFile = null;
+        continue;
+      }
+      ParallelPipeline.Batch b = batch;
+      if (b != null && batchIndex < b.conversations.size()) {
+        Conversation c = b.conversations.get(batchIndex++);
+        if (batchIndex == b.conversations.size()) {
+          bytesInFile = Math.max(bytesInFile, b.bytesEnd);
+        }
+        bytesRead = bytesBefore + bytesInFile;
+        return checkDuplicate(c);
+      }
+      if (b != null && b.error != null) {
+        skipFile = b.file;
+        batch = null;
+        noteDamage(b.error);
+        continue;
+      }
+      batch = null;
+      b = pipe.take();
+      if (b == null) {
+        bytesRead = bytesBefore + bytesInFile;
+        throwDamage();
+        return null;
+      }
+      if (b.file.equals(skipFile)) {
+        continue;
+      }
+      if (!b.file.equals(currentFile)) {
+        currentFile = b.file;
+        firstIndexOfFile = index;
+        bytesBefore += bytesInFile;
+        bytesInFile = 0;
+      }
+      b.exportWarnings.forEach(exportWarnings);
+      if (b.serial) {
+        try {
+          openFile(b.file);
+          serialFile = b.file;
+        } catch (ChatExportException e) {
+          noteDamage(e);
+        }
+        continue;
+      }
+      batch = b;
+      batchIndex = 0;
+    }
+  }
+
+  /** In strict mode, throws the damage now; else keeps it for the end of the pass. */
+  private void noteDamage(ChatExportException e) {
+    closeFile();
+    if (config.strict()) {
+      throw e;
+    }
+    damage.add(e);
+  }
+
+  private void throwDamage() {
+    if (!damage.isEmpty()) {
+      ChatExportException first = damage.get(0);
+      for (int i = 1; i < damage.size(); i++) {
+        first.addSuppressed(damage.get(i));
+      }
+      damage.clear();
+      throw first;
+    }
+  }
+
   private @Nullable Conversation advance() {
+    if (config.parallelism() > 1 && source.rereadable()) {
+      if (pipeline == null) {
+        pipeline = new ParallelPipeline(source, files, filter, config, factory, config.parallelism());
+      }
+      return advanceParallel();
+    }
     while (true) {
       if (parser == null) {
         if (nextFile >= files.size()) {
@@ -313,6 +408,9 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   public void close() {
     closed = true;
     closeFile();
+    if (pipeline != null) {
+      pipeline.close();
+    }
   }
 
   /** Whether this pass is over. */

@@ -22,18 +22,60 @@ public final class Problems {
 
   /** Problems for {@code entry} of {@code file}. */
   public Problems(String file, @Nullable String entry, boolean strict) {
+    this(file, entry, strict, null);
+  }
+
+  /**
+   * Problems for a part of {@code entry} parsed on its own (one conversation of a file split for parallel
+   * parsing): locations are shifted from the part to the file, and paths get the part's prefix.
+   */
+  Problems(String file, @Nullable String entry, boolean strict, @Nullable Shift shift) {
     this.file = file;
     this.entry = entry;
     this.strict = strict;
+    this.shift = shift;
   }
+
+  /**
+   * Where a part of an entry starts: {@code line}, {@code column} and {@code offset} of the part's first byte in
+   * the entry; {@code first*} what the part's own parser reports there; {@code path} the part's JSON path.
+   */
+  record Shift(long line, long column, long offset, long firstLine, long firstColumn, long firstOffset,
+      String path) {
+    long line(long l) {
+      return l < 0 ? l : line + (l - firstLine);
+    }
+
+    long column(long l, long c) {
+      return c < 0 ? c : l == firstLine ? column + (c - firstColumn) : c;
+    }
+
+    long offset(long o) {
+      return o < 0 ? o : offset + (o - firstOffset);
+    }
+
+    String path(String p) {
+      return p.startsWith("$") ? path + p.substring(1) : p;
+    }
+  }
+
+  private final @Nullable Shift shift;
 
   /** A location in this entry. */
   public Location location(@Nullable JsonLocation at, String path, @Nullable String conversationId) {
     if (at == null) {
-      return new Location(file, entry, -1, -1, -1, path, conversationId);
+      return new Location(file, entry, -1, -1, -1, shift == null ? path : shift.path(path), conversationId);
     }
     long offset = at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
-    return new Location(file, entry, at.getLineNr(), at.getColumnNr(), offset, path, conversationId);
+    return at(at.getLineNr(), at.getColumnNr(), offset, path, conversationId);
+  }
+
+  private Location at(long line, long column, long offset, String path, @Nullable String conversationId) {
+    if (shift == null) {
+      return new Location(file, entry, line, column, offset, path, conversationId);
+    }
+    return new Location(file, entry, shift.line(line), shift.column(line, column), shift.offset(offset),
+        shift.path(path), conversationId);
   }
 
   /** Notes a warning of the current conversation; in strict mode, throws it. */
@@ -55,8 +97,7 @@ public final class Problems {
     }
     List<Warning> out = new ArrayList<>(pending.size());
     for (Pending p : pending) {
-      out.add(new Warning(p.kind(), p.message(),
-          new Location(file, entry, p.line(), p.column(), p.offset(), p.path(), conversationId)));
+      out.add(new Warning(p.kind(), p.message(), at(p.line(), p.column(), p.offset(), p.path(), conversationId)));
     }
     pending.clear();
     return out;

@@ -11,17 +11,18 @@ import io.github.chatexport.core.internal.archive.ArchiveLimits;
  * @param maxNumberLength the longest number accepted, in chars
  * @param maxNodesPerConversation the most nodes accepted in one conversation's mapping
  * @param archive the bounds on what one ZIP entry may inflate to
+ * @param parallelism how many threads parse conversations (1: the caller's thread only)
  */
 public record ReaderConfig(
     boolean strict, int maxStringLength, int maxNestingDepth, int maxNumberLength, int maxNodesPerConversation,
-    ArchiveLimits archive) {
+    ArchiveLimits archive, int parallelism) {
 
   /**
    * The defaults: lenient; strings up to 256 Mi chars, nesting 1,000 deep, numbers of 1,000 chars, 2 M nodes,
    * and {@link ArchiveLimits#DEFAULTS} for ZIP entries.
    */
   public static final ReaderConfig DEFAULTS =
-      new ReaderConfig(false, 256 * 1024 * 1024, 1000, 1000, 2_000_000, ArchiveLimits.DEFAULTS);
+      new ReaderConfig(false, 256 * 1024 * 1024, 1000, 1000, 2_000_000, ArchiveLimits.DEFAULTS, 1);
 
   /** A copy with other settings, changed through {@code change}. */
   public ReaderConfig with(java.util.function.UnaryOperator<Builder> change) {
@@ -42,6 +43,8 @@ public record ReaderConfig(
     public int maxNodesPerConversation;
     /** See {@link ReaderConfig#archive()}. */
     public ArchiveLimits archive;
+    /** See {@link ReaderConfig#parallelism()}. */
+    public int parallelism;
 
     Builder(ReaderConfig c) {
       strict = c.strict();
@@ -50,11 +53,12 @@ public record ReaderConfig(
       maxNumberLength = c.maxNumberLength();
       maxNodesPerConversation = c.maxNodesPerConversation();
       archive = c.archive();
+      parallelism = c.parallelism();
     }
 
     ReaderConfig build() {
       return new ReaderConfig(strict, maxStringLength, maxNestingDepth, maxNumberLength, maxNodesPerConversation,
-          archive);
+          archive, parallelism);
     }
   }
 }

@@ -1,0 +1,403 @@
+package io.github.chatexport.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Warning;
+import io.github.chatexport.core.ChatExportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parallel reading: one thread reads the conversation files in order (inflating them, when they come from a ZIP)
+ * and cuts them at conversation boundaries with a byte-level scan that tracks strings, escapes and nesting; a
+ * pool parses the pieces; the consumer takes them back in file order. A bounded queue holds a small window of
+ * pieces, so memory stays bounded by a few pieces and the largest conversation. Locations and paths of the
+ * pieces are shifted to the file, so warnings and errors say exactly where, as a serial read does.
+ */
+final class ParallelPipeline implements AutoCloseable {
+  private static final int PIECE_BYTES = 1 << 20;
+  private static final int READ_BYTES = 1 << 16;
+
+  /** A run of whole conversations of one file, parsed, or the damage that ended the file. */
+  static final class Batch {
+    final String file;
+    final List<Conversation> conversations = new ArrayList<>();
+    final List<Warning> exportWarnings = new ArrayList<>();
+    @Nullable ChatExportException error;
+    boolean endOfFile;
+    /** The file is not a plain array (a wrapped {"conversations": [...]}): the consumer reads it serially. */
+    boolean serial;
+    long bytesEnd;
+
+    Batch(String file) {
+      this.file = file;
+    }
+  }
+
+  /** One conversation's bytes, and where they start in its file. */
+  private record Element(int start, int end, long line, long column, long offset, int index) {}
+
+  private final ExportSource source;
+  private final List<String> files;
+  private final ConversationCursor.@Nullable Filter filter;
+  private final ReaderConfig config;
+  private final JsonFactory factory;
+  private final ExecutorService pool;
+  private final BlockingQueue<Future<Batch>> queue;
+  private final Thread reader;
+  private volatile boolean closed;
+
+  ParallelPipeline(ExportSource source, List<String> files, ConversationCursor.@Nullable Filter filter,
+      ReaderConfig config, JsonFactory factory, int threads) {
+    this.source = source;
+    this.files = files;
+    this.filter = filter;
+    this.config = config;
+    this.factory = factory;
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "chatexport-parse-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.queue = new ArrayBlockingQueue<>(2 * threads + 2);
+    this.reader = new Thread(this::readAll, "chatexport-read");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The next batch in file order, or null when every file is done. */
+  @Nullable Batch take() {
+    try {
+      Future<Batch> next = queue.take();
+      Batch b = next.get();
+      return b.file.isEmpty() ? null : b;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading conversations", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private void put(Future<Batch> batch) throws InterruptedException {
+    queue.put(batch);
+  }
+
+  private void readAll() {
+    try {
+      for (String file : files) {
+        if (closed) {
+          return;
+        }
+        readFile(file);
+      }
+      put(CompletableFuture.completedFuture(new Batch("")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The byte scanner's states. */
+  private enum State { BEFORE, VALUE, ELEMENT, AFTER, DONE }
+
+  private void readFile(String file) throws InterruptedException {
+    Problems problems = new Problems(source.file(), source.locationEntry(file), config.strict());
+    long[] counted = new long[1];
+    try (InputStream raw = new CountingInputStream(source.open(file), b -> counted[0] += b);
+        InputStream in = filter == null ? raw : filter.apply(raw)) {
+      byte[] block = new byte[READ_BYTES];
+      byte[] piece = new byte[PIECE_BYTES];
+      int used = 0;
+      List<Element> elements = new ArrayList<>();
+      State state = State.BEFORE;
+      long line = 1;
+      long lineStart = 0;
+      long offset = 0;
+      int depth = 0;
+      boolean inString = false;
+      boolean escape = false;
+      int elementStart = -1;
+      long startLine = 0;
+      long startColumn = 0;
+      long startOffset = 0;
+      int index = 0;
+      boolean bom = true;
+      boolean scalar = false;
+      for (int n = in.read(block); n >= 0 && !closed; n = in.read(block)) {
+        for (int i = 0; i < n; i++, offset++) {
+          byte b = block[i];
+          if (bom) {
+            bom = false;
+            if ((b & 0xFF) == 0xEF) {
+              // A UTF-8 byte order mark: EF BB BF.
+              int skip = Math.min(2, n - i - 1);
+              i += skip;
+              offset += skip;
+              continue;
+            }
+          }
+          if (state == State.ELEMENT) {
+            if (used == piece.length) {
+              piece = Arrays.copyOf(piece, piece.length * 2);
+            }
+            piece[used++] = b;
+            if (inString) {
+              if (escape) {
+                escape = false;
+              } else if (b == '\\') {
+                escape = true;
+              } else if (b == '"') {
+                inString = false;
+                if (scalar && depth == 0) {
+                  state = State.AFTER;
+                }
+              }
+            } else if (b == '"') {
+              inString = true;
+            } else if (b == '{' || b == '[') {
+              depth++;
+            } else if (b == '}' || b == ']') {
+              depth--;
+              if (depth == 0) {
+                state = State.AFTER;
+              } else if (depth < 0 && scalar) {
+                // A scalar element ended by the array's close: give the bracket back.
+                used--;
+                depth = 0;
+                elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index++));
+                elementStart = -1;
+                state = State.DONE;
+                continue;
+              }
+            } else if (scalar && depth == 0 && (b == ',' || isSpace(b))) {
+              used--;
+              elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index++));
+              elementStart = -1;
+              state = b == ',' ? State.VALUE : State.AFTER;
+              if (b == '\n') {
+                line++;
+                lineStart = offset + 1;
+              }
+              continue;
+            }
+            if (state == State.AFTER) {
+              elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index++));
+              elementStart = -1;
+              if (used >= PIECE_BYTES) {
+                submit(file, problems, piece, used, elements, counted[0]);
+                piece = new byte[PIECE_BYTES];
+                used = 0;
+                elements = new ArrayList<>();
+              }
+            }
+            if (b == '\n') {
+              line++;
+              lineStart = offset + 1;
+            }
+            continue;
+          }
+          if (b == '\n') {
+            line++;
+            lineStart = offset + 1;
+            continue;
+          }
+          if (isSpace(b)) {
+            continue;
+          }
+          long column = offset - lineStart + 1;
+          switch (state) {
+            case BEFORE -> {
+              if (b == '{' && source.rereadable()) {
+                Batch serial = new Batch(file);
+                serial.serial = true;
+                serial.endOfFile = true;
+                put(CompletableFuture.completedFuture(serial));
+                return;
+              }
+              if (b != '[') {
+                fail(file, problems, b == '{' ? "expected an array of conversations, found an object"
+                    : "expected an array of conversations, found " + what(b), line, column, offset, "$");
+                return;
+              }
+              state = State.VALUE;
+            }
+            case VALUE -> {
+              if (b == ']' && index == 0 && elementStart < 0) {
+                state = State.DONE;
+                continue;
+              }
+              elementStart = used;
+              startLine = line;
+              startColumn = column;
+              startOffset = offset;
+              scalar = b != '{' && b != '[';
+              depth = scalar ? 0 : 1;
+              inString = b == '"';
+              escape = false;
+              if (used == piece.length) {
+                piece = Arrays.copyOf(piece, piece.length * 2);
+              }
+              piece[used++] = b;
+              state = State.ELEMENT;
+            }
+            case AFTER -> {
+              if (b == ',') {
+                state = State.VALUE;
+              } else if (b == ']') {
+                state = State.DONE;
+              } else {
+                fail(file, problems, "invalid JSON: an unexpected character", line, column, offset,
+                    "$[" + index + "]");
+                return;
+              }
+            }
+            case DONE -> {
+              flush(file, problems, piece, used, elements, counted[0]);
+              fail(file, problems, "unexpected content after the array of conversations", line, column, offset,
+                  "$");
+              return;
+            }
+            default -> throw new IllegalStateException(state.name());
+          }
+        }
+      }
+      if (closed) {
+        return;
+      }
+      if (state == State.ELEMENT) {
+        // Cut off inside a conversation: its parser reports where.
+        elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index));
+        flush(file, problems, piece, used, elements, counted[0]);
+        fail(file, problems, "the JSON ends too early (a truncated file?)", line, offset - lineStart + 1,
+            offset, "$[" + index + "]");
+        return;
+      }
+      flush(file, problems, piece, used, elements, counted[0]);
+      if (state == State.BEFORE) {
+        fail(file, problems, "the file is empty; expected an array of conversations", line,
+            offset - lineStart + 1, offset, "$");
+      } else if (state != State.DONE) {
+        fail(file, problems, "the JSON ends too early (a truncated file?)", line, offset - lineStart + 1,
+            offset, "$[" + index + "]");
+      } else {
+        Batch end = new Batch(file);
+        end.endOfFile = true;
+        end.bytesEnd = counted[0];
+        put(CompletableFuture.completedFuture(end));
+      }
+    } catch (IOException e) {
+      Batch b = new Batch(file);
+      b.error = Json.translate(e, null, problems, null);
+      b.endOfFile = true;
+      put(CompletableFuture.completedFuture(b));
+    }
+  }
+
+  private void flush(String file, Problems problems, byte[] piece, int used, List<Element> elements, long bytesEnd)
+      throws InterruptedException {
+    if (!elements.isEmpty()) {
+      submit(file, problems, piece, used, elements, bytesEnd);
+    }
+  }
+
+  private void fail(String file, Problems problems, String problem, long line, long column, long offset,
+      String path) throws InterruptedException {
+    Batch b = new Batch(file);
+    b.error = new ChatExportException(problem,
+        new io.github.chatexport.api.Location(problems.file(), problems.entry(), line, column, offset, path, null),
+        null);
+    b.endOfFile = true;
+    put(CompletableFuture.completedFuture(b));
+  }
+
+  private void submit(String file, Problems problems, byte[] piece, int used, List<Element> elements,
+      long bytesEnd) throws InterruptedException {
+    byte[] data = piece;
+    List<Element> batch = List.copyOf(elements);
+    put(pool.submit(() -> parse(file, problems, data, batch, bytesEnd)));
+  }
+
+  private Batch parse(String file, Problems fileProblems, byte[] data, List<Element> elements, long bytesEnd) {
+    Batch batch = new Batch(file);
+    batch.bytesEnd = bytesEnd;
+    for (Element e : elements) {
+      JsonParser p = null;
+      Problems problems = fileProblems;
+      try {
+        p = factory.createParser(data, e.start(), e.end() - e.start());
+        JsonToken t = p.nextToken();
+        JsonLocation first = p.currentTokenLocation();
+        problems = new Problems(fileProblems.file(), fileProblems.entry(), config.strict(),
+            new Problems.Shift(e.line(), e.column(), e.offset(), first.getLineNr(), first.getColumnNr(),
+                first.getByteOffset() >= 0 ? first.getByteOffset() : first.getCharOffset(), "$[" + e.index() + "]"));
+        if (t == JsonToken.START_OBJECT) {
+          batch.conversations.add(new ConversationParser(p, problems, config).read());
+        } else {
+          problems.warn(Warning.Kind.TYPE_MISMATCH, "an element of the conversations array is "
+              + ConversationParser.kind(t) + ", not an object; skipped", first, "$");
+          p.skipChildren();
+          batch.exportWarnings.addAll(problems.drain(null));
+        }
+        if (p.nextToken() != null) {
+          throw problems.error("invalid JSON: unexpected content", p.currentTokenLocation(), "$", null, null);
+        }
+      } catch (IOException x) {
+        batch.error = Json.translate(x, p, problems, null);
+        return batch;
+      } catch (ChatExportException x) {
+        batch.error = x;
+        return batch;
+      } finally {
+        if (p != null) {
+          try {
+            p.close();
+          } catch (IOException ignored) {
+            // a byte array
+          }
+        }
+      }
+    }
+    return batch;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  private static String what(byte b) {
+    return switch (b) {
+      case '"' -> "a string";
+      case 't', 'f' -> "a boolean";
+      case 'n' -> "null";
+      default -> b == '-' || b >= '0' && b <= '9' ? "a number" : "something that is not JSON";
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    reader.interrupt();
+    pool.shutdownNow();
+    queue.clear();
+  }
+}
