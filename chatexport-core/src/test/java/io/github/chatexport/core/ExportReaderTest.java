@@ -314,4 +314,32 @@ class ExportReaderTest {
       assertThat(layout.salvaged()).isFalse();
     }
   }
+
+  @Test
+  void aParallelPassDeliversInOrderAndEndsItsThreadsWhenClosed() throws IOException, InterruptedException {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < 3000; i++) {
+      json.append(i == 0 ? "" : ",").append(conversation("c" + i, "T" + i));
+    }
+    Path file = write("many.json", json.append(']').toString());
+    try (ExportReader export = ExportReader.builder().parallelism(2).open(file)) {
+      try (Stream<Conversation> all = export.conversations()) {
+        List<String> ids = all.map(Conversation::id).toList();
+        assertThat(ids).hasSize(3000).startsWith("c0", "c1").endsWith("c2998", "c2999");
+      }
+      try (Stream<Conversation> all = export.conversations()) {
+        assertThat(all.limit(5).map(Conversation::id)).containsExactly("c0", "c1", "c2", "c3", "c4");
+      }
+    }
+    long deadline = System.currentTimeMillis() + 5000;
+    while (chatexportThreads() > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(chatexportThreads()).isZero();
+  }
+
+  private static long chatexportThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("chatexport-") && t.isAlive()).count();
+  }
 }
