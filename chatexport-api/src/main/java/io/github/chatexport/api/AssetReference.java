@@ -46,6 +46,27 @@ public record AssetReference(
     OTHER
   }
 
+  /**
+   * The asset id the pointer names: the pointer without its scheme ({@code sediment://file_1} and {@code file_1}
+   * both give {@code file_1}), so that an image part and an attachment of the same upload compare equal.
+   */
+  @JsonIgnore
+  public String assetId() {
+    String id = pointer;
+    int scheme = id.indexOf("://");
+    if (scheme >= 0) {
+      id = id.substring(scheme + 3);
+    }
+    int end = id.length();
+    for (char c : new char[] {'?', '#'}) {
+      int i = id.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return id.substring(0, end);
+  }
+
   /** The asset, if the export holds it. */
   public Optional<Asset> resolved() {
     return Optional.ofNullable(asset);

@@ -113,6 +113,21 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
+   * One conversation in the export's own JSON, compact, on one line (line breaks inside strings are escaped):
+   * what a JSON-lines tool writes per line. Value for value like {@link #write}.
+   */
+  public static String toJson(Conversation conversation) {
+    requireNonNull(conversation, "conversation");
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      new RecordWriter(g).write(conversation);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /**
    * Appends one conversation.
    *
    * @throws IOException if it cannot be written
