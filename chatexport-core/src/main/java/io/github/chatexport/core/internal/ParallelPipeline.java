@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * pieces are shifted to the file, so warnings and errors say exactly where, as a serial read does.
  */
 final class ParallelPipeline implements AutoCloseable {
-  private static final int PIECE_BYTES = 1 << 20;
+  private static final int PIECE_BYTES = 256 << 10;
   private static final int READ_BYTES = 1 << 16;
 
   /** A run of whole conversations of one file, parsed, or the damage that ended the file. */
@@ -117,113 +117,136 @@ final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  /** The byte scanner's states. */
+  /** The byte scanner's states between conversations (inside one, the scanner only tracks nesting). */
   private enum State { BEFORE, VALUE, ELEMENT, AFTER, DONE }
 
+  /**
+   * Reads one file and cuts it into pieces of whole conversations. Bytes are read straight into the piece being
+   * filled; the scan runs tight loops: inside strings it looks only for the closing quote, a backslash or a line
+   * break; outside, only for brackets, quotes and line breaks. Line and column are kept for each conversation's
+   * first byte, so that the parsers of the pieces can report locations in the file.
+   */
   private void readFile(String file) throws InterruptedException {
     Problems problems = new Problems(source.file(), source.locationEntry(file), config.strict());
     long[] counted = new long[1];
     try (InputStream raw = new CountingInputStream(source.open(file), b -> counted[0] += b);
         InputStream in = filter == null ? raw : filter.apply(raw)) {
-      byte[] block = new byte[READ_BYTES];
-      byte[] piece = new byte[PIECE_BYTES];
+      byte[] piece = new byte[PIECE_BYTES + READ_BYTES];
       int used = 0;
+      int scan = 0;
+      long base = 0; // the file offset of piece[0]
       List<Element> elements = new ArrayList<>();
       State state = State.BEFORE;
       long line = 1;
-      long lineStart = 0;
-      long offset = 0;
+      long lineStart = 0; // file offset of the current line's first byte
       int depth = 0;
       boolean inString = false;
       boolean escape = false;
+      boolean scalar = false;
       int elementStart = -1;
       long startLine = 0;
       long startColumn = 0;
-      long startOffset = 0;
       int index = 0;
-      boolean bom = true;
-      boolean scalar = false;
-      for (int n = in.read(block); n >= 0 && !closed; n = in.read(block)) {
-        for (int i = 0; i < n; i++, offset++) {
-          byte b = block[i];
-          if (bom) {
-            bom = false;
-            if ((b & 0xFF) == 0xEF) {
-              // A UTF-8 byte order mark: EF BB BF.
-              int skip = Math.min(2, n - i - 1);
-              i += skip;
-              offset += skip;
-              continue;
-            }
-          }
+      boolean first = true;
+      while (!closed) {
+        if (piece.length - used < READ_BYTES) {
+          piece = Arrays.copyOf(piece, piece.length * 2);
+        }
+        int n = in.read(piece, used, piece.length - used);
+        if (n < 0) {
+          break;
+        }
+        used += n;
+        if (first && used >= 3 && (piece[0] & 0xFF) == 0xEF && (piece[1] & 0xFF) == 0xBB
+            && (piece[2] & 0xFF) == 0xBF) {
+          scan = 3; // a UTF-8 byte order mark
+        }
+        if (first && used >= 3) {
+          first = false;
+        }
+        int i = scan;
+        scanning:
+        while (i < used) {
           if (state == State.ELEMENT) {
-            if (used == piece.length) {
-              piece = Arrays.copyOf(piece, piece.length * 2);
-            }
-            piece[used++] = b;
+            // Inside a conversation: only nesting matters.
             if (inString) {
               if (escape) {
                 escape = false;
-              } else if (b == '\\') {
+                i++;
+                continue;
+              }
+              byte b;
+              while (i < used && (b = piece[i]) != '"' && b != '\\' && b != '\n') {
+                i++;
+              }
+              if (i >= used) {
+                break;
+              }
+              b = piece[i++];
+              if (b == '\\') {
                 escape = true;
-              } else if (b == '"') {
+              } else if (b == '\n') {
+                line++;
+                lineStart = base + i;
+              } else {
                 inString = false;
                 if (scalar && depth == 0) {
                   state = State.AFTER;
+                  elements.add(new Element(elementStart, i, startLine, startColumn, base + elementStart, index++));
                 }
-              }
-            } else if (b == '"') {
-              inString = true;
-            } else if (b == '{' || b == '[') {
-              depth++;
-            } else if (b == '}' || b == ']') {
-              depth--;
-              if (depth == 0) {
-                state = State.AFTER;
-              } else if (depth < 0 && scalar) {
-                // A scalar element ended by the array's close: give the bracket back.
-                used--;
-                depth = 0;
-                elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index++));
-                elementStart = -1;
-                state = State.DONE;
-                continue;
-              }
-            } else if (scalar && depth == 0 && (b == ',' || isSpace(b))) {
-              used--;
-              elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index++));
-              elementStart = -1;
-              state = b == ',' ? State.VALUE : State.AFTER;
-              if (b == '\n') {
-                line++;
-                lineStart = offset + 1;
               }
               continue;
             }
-            if (state == State.AFTER) {
-              elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index++));
-              elementStart = -1;
-              if (used >= PIECE_BYTES) {
-                submit(file, problems, piece, used, elements, counted[0]);
-                piece = new byte[PIECE_BYTES];
-                used = 0;
-                elements = new ArrayList<>();
+            byte b = piece[i++];
+            switch (b) {
+              case '"' -> inString = true;
+              case '{', '[' -> depth++;
+              case '}', ']' -> {
+                depth--;
+                if (depth == 0 && !scalar) {
+                  state = State.AFTER;
+                  elements.add(new Element(elementStart, i, startLine, startColumn, base + elementStart, index++));
+                } else if (depth < 0) {
+                  // A scalar element ended by the array's close.
+                  depth = 0;
+                  elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
+                      index++));
+                  state = State.DONE;
+                }
+              }
+              case '\n' -> {
+                line++;
+                lineStart = base + i;
+                if (scalar && depth == 0) {
+                  elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
+                      index++));
+                  state = State.AFTER;
+                }
+              }
+              case ',', ' ', '\t', '\r' -> {
+                if (scalar && depth == 0) {
+                  elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
+                      index++));
+                  state = b == ',' ? State.VALUE : State.AFTER;
+                }
+              }
+              default -> {
+                // any other byte of a conversation
               }
             }
-            if (b == '\n') {
-              line++;
-              lineStart = offset + 1;
-            }
             continue;
           }
+          // Between conversations.
+          byte b = piece[i++];
           if (b == '\n') {
             line++;
-            lineStart = offset + 1;
+            lineStart = base + i;
             continue;
           }
-          if (isSpace(b)) {
+          if (b == ' ' || b == '\t' || b == '\r') {
             continue;
           }
+          long offset = base + i - 1;
           long column = offset - lineStart + 1;
           switch (state) {
             case BEFORE -> {
@@ -242,37 +265,54 @@ final class ParallelPipeline implements AutoCloseable {
               state = State.VALUE;
             }
             case VALUE -> {
-              if (b == ']' && index == 0 && elementStart < 0) {
+              if (b == ']' && index == 0) {
                 state = State.DONE;
                 continue;
               }
-              elementStart = used;
+              if (elements.isEmpty() && used - (i - 1) > 0 && i - 1 > 0) {
+                // Start the next piece with this conversation: drop what came before it.
+                int keep = i - 1;
+                System.arraycopy(piece, keep, piece, 0, used - keep);
+                base += keep;
+                used -= keep;
+                i = 1;
+              }
+              elementStart = i - 1;
               startLine = line;
               startColumn = column;
-              startOffset = offset;
               scalar = b != '{' && b != '[';
               depth = scalar ? 0 : 1;
               inString = b == '"';
               escape = false;
-              if (used == piece.length) {
-                piece = Arrays.copyOf(piece, piece.length * 2);
-              }
-              piece[used++] = b;
               state = State.ELEMENT;
             }
             case AFTER -> {
               if (b == ',') {
                 state = State.VALUE;
+                if (used >= PIECE_BYTES && !elements.isEmpty()) {
+                  // The piece is full: hand it over, and carry what follows into a new one.
+                  byte[] next = new byte[Math.max(PIECE_BYTES + READ_BYTES, used - i + READ_BYTES)];
+                  System.arraycopy(piece, i, next, 0, used - i);
+                  submit(file, problems, piece, elements, base + i, counted[0]);
+                  elements = new ArrayList<>();
+                  base += i;
+                  used -= i;
+                  piece = next;
+                  i = 0;
+                  scan = 0;
+                  continue scanning;
+                }
               } else if (b == ']') {
                 state = State.DONE;
               } else {
+                flush(file, problems, piece, elements, counted[0]);
                 fail(file, problems, "invalid JSON: an unexpected character", line, column, offset,
                     "$[" + index + "]");
                 return;
               }
             }
             case DONE -> {
-              flush(file, problems, piece, used, elements, counted[0]);
+              flush(file, problems, piece, elements, counted[0]);
               fail(file, problems, "unexpected content after the array of conversations", line, column, offset,
                   "$");
               return;
@@ -280,19 +320,21 @@ final class ParallelPipeline implements AutoCloseable {
             default -> throw new IllegalStateException(state.name());
           }
         }
+        scan = i;
       }
       if (closed) {
         return;
       }
+      long offset = base + used;
       if (state == State.ELEMENT) {
         // Cut off inside a conversation: its parser reports where.
-        elements.add(new Element(elementStart, used, startLine, startColumn, startOffset, index));
-        flush(file, problems, piece, used, elements, counted[0]);
+        elements.add(new Element(elementStart, used, startLine, startColumn, base + elementStart, index));
+        flush(file, problems, piece, elements, counted[0]);
         fail(file, problems, "the JSON ends too early (a truncated file?)", line, offset - lineStart + 1,
             offset, "$[" + index + "]");
         return;
       }
-      flush(file, problems, piece, used, elements, counted[0]);
+      flush(file, problems, piece, elements, counted[0]);
       if (state == State.BEFORE) {
         fail(file, problems, "the file is empty; expected an array of conversations", line,
             offset - lineStart + 1, offset, "$");
@@ -313,10 +355,10 @@ final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  private void flush(String file, Problems problems, byte[] piece, int used, List<Element> elements, long bytesEnd)
+  private void flush(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd)
       throws InterruptedException {
     if (!elements.isEmpty()) {
-      submit(file, problems, piece, used, elements, bytesEnd);
+      submit(file, problems, piece, elements, -1, bytesEnd);
     }
   }
 
@@ -330,7 +372,7 @@ final class ParallelPipeline implements AutoCloseable {
     put(CompletableFuture.completedFuture(b));
   }
 
-  private void submit(String file, Problems problems, byte[] piece, int used, List<Element> elements,
+  private void submit(String file, Problems problems, byte[] piece, List<Element> elements, long end,
       long bytesEnd) throws InterruptedException {
     byte[] data = piece;
     List<Element> batch = List.copyOf(elements);

@@ -1,0 +1,125 @@
+package io.github.chatexport.core;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Warning;
+import io.github.chatexport.testdata.Fixtures;
+import io.github.chatexport.testdata.generator.Era;
+import io.github.chatexport.testdata.generator.ExportGenerator;
+import io.github.chatexport.testdata.generator.Layout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A parallel pass gives exactly what a serial pass gives: the same records, warnings and locations. */
+class ParallelConsistencyTest {
+  @TempDir Path tmp;
+
+  private static List<Conversation> read(ExportReader.Builder builder, Path path) throws IOException {
+    try (ExportReader export = builder.open(path); Stream<Conversation> all = export.conversations()) {
+      return all.toList();
+    }
+  }
+
+  private static void assertSame(Path path) throws IOException {
+    List<Conversation> serial = read(ExportReader.builder(), path);
+    for (int threads : new int[] {2, 3}) {
+      List<Conversation> parallel = read(ExportReader.builder().parallelism(threads), path);
+      assertThat(parallel).hasSameSizeAs(serial);
+      for (int i = 0; i < serial.size(); i++) {
+        assertThat(parallel.get(i)).as("conversation %d", i).isEqualTo(serial.get(i));
+        assertThat(parallel.get(i).warnings()).as("warnings of conversation %d", i)
+            .isEqualTo(serial.get(i).warnings());
+      }
+    }
+  }
+
+  @Test
+  void readsAGeneratedExportAlike() throws IOException {
+    Path json = tmp.resolve("conversations.json");
+    ExportGenerator.builder().seed(7).targetBytes(6L << 20).era(Era.MIXED).build().writeConversationsJson(json);
+    assertSame(json);
+    Path zip = tmp.resolve("export.zip");
+    ExportGenerator.builder().seed(8).targetBytes(3L << 20).era(Era.Y2026).build().writeZip(zip, Layout.SHARDS);
+    assertSame(zip);
+  }
+
+  /** Conversations with warnings, pretty-printed over many lines, so that line and column shifts are checked. */
+  @Test
+  void reportsWarningsAtTheSameLocations() throws IOException {
+    Path odd = tmp.resolve("odd.json");
+    JsonFactory factory = new JsonFactory();
+    try (OutputStream out = Files.newOutputStream(odd);
+        JsonGenerator g = factory.createGenerator(out).useDefaultPrettyPrinter()) {
+      g.writeStartArray();
+      for (int round = 0; round < 40; round++) {
+        for (String name : List.of("type-mismatch", "cycle", "missing-parent", "dangling-child",
+            "children-mismatch", "current-node-unknown", "node-id-mismatch", "surrogates", "era-2026")) {
+          try (InputStream in = Fixtures.get("conversations/" + name + ".json").open();
+              JsonParser p = factory.createParser(in)) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+              g.copyCurrentStructure(p);
+            }
+          }
+        }
+      }
+      g.writeEndArray();
+    }
+    assertThat(Files.readString(odd, UTF_8).lines().count()).isGreaterThan(10_000);
+    List<Conversation> serial = read(ExportReader.builder(), odd);
+    List<Warning> warnings = new ArrayList<>();
+    serial.forEach(c -> warnings.addAll(c.warnings()));
+    assertThat(warnings).hasSizeGreaterThan(200);
+    assertThat(warnings).filteredOn(w -> w.kind() != Warning.Kind.DUPLICATE_CONVERSATION)
+        .allSatisfy(w -> assertThat(w.location().line()).isPositive());
+    assertSame(odd);
+  }
+
+  @Test
+  void failsAtTheSameLocationOnDamage() throws IOException {
+    Path json = tmp.resolve("conversations.json");
+    ExportGenerator.builder().seed(9).targetBytes(2L << 20).era(Era.Y2025).build().writeConversationsJson(json);
+    byte[] bytes = Files.readAllBytes(json);
+    Path cut = tmp.resolve("cut.json");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
+    Path bad = tmp.resolve("bad.json");
+    String text = new String(bytes, UTF_8);
+    int at = text.indexOf("\"create_time\":", text.length() / 2);
+    Files.writeString(bad, text.substring(0, at) + "\"create_time\": EPOCH" + text.substring(at + 14), UTF_8);
+    for (Path damaged : List.of(cut, bad)) {
+      Outcome serial = outcome(ExportReader.builder(), damaged);
+      Outcome parallel = outcome(ExportReader.builder().parallelism(2), damaged);
+      assertThat(parallel.ids()).isEqualTo(serial.ids());
+      assertThat(parallel.error()).isEqualTo(serial.error());
+      assertThat(serial.error()).isNotNull();
+    }
+  }
+
+  private record Outcome(List<String> ids, io.github.chatexport.api.Location error) {}
+
+  private static Outcome outcome(ExportReader.Builder builder, Path path) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (ExportReader export = builder.open(path)) {
+      var it = export.iterator();
+      while (it.hasNext()) {
+        ids.add(it.next().id());
+      }
+    } catch (ChatExportException e) {
+      return new Outcome(ids, e.location());
+    }
+    return new Outcome(ids, null);
+  }
+}
