@@ -1,9 +1,7 @@
 package io.github.chatexport.cli;
 
-import io.github.chatexport.api.Content;
+import io.github.chatexport.api.CitationSpan;
 import io.github.chatexport.api.Message;
-import io.github.chatexport.api.Metadata;
-import io.github.chatexport.api.RawJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,24 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Citations in a message's text, turned into numbered sources: the 2023–24 {@code citations} (spans of the text,
- * such as {@code 【1†source】}) and the 2025–26 {@code content_references} (marked-up text with the private-use
- * markers U+E200–U+E202). Marks without a source, and stray markers, are removed.
- *
- * <p>Built on {@link Metadata#citations()} and {@link Metadata#contentReferences()}; the sources of a content
- * reference are read from its raw {@code items} and {@code safe_urls} (see the report's proposal for a typed
- * view).
+ * Citations in a message's text, turned into numbered sources, from the library's
+ * {@link Message#citationSpans()}: the 2023–24 {@code citations} and the 2025–26 {@code content_references}.
+ * Marks without a source, and stray markers, are removed.
  */
 final class Citations {
   private static final Pattern MARKED = Pattern.compile("\uE200[^\uE200\uE201]*\uE201");
   private static final Pattern STRAY = Pattern.compile("[\uE200-\uE202]");
-  /** A 2023–24 citation mark such as {@code 【1†source】}. */
-  private static final Pattern BRACKET = Pattern.compile("【[^【】]{1,80}】");
 
   private Citations() {}
 
@@ -66,57 +57,23 @@ final class Citations {
    * removed when {@code sources} is null or it names no source.
    */
   static String apply(Message m, String text, @Nullable Sources sources, Function<List<Integer>, String> marker) {
+    // The library resolves the spans over the whole text; a part's text is a window of it.
+    String whole = m.text();
+    int base = text.equals(whole) ? 0 : whole.indexOf(text);
     List<Mark> marks = new ArrayList<>();
-    // 2023–24: spans of the text (UTF-16 indexes), valid only for text that is one part.
-    // When a span does not hold a 【…】 mark, the i-th mark of the text is taken for the i-th citation.
-    if (m.content() instanceof Content.Text t && t.parts().size() == 1) {
-      List<int[]> brackets = new ArrayList<>();
-      Matcher found = BRACKET.matcher(text);
-      while (found.find()) {
-        brackets.add(new int[] {found.start(), found.end()});
-      }
-      List<Metadata.Citation> citations = m.metadata().citations();
-      for (int i = 0; i < citations.size(); i++) {
-        Metadata.Citation c = citations.get(i);
-        Integer s = c.startIx();
-        Integer e = c.endIx();
-        int[] span = s != null && e != null && 0 <= s && s < e && e <= text.length()
-            && BRACKET.matcher(text.substring(s, e)).matches() ? new int[] {s, e}
-            : i < brackets.size() ? brackets.get(i) : null;
-        if (span != null) {
-          marks.add(new Mark(span[0], span[1],
-              sources == null ? List.of() : List.of(sources.number(c.title(), c.url()))));
+    if (base >= 0) {
+      for (CitationSpan span : m.citationSpans()) {
+        if (span.start() < base || span.end() > base + text.length()) {
+          continue;
         }
-      }
-    }
-    // 2025–26: the marked-up text, found in order.
-    int from = 0;
-    for (Metadata.ContentReference ref : m.metadata().contentReferences()) {
-      String matched = ref.matchedText();
-      if (matched == null || matched.isEmpty() || !(matched.indexOf('\uE200') >= 0 || matched.startsWith("【"))) {
-        continue;
-      }
-      int at = text.indexOf(matched, from);
-      if (at < 0) {
-        at = text.indexOf(matched);
-      }
-      if (at < 0) {
-        continue;
-      }
-      from = at + matched.length();
-      List<Integer> numbers = new ArrayList<>();
-      if (sources != null) {
-        for (RawJson item : elements(ref.json().get("items"))) {
-          numbers.add(sources.number(item.get("title").asString().orElse(null),
-              item.get("url").asString().orElse(null)));
-        }
-        if (numbers.isEmpty()) {
-          for (RawJson url : elements(ref.json().get("safe_urls"))) {
-            url.asString().ifPresent(u -> numbers.add(sources.number(null, u)));
+        List<Integer> numbers = new ArrayList<>();
+        if (sources != null) {
+          for (CitationSpan.Source source : span.sources()) {
+            numbers.add(sources.number(source.title(), source.url()));
           }
         }
+        marks.add(new Mark(span.start() - base, span.end() - base, List.copyOf(new LinkedHashSet<>(numbers))));
       }
-      marks.add(new Mark(at, at + matched.length(), List.copyOf(new LinkedHashSet<>(numbers))));
     }
     marks.sort(Comparator.comparingInt(Mark::start));
     StringBuilder out = new StringBuilder(text.length());
@@ -139,9 +96,5 @@ final class Citations {
     out.append(text, at, text.length());
     String done = MARKED.matcher(out).replaceAll("");
     return STRAY.matcher(done).replaceAll("");
-  }
-
-  private static List<RawJson> elements(RawJson value) {
-    return value instanceof RawJson.JsonArray a ? a.elements() : List.of();
   }
 }
