@@ -3,6 +3,7 @@ package io.github.chatexport.api;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.chatexport.api.internal.FrozenList;
 import io.github.chatexport.api.internal.FrozenMap;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -148,7 +149,9 @@ public sealed interface RawJson
 
     /** Copies {@code elements}. */
     public JsonArray {
-      elements = List.copyOf(elements);
+      if (!(elements instanceof FrozenList)) {
+        elements = List.copyOf(elements);
+      }
     }
 
     @Override

@@ -99,6 +99,8 @@ public final class Compare {
         }));
     passes.add(new Pass("3", "ExportReader: every conversation as records + activeBranch()",
         () -> Passes.reader(serial, json)));
+    passes.add(new Pass("w", "ExportReader + ExportWriter: read every conversation, write it back",
+        () -> Passes.readWrite(serial, json)));
     passes.add(new Pass("1z", "floor over the inflating ZIP entry stream", () -> Passes.inZip(zip, Passes::floor)));
     passes.add(new Pass("4", "ExportReader from the ZIP, records + activeBranch()",
         () -> Passes.reader(serial, zip)));
@@ -139,6 +141,8 @@ public final class Compare {
     row(out, passes, samples, failures, bytes, "1", "1", null);
     row(out, passes, samples, failures, bytes, "2", "1", null);
     row(out, passes, samples, failures, bytes, "3", "1", "2");
+    row(out, passes, samples, failures, bytes, "w", "3", "1");
+    writerAlone(out, samples, bytes);
     row(out, passes, samples, failures, bytes, "1z", "1z", "1");
     row(out, passes, samples, failures, bytes, "4", "1z", "3");
     row(out, passes, samples, failures, bytes, "i", "1z", "1");
@@ -163,6 +167,34 @@ public final class Compare {
       out.println("FAILED " + f.getKey() + ": " + f.getValue());
     }
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * The writer's own speed, from passes 3 (read) and w (read and write) of the same rounds: the time of w less
+   * the time of 3 is the writing.
+   */
+  private static void writerAlone(PrintStream out, Map<String, List<Sample>> samples, long bytes) {
+    List<Sample> read = samples.get("3");
+    List<Sample> both = samples.get("w");
+    if (read == null || both == null || read.isEmpty() || read.size() != both.size()) {
+      return;
+    }
+    List<Double> ratios = new ArrayList<>();
+    List<Double> speeds = new ArrayList<>();
+    for (int i = 0; i < read.size(); i++) {
+      double write = both.get(i).seconds() - read.get(i).seconds();
+      if (write > 0) {
+        ratios.add(read.get(i).seconds() / write);
+        speeds.add(bytes / (double) (1 << 20) / write);
+      }
+    }
+    if (ratios.isEmpty()) {
+      return;
+    }
+    ratios.sort(null);
+    speeds.sort(null);
+    out.printf(Locale.ROOT, "    writer alone (w less 3, same rounds): %.2f x the reader (3), %.0f MB/s (median)%n",
+        ratios.get(ratios.size() / 2), speeds.get(speeds.size() / 2));
   }
 
   /** Runs every pass once, starting with a different one each round. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chatexport.api.Branch;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.core.ExportReader;
+import io.github.chatexport.core.ExportWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -108,6 +109,31 @@ final class Passes {
       }
     }
     return sum;
+  }
+
+  /**
+   * chatexport: every conversation read as records and written back as the export's JSON by
+   * {@link ExportWriter}, into a stream that counts and drops the bytes.
+   */
+  static long readWrite(ExportReader.Builder builder, Path export) throws IOException {
+    long[] written = new long[1];
+    java.io.OutputStream sink = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        written[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        written[0] += len;
+      }
+    };
+    try (ExportReader reader = builder.open(export); ExportWriter writer = ExportWriter.open(sink)) {
+      for (Conversation c : reader) {
+        writer.write(c);
+      }
+    }
+    return written[0];
   }
 
   /** The stream of {@code conversations.json} in a ZIP, inflated as it is read. */

@@ -63,6 +63,17 @@ class RoundTripTest {
     }
   }
 
+  /** Generated exports of every era, at several seeds. */
+  @ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 42})
+  void writesBackGeneratedExports(long seed) throws IOException {
+    io.github.chatexport.testdata.generator.Era[] eras = io.github.chatexport.testdata.generator.Era.values();
+    Path input = tmp.resolve("generated-" + seed + ".json");
+    io.github.chatexport.testdata.generator.ExportGenerator.builder().seed(seed).targetBytes(1L << 20)
+        .era(eras[(int) (seed % eras.length)]).build().writeConversationsJson(input);
+    assertRoundTrip(input, tmp.resolve("written-" + seed + ".json"), "seed " + seed);
+  }
+
   static void assertRoundTrip(Path input, Path output, String name) throws IOException {
     try (ExportReader in = ExportReader.open(input);
         ExportWriter out = ExportWriter.open(output);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,8 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
 
   /**
    * Takes ownership of the first {@code size} keys and values: the caller must not keep or change the arrays.
-   * Keys must be distinct and non-null, values non-null.
+   * Keys must be distinct and non-null, values non-null. (The keys array, never changed by the map, may be shared
+   * by several maps whose keys are the same: the reader does this for objects of the same shape.)
    */
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> adopt(String[] keys, Object[] values, int size) {
@@ -65,6 +67,30 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> empty() {
     return (Map<String, V>) EMPTY;
+  }
+
+  /** The position of {@code key} among the keys, or -1. */
+  public int indexOfKey(@Nullable Object key) {
+    return indexOf(key);
+  }
+
+  /** The key at {@code i}, for {@code 0 <= i < size()}. */
+  public String keyAt(int i) {
+    return keys[i];
+  }
+
+  /** The value at {@code i}, for {@code 0 <= i < size()}. */
+  @SuppressWarnings("unchecked")
+  public V valueAt(int i) {
+    return (V) values[i];
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void forEach(BiConsumer<? super String, ? super V> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(keys[i], (V) values[i]);
+    }
   }
 
   private int indexOf(@Nullable Object key) {

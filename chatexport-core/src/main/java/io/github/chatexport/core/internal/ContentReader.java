@@ -6,6 +6,7 @@ import io.github.chatexport.api.Metadata;
 import io.github.chatexport.api.Part;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.Warning;
+import io.github.chatexport.api.internal.FrozenMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,32 +212,70 @@ final class ContentReader {
     return new Part.AudioAssetPointer(pointer, size, format, expiry, metadata, f.extras());
   }
 
+  /** The metadata keys the model types, in the order their warnings are given, with the JSON type expected. */
+  private static final String[] TYPED_KEYS = {"model_slug", "resolved_model_slug", "finish_details",
+      "is_visually_hidden_from_conversation", "is_user_system_message", "voice_mode_message", "reasoning_status",
+      "attachments", "citations", "content_references", "search_result_groups"};
+  private static final String[] EXPECTED = {"a string", "a string", "an object", "a boolean", "a boolean",
+      "a boolean", "a string", "an array", "an array", "an array", "an array"};
+
   /** Warns about metadata keys the model types whose JSON type is not the expected one. */
   void checkMetadata(Metadata metadata, Mark at, LazyPath path) {
     Map<String, RawJson> members = metadata.json().members();
     if (members.isEmpty()) {
       return;
     }
-    check(members, "model_slug", RawJson.JsonString.class, "a string", at, path);
-    check(members, "resolved_model_slug", RawJson.JsonString.class, "a string", at, path);
-    check(members, "finish_details", RawJson.JsonObject.class, "an object", at, path);
-    check(members, "is_visually_hidden_from_conversation", RawJson.JsonBoolean.class, "a boolean", at, path);
-    check(members, "is_user_system_message", RawJson.JsonBoolean.class, "a boolean", at, path);
-    check(members, "voice_mode_message", RawJson.JsonBoolean.class, "a boolean", at, path);
-    check(members, "reasoning_status", RawJson.JsonString.class, "a string", at, path);
-    check(members, "attachments", RawJson.JsonArray.class, "an array", at, path);
-    check(members, "citations", RawJson.JsonArray.class, "an array", at, path);
-    check(members, "content_references", RawJson.JsonArray.class, "an array", at, path);
-    check(members, "search_result_groups", RawJson.JsonArray.class, "an array", at, path);
+    // One pass over the members; the warnings are then given in the fixed order of TYPED_KEYS.
+    int wrong = 0;
+    if (members instanceof FrozenMap<RawJson> frozen) {
+      for (int i = 0, n = frozen.size(); i < n; i++) {
+        wrong |= mistyped(frozen.keyAt(i), frozen.valueAt(i));
+      }
+    } else {
+      for (Map.Entry<String, RawJson> e : members.entrySet()) {
+        wrong |= mistyped(e.getKey(), e.getValue());
+      }
+    }
+    for (int k = 0; wrong != 0; k++, wrong >>>= 1) {
+      if ((wrong & 1) != 0) {
+        String key = TYPED_KEYS[k];
+        problems.warn(Warning.Kind.TYPE_MISMATCH,
+            "expected " + EXPECTED[k] + ", found " + article(members.get(key).kind()) + "; kept as is",
+            at.toLocation(), path.key(key).toString());
+      }
+    }
   }
 
-  private void check(Map<String, RawJson> members, String key, Class<? extends RawJson> expected,
-      String expectedName, Mark at, LazyPath path) {
-    RawJson v = members.get(key);
-    if (v != null && !v.isNull() && !expected.isInstance(v)) {
-      problems.warn(Warning.Kind.TYPE_MISMATCH,
-          "expected " + expectedName + ", found " + article(v.kind()) + "; kept as is", at.toLocation(),
-          path.key(key).toString());
+  /** The bit of {@code key} in {@link #TYPED_KEYS} if {@code value} is not of the type expected there, else 0. */
+  private static int mistyped(String key, RawJson value) {
+    if (value instanceof RawJson.JsonNull) {
+      return 0;
+    }
+    switch (key) {
+      case "model_slug":
+        return value instanceof RawJson.JsonString ? 0 : 1;
+      case "resolved_model_slug":
+        return value instanceof RawJson.JsonString ? 0 : 1 << 1;
+      case "finish_details":
+        return value instanceof RawJson.JsonObject ? 0 : 1 << 2;
+      case "is_visually_hidden_from_conversation":
+        return value instanceof RawJson.JsonBoolean ? 0 : 1 << 3;
+      case "is_user_system_message":
+        return value instanceof RawJson.JsonBoolean ? 0 : 1 << 4;
+      case "voice_mode_message":
+        return value instanceof RawJson.JsonBoolean ? 0 : 1 << 5;
+      case "reasoning_status":
+        return value instanceof RawJson.JsonString ? 0 : 1 << 6;
+      case "attachments":
+        return value instanceof RawJson.JsonArray ? 0 : 1 << 7;
+      case "citations":
+        return value instanceof RawJson.JsonArray ? 0 : 1 << 8;
+      case "content_references":
+        return value instanceof RawJson.JsonArray ? 0 : 1 << 9;
+      case "search_result_groups":
+        return value instanceof RawJson.JsonArray ? 0 : 1 << 10;
+      default:
+        return 0;
     }
   }
 

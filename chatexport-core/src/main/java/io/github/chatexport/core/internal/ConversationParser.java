@@ -45,22 +45,61 @@ public final class ConversationParser {
 
   /** One object being read: which typed fields were seen, and the extra ones. */
   private static final class Obj {
-    int seen;
-    @Nullable LinkedHashMap<String, RawJson> extra;
+    private static final int SCAN = 16;
 
+    int seen;
+    private String @Nullable [] keys;
+    private Object @Nullable [] values;
+    private int size;
+    /** The positions of the extra names, once there are many (so that a hostile object stays linear). */
+    private @Nullable HashMap<String, Integer> positions;
+
+    /** Adds an extra field, or replaces the value of one already there (keeping its place). */
     void extra(String name, RawJson value) {
-      if (extra == null) {
-        extra = new LinkedHashMap<>();
+      String[] k = keys;
+      Object[] v = values;
+      if (k == null || v == null) {
+        k = keys = new String[4];
+        v = values = new Object[4];
       }
-      extra.put(name, value);
+      if (positions != null) {
+        Integer at = positions.putIfAbsent(name, size);
+        if (at != null) {
+          v[at] = value;
+          return;
+        }
+      } else {
+        for (int i = 0; i < size; i++) {
+          if (k[i] == name || k[i].equals(name)) {
+            v[i] = value;
+            return;
+          }
+        }
+        if (size >= SCAN) {
+          HashMap<String, Integer> index = new HashMap<>();
+          for (int i = 0; i < size; i++) {
+            index.put(k[i], i);
+          }
+          index.put(name, size);
+          positions = index;
+        }
+      }
+      if (size == k.length) {
+        k = keys = java.util.Arrays.copyOf(k, size * 2);
+        v = values = java.util.Arrays.copyOf(v, size * 2);
+      }
+      k[size] = name;
+      v[size++] = value;
     }
 
     Extras extras(Absent names) {
       java.util.Set<String> absent = names.of(seen);
-      if (extra == null) {
+      if (size == 0 || keys == null || values == null) {
         return absent.isEmpty() ? Extras.NONE : new Extras(FrozenMap.empty(), absent);
       }
-      return new Extras(FrozenMap.adopt(extra), absent);
+      String[] k = keys.length == size ? keys : java.util.Arrays.copyOf(keys, size);
+      Object[] v = values.length == size ? values : java.util.Arrays.copyOf(values, size);
+      return new Extras(FrozenMap.adopt(k, v, size), absent);
     }
   }
 
@@ -338,7 +377,7 @@ public final class ConversationParser {
         case "weight" -> {
           o.seen |= 1 << 7;
           if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            weight = new BigDecimal(p.getText());
+            weight = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           } else if (t != JsonToken.VALUE_NULL) {
             mismatch(t, "a number");
             o.extra(name, raw.read());
@@ -447,11 +486,10 @@ public final class ConversationParser {
 
   private @Nullable Instant time(Obj o, String name, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-      String text = p.getText();
-      Instant instant = Timestamps.parse(text);
+      Instant instant = Timestamps.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       if (instant == null) {
         // Not exactly representable: keep the number as written, so that nothing is lost.
-        o.extra(name, new RawJson.JsonNumber(text));
+        o.extra(name, new RawJson.JsonNumber(p.getText()));
       }
       return instant;
     }

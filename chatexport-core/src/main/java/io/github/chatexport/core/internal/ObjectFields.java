@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,15 @@ private final Problems problems;
   private final RawJson.JsonObject o;
   private final Mark at;
   private final LazyPath path;
-  /** The names taken as typed: few per object, so a small array beats a hash set. */
+  /** The members of {@link #o}, or null when they are not a {@link FrozenMap} (then typed names go by name). */
+  private final @Nullable FrozenMap<RawJson> frozen;
+  /** The positions of the members taken as typed, for the first 64 members. */
+  private long typedBits;
+  /** The name last looked up by {@link #value} and its position, to mark it typed without a second lookup. */
+  private @Nullable String lastName;
+  private int lastIndex = -1;
+  private int typedCount;
+  /** The names taken as typed that {@link #typedBits} cannot hold: few per object, so a small array. */
   private final Names typed = new Names();
   private final Names absent = new Names();
 
@@ -72,19 +79,48 @@ private final Problems problems;
     this.o = o;
     this.at = at;
     this.path = path;
+    this.frozen = o.members() instanceof FrozenMap<RawJson> f ? f : null;
+  }
+
+  /** Marks the member {@code name}, which {@link #o} has, as typed. */
+  private void typed(String name) {
+    if (frozen != null) {
+      int i = name == lastName ? lastIndex : frozen.indexOfKey(name);
+      if (i >= 0 && i < 64) {
+        long bit = 1L << i;
+        if ((typedBits & bit) == 0) {
+          typedBits |= bit;
+          typedCount++;
+        }
+        return;
+      }
+    }
+    typed.add(name);
+  }
+
+  private boolean isTyped(int i, String name) {
+    return frozen != null && i < 64 ? (typedBits & 1L << i) != 0 : typed.contains(name);
   }
 
   /** Marks {@code name} as a field the record holds (for {@code content_type}, which the type encodes). */
   void take(String name) {
     if (o.has(name)) {
-      typed.add(name);
+      typed(name);
     } else {
       absent.add(name);
     }
   }
 
   private @Nullable RawJson value(String name) {
-    RawJson v = o.members().get(name);
+    RawJson v;
+    if (frozen != null) {
+      int i = frozen.indexOfKey(name);
+      lastName = name;
+      lastIndex = i;
+      v = i < 0 ? null : frozen.valueAt(i);
+    } else {
+      v = o.members().get(name);
+    }
     if (v == null) {
       absent.add(name);
     }
@@ -103,11 +139,11 @@ private final Problems problems;
       return null;
     }
     if (v instanceof RawJson.JsonString s) {
-      typed.add(name);
+      typed(name);
       return s.value();
     }
     if (v.isNull()) {
-      typed.add(name);
+      typed(name);
     } else {
       mismatch(name, v, "a string");
     }
@@ -118,7 +154,7 @@ private final Problems problems;
   String text(String name) {
     RawJson v = value(name);
     if (v instanceof RawJson.JsonString s) {
-      typed.add(name);
+      typed(name);
       return s.value();
     }
     if (v != null && !v.isNull()) {
@@ -133,11 +169,11 @@ private final Problems problems;
       return null;
     }
     if (v instanceof RawJson.JsonBoolean b) {
-      typed.add(name);
+      typed(name);
       return b.value();
     }
     if (v.isNull()) {
-      typed.add(name);
+      typed(name);
     } else {
       mismatch(name, v, "a boolean");
     }
@@ -150,11 +186,11 @@ private final Problems problems;
       return null;
     }
     if (v instanceof RawJson.JsonNumber n) {
-      typed.add(name);
+      typed(name);
       return n.value();
     }
     if (v.isNull()) {
-      typed.add(name);
+      typed(name);
     } else {
       mismatch(name, v, "a number");
     }
@@ -196,7 +232,7 @@ private final Problems problems;
   @Nullable RawJson raw(String name) {
     RawJson v = value(name);
     if (v != null) {
-      typed.add(name);
+      typed(name);
     }
     return v;
   }
@@ -215,7 +251,7 @@ private final Problems problems;
         }
         out.add(s.value());
       }
-      typed.add(name);
+      typed(name);
       return out;
     }
     if (!v.isNull()) {
@@ -227,7 +263,7 @@ private final Problems problems;
   RawJson.@Nullable JsonArray array(String name) {
     RawJson v = value(name);
     if (v instanceof RawJson.JsonArray a) {
-      typed.add(name);
+      typed(name);
       return a;
     }
     if (v != null && !v.isNull()) {
@@ -248,14 +284,14 @@ private final Problems problems;
     if (v instanceof RawJson.JsonNumber n) {
       Instant t = Timestamps.parse(n.text());
       if (t != null) {
-        typed.add(name);
+        typed(name);
       }
       return t;
     }
     if (v instanceof RawJson.JsonString s) {
       Instant t = iso(s.value());
       if (t != null && t.toString().equals(s.value())) {
-        typed.add(name);
+        typed(name);
         return t;
       }
       if (t == null) {
@@ -264,7 +300,7 @@ private final Problems problems;
       return t;
     }
     if (v.isNull()) {
-      typed.add(name);
+      typed(name);
     } else {
       mismatch(name, v, "a time");
     }
@@ -285,15 +321,32 @@ private final Problems problems;
 
   Extras extras() {
     Map<String, RawJson> members = o.members();
-    if (typed.size() == members.size() && absent.isEmpty()) {
+    if (typedCount + typed.size() == members.size() && absent.isEmpty()) {
       return Extras.NONE;
     }
-    LinkedHashMap<String, RawJson> rest = new LinkedHashMap<>();
-    for (Map.Entry<String, RawJson> e : members.entrySet()) {
-      if (!typed.contains(e.getKey())) {
-        rest.put(e.getKey(), e.getValue());
+    int n = members.size() - typedCount - typed.size();
+    if (n <= 0) {
+      return new Extras(FrozenMap.empty(), absent.toSet());
+    }
+    String[] keys = new String[n];
+    Object[] values = new Object[n];
+    int k = 0;
+    if (frozen != null) {
+      for (int i = 0, size = frozen.size(); i < size; i++) {
+        String key = frozen.keyAt(i);
+        if (!isTyped(i, key)) {
+          keys[k] = key;
+          values[k++] = frozen.valueAt(i);
+        }
+      }
+    } else {
+      for (Map.Entry<String, RawJson> e : members.entrySet()) {
+        if (!typed.contains(e.getKey())) {
+          keys[k] = e.getKey();
+          values[k++] = e.getValue();
+        }
       }
     }
-    return new Extras(FrozenMap.adopt(rest), absent.toSet());
+    return new Extras(FrozenMap.adopt(keys, values, k), absent.toSet());
   }
 }

@@ -3,18 +3,29 @@ package io.github.chatexport.core.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.RawJson;
+import io.github.chatexport.api.internal.FrozenList;
 import io.github.chatexport.api.internal.FrozenMap;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 
-/** Reads the value at the parser's current token as a {@link RawJson} tree, keeping key order and number text. */
+/**
+ * Reads the value at the parser's current token as a {@link RawJson} tree, keeping key order and number text.
+ *
+ * <p>Members and elements are gathered in scratch arrays kept per nesting depth and reused from value to value;
+ * each object or array then gets one array of its exact size.
+ */
 public final class RawReader {
-  private static final int SCAN = 16;
+  /** Up to this many members, repeated keys are found by scanning; beyond, by a hash index. */
+  private static final int SCAN = 32;
+  /** Scratch arrays grown beyond this many slots (by a large object or array) are not kept for reuse. */
+  private static final int KEEP = 1024;
 
   private final JsonParser p;
+  private String[][] keyScratch = new String[8][];
+  private Object[][] valueScratch = new Object[8][];
+  /** The keys of the last object read at each depth, to share with the next one if it has the same keys. */
+  private String[][] shapes = new String[8][];
 
   /** A reader of values from {@code p}. */
   public RawReader(JsonParser p) {
@@ -26,64 +37,19 @@ public final class RawReader {
    * the parser's nesting limit.
    */
   public RawJson read() throws IOException {
+    return read(0);
+  }
+
+  private RawJson read(int depth) throws IOException {
     JsonToken t = p.currentToken();
     if (t == null) {
       throw new IOException("no current token");
     }
     switch (t) {
-      case START_OBJECT: {
-        String name = p.nextFieldName();
-        if (name == null) {
-          return RawJson.JsonObject.EMPTY;
-        }
-        String[] keys = new String[8];
-        RawJson[] values = new RawJson[8];
-        int size = 0;
-        HashMap<String, Integer> positions = null;
-        for (; name != null; name = p.nextFieldName()) {
-          p.nextToken();
-          RawJson value = read();
-          int existing;
-          if (positions != null) {
-            Integer at = positions.putIfAbsent(name, size);
-            existing = at == null ? -1 : at;
-          } else {
-            existing = -1;
-            for (int k = 0; k < size; k++) {
-              if (keys[k] == name || keys[k].equals(name)) {
-                existing = k;
-                break;
-              }
-            }
-            if (size >= SCAN && existing < 0) {
-              // A large object: index its keys, so that checking for repeated keys stays linear.
-              positions = new HashMap<>();
-              for (int k = 0; k < size; k++) {
-                positions.put(keys[k], k);
-              }
-              positions.put(name, size);
-            }
-          }
-          if (existing >= 0) {
-            values[existing] = value; // a repeated key: the last value wins, as in most JSON readers
-            continue;
-          }
-          if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-          }
-          keys[size] = name;
-          values[size++] = value;
-        }
-        return new RawJson.JsonObject(FrozenMap.adopt(keys, values, size));
-      }
-      case START_ARRAY: {
-        List<RawJson> elements = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          elements.add(read());
-        }
-        return elements.isEmpty() ? RawJson.JsonArray.EMPTY : new RawJson.JsonArray(elements);
-      }
+      case START_OBJECT:
+        return object(depth);
+      case START_ARRAY:
+        return array(depth);
       case VALUE_STRING:
         return new RawJson.JsonString(p.getText());
       case VALUE_NUMBER_INT:
@@ -98,5 +64,134 @@ public final class RawReader {
       default:
         throw new IOException("unexpected token " + t);
     }
+  }
+
+  private Object[] values(int depth) {
+    if (depth >= valueScratch.length) {
+      valueScratch = Arrays.copyOf(valueScratch, Math.max(depth + 1, valueScratch.length * 2));
+    }
+    Object[] values = valueScratch[depth];
+    if (values == null) {
+      values = new Object[16];
+      valueScratch[depth] = values;
+    }
+    return values;
+  }
+
+  private String[] keys(int depth) {
+    if (depth >= keyScratch.length) {
+      keyScratch = Arrays.copyOf(keyScratch, Math.max(depth + 1, keyScratch.length * 2));
+    }
+    String[] keys = keyScratch[depth];
+    if (keys == null) {
+      keys = new String[16];
+      keyScratch[depth] = keys;
+    }
+    return keys;
+  }
+
+  private RawJson object(int depth) throws IOException {
+    String name = p.nextFieldName();
+    if (name == null) {
+      return RawJson.JsonObject.EMPTY;
+    }
+    String[] keys = keys(depth);
+    Object[] values = values(depth);
+    int size = 0;
+    HashMap<String, Integer> positions = null;
+    for (; name != null; name = p.nextFieldName()) {
+      p.nextToken();
+      RawJson value = read(depth + 1);
+      int existing = -1;
+      if (positions != null) {
+        Integer at = positions.putIfAbsent(name, size);
+        if (at != null) {
+          existing = at;
+        }
+      } else {
+        for (int k = 0; k < size; k++) {
+          String key = keys[k];
+          if (key == name || key.equals(name)) {
+            existing = k;
+            break;
+          }
+        }
+        if (size >= SCAN && existing < 0) {
+          // A large object: index its keys, so that checking for repeated keys stays linear.
+          positions = new HashMap<>();
+          for (int k = 0; k < size; k++) {
+            positions.put(keys[k], k);
+          }
+          positions.put(name, size);
+        }
+      }
+      if (existing >= 0) {
+        values[existing] = value; // a repeated key: the last value wins, as in most JSON readers
+        continue;
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        if (keys.length <= KEEP) {
+          keyScratch[depth] = keys;
+          valueScratch[depth] = values;
+        }
+      }
+      keys[size] = name;
+      values[size++] = value;
+    }
+    String[] exactKeys = sameKeys(depth, keys, size);
+    Object[] exactValues = new Object[size];
+    System.arraycopy(values, 0, exactValues, 0, size);
+    // Let go of the values (the keys are the parser's own, canonical names).
+    Arrays.fill(values, 0, size, null);
+    return new RawJson.JsonObject(FrozenMap.adopt(exactKeys, exactValues, size));
+  }
+
+  /**
+   * The first {@code size} of {@code keys} as an array of their own. Objects in a row often have the same keys
+   * in the same order (the elements of an array, the metadata of successive messages): when the keys are those
+   * of the previous object at this depth, its array is shared (a {@link FrozenMap} never changes its keys).
+   */
+  private String[] sameKeys(int depth, String[] keys, int size) {
+    if (depth >= shapes.length) {
+      shapes = Arrays.copyOf(shapes, Math.max(depth + 1, shapes.length * 2));
+    }
+    String[] last = shapes[depth];
+    if (last != null && last.length == size) {
+      int i = 0;
+      while (i < size && last[i] == keys[i]) {
+        i++;
+      }
+      if (i == size) {
+        return last;
+      }
+    }
+    String[] exact = new String[size];
+    System.arraycopy(keys, 0, exact, 0, size);
+    shapes[depth] = exact;
+    return exact;
+  }
+
+  private RawJson array(int depth) throws IOException {
+    if (p.nextToken() == JsonToken.END_ARRAY) {
+      return RawJson.JsonArray.EMPTY;
+    }
+    Object[] elements = values(depth);
+    int size = 0;
+    do {
+      RawJson element = read(depth + 1);
+      if (size == elements.length) {
+        elements = Arrays.copyOf(elements, size * 2);
+        if (elements.length <= KEEP) {
+          valueScratch[depth] = elements;
+        }
+      }
+      elements[size++] = element;
+    } while (p.nextToken() != JsonToken.END_ARRAY);
+    Object[] exact = new Object[size];
+    System.arraycopy(elements, 0, exact, 0, size);
+    Arrays.fill(elements, 0, size, null);
+    return new RawJson.JsonArray(FrozenList.adopt(exact));
   }
 }

@@ -60,6 +60,54 @@ public final class Timestamps {
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
+  /**
+   * As {@link #parse(String)}, for the {@code len} characters of {@code buffer} from {@code offset} (a parser's
+   * text buffer, read without making a string of it).
+   */
+  public static @Nullable Instant parse(char[] buffer, int offset, int len) {
+    int n = offset + len;
+    int i = offset;
+    boolean negative = false;
+    if (i < n && buffer[i] == '-') {
+      negative = true;
+      i++;
+    }
+    long seconds = 0;
+    int digits = 0;
+    while (i < n && isDigit(buffer[i])) {
+      if (++digits > 12) {
+        return slow(new String(buffer, offset, len));
+      }
+      seconds = seconds * 10 + (buffer[i] - '0');
+      i++;
+    }
+    if (digits == 0) {
+      return slow(new String(buffer, offset, len));
+    }
+    long nanos = 0;
+    if (i < n && buffer[i] == '.') {
+      i++;
+      int fraction = 0;
+      while (i < n && isDigit(buffer[i])) {
+        if (++fraction > 9) {
+          return slow(new String(buffer, offset, len));
+        }
+        nanos = nanos * 10 + (buffer[i] - '0');
+        i++;
+      }
+      for (int k = fraction; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    if (i != n) {
+      return slow(new String(buffer, offset, len));
+    }
+    if (negative) {
+      return nanos == 0 ? Instant.ofEpochSecond(-seconds) : Instant.ofEpochSecond(-seconds - 1, 1_000_000_000L - nanos);
+    }
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
   private static @Nullable Instant slow(String text) {
     try {
       BigDecimal value = new BigDecimal(text);
