@@ -9,6 +9,9 @@ import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +78,7 @@ final class ParallelPipeline implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.queue = new ArrayBlockingQueue<>(2 * threads + 2);
+    this.queue = new ArrayBlockingQueue<>(threads + 1);
     this.reader = new Thread(this::readAll, "chatexport-read");
     reader.setDaemon(true);
     reader.start();
@@ -175,14 +178,11 @@ final class ParallelPipeline implements AutoCloseable {
                 i++;
                 continue;
               }
-              byte b;
-              while (i < used && (b = piece[i]) != '"' && b != '\\' && b != '\n') {
-                i++;
-              }
+              i = inString(piece, i, used);
               if (i >= used) {
                 break;
               }
-              b = piece[i++];
+              byte b = piece[i++];
               if (b == '\\') {
                 escape = true;
               } else if (b == '\n') {
@@ -196,6 +196,12 @@ final class ParallelPipeline implements AutoCloseable {
                 }
               }
               continue;
+            }
+            if (!scalar) {
+              i = outside(piece, i, used);
+              if (i >= used) {
+                break;
+              }
             }
             byte b = piece[i++];
             switch (b) {
@@ -420,6 +426,53 @@ final class ParallelPipeline implements AutoCloseable {
       }
     }
     return batch;
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final boolean[] STRUCTURAL = new boolean[256];
+
+  static {
+    for (char c : "\"{}[]\n".toCharArray()) {
+      STRUCTURAL[c] = true;
+    }
+  }
+
+  /** Flags (in the high bit of each byte) the zero bytes of {@code v}; the lowest flag is exact. */
+  private static long zeros(long v) {
+    return (v - ONES) & ~v & HIGHS;
+  }
+
+  /**
+   * The index of the first quote, backslash or line break at or after {@code i} (inside a string nothing else
+   * matters), or {@code end}. Eight bytes at a time.
+   */
+  static int inString(byte[] a, int i, int end) {
+    while (i + 8 <= end) {
+      long w = (long) LONGS.get(a, i);
+      long hits = zeros(w ^ 0x2222222222222222L) | zeros(w ^ 0x5C5C5C5C5C5C5C5CL) | zeros(w ^ 0x0A0A0A0A0A0A0A0AL);
+      if (hits != 0) {
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < end) {
+      byte b = a[i];
+      if (b == '"' || b == '\\' || b == '\n') {
+        return i;
+      }
+      i++;
+    }
+    return end;
+  }
+
+  /** The index of the first quote, bracket, brace or line break at or after {@code i}, or {@code end}. */
+  static int outside(byte[] a, int i, int end) {
+    while (i < end && !STRUCTURAL[a[i] & 0xFF]) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isSpace(byte b) {
