@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeTest {
   private static final String IMPORTS = "import io.github.chatexport.api.*;\n"
       + "import io.github.chatexport.core.*;\nimport java.nio.file.*;\nimport java.util.*;\n"
-      + "import java.util.stream.*;\n";
+      + "import java.util.stream.*;\nimport io.github.chatexport.testdata.generator.*;\n";
 
   @TempDir Path tmp;
 
