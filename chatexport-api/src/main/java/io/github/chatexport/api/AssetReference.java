@@ -52,7 +52,12 @@ public record AssetReference(
    */
   @JsonIgnore
   public String assetId() {
-    String id = pointer;
+    return assetId(pointer);
+  }
+
+  /** The asset id a pointer names: the pointer without its scheme, query or fragment. */
+  public static String assetId(String pointer) {
+    String id = requireNonNull(pointer, "pointer");
     int scheme = id.indexOf("://");
     if (scheme >= 0) {
       id = id.substring(scheme + 3);

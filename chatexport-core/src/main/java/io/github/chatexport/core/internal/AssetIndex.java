@@ -132,19 +132,7 @@ public final class AssetIndex {
 
   /** The id a pointer names: the pointer without its scheme. */
   static String pointerId(String pointer) {
-    String id = pointer;
-    int scheme = id.indexOf("://");
-    if (scheme >= 0) {
-      id = id.substring(scheme + 3);
-    }
-    int end = id.length();
-    for (char c : new char[] {'?', '#'}) {
-      int i = id.indexOf(c);
-      if (i >= 0 && i < end) {
-        end = i;
-      }
-    }
-    return id.substring(0, end);
+    return io.github.chatexport.api.AssetReference.assetId(pointer);
   }
 
   /** Every asset, in entry order. */
