@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -112,7 +113,20 @@ final class ParallelPipeline implements AutoCloseable {
         if (closed) {
           return;
         }
-        readFile(file);
+        try {
+          readFile(file);
+        } catch (RejectedExecutionException e) {
+          return; // the pass was closed while this file was being cut
+        } catch (RuntimeException e) {
+          // Not expected; delivered as the file's damage rather than lost on this thread.
+          Batch b = new Batch(file);
+          b.error = e instanceof ChatExportException c ? c : new ChatExportException(
+              "the input could not be read (" + e.getClass().getSimpleName() + ")",
+              new io.github.chatexport.api.Location(source.file(), source.locationEntry(file), -1, -1, -1, "$",
+                  null), e);
+          b.endOfFile = true;
+          put(CompletableFuture.completedFuture(b));
+        }
       }
       put(CompletableFuture.completedFuture(new Batch("")));
     } catch (InterruptedException e) {
