@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -54,7 +56,7 @@ final class ParallelPipeline implements AutoCloseable {
   }
 
   /** One conversation's bytes, and where they start in its file. */
-  private record Element(int start, int end, long line, long column, long offset, int index) {}
+  private record Element(int start, int end, long line, long column, long offset, int index, boolean complete) {}
 
   private final ExportSource source;
   private final List<String> files;
@@ -206,7 +208,8 @@ final class ParallelPipeline implements AutoCloseable {
                 inString = false;
                 if (scalar && depth == 0) {
                   state = State.AFTER;
-                  elements.add(new Element(elementStart, i, startLine, startColumn, base + elementStart, index++));
+                  elements.add(
+                      new Element(elementStart, i, startLine, startColumn, base + elementStart, index++, true));
                 }
               }
               continue;
@@ -225,12 +228,13 @@ final class ParallelPipeline implements AutoCloseable {
                 depth--;
                 if (depth == 0 && !scalar) {
                   state = State.AFTER;
-                  elements.add(new Element(elementStart, i, startLine, startColumn, base + elementStart, index++));
+                  elements.add(
+                      new Element(elementStart, i, startLine, startColumn, base + elementStart, index++, true));
                 } else if (depth < 0) {
                   // A scalar element ended by the array's close.
                   depth = 0;
                   elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
-                      index++));
+                      index++, true));
                   state = State.DONE;
                 }
               }
@@ -239,14 +243,14 @@ final class ParallelPipeline implements AutoCloseable {
                 lineStart = base + i;
                 if (scalar && depth == 0) {
                   elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
-                      index++));
+                      index++, true));
                   state = State.AFTER;
                 }
               }
               case ',', ' ', '\t', '\r' -> {
                 if (scalar && depth == 0) {
                   elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
-                      index++));
+                      index++, true));
                   state = b == ',' ? State.VALUE : State.AFTER;
                 }
               }
@@ -348,7 +352,7 @@ final class ParallelPipeline implements AutoCloseable {
       long offset = base + used;
       if (state == State.ELEMENT) {
         // Cut off inside a conversation: its parser reports where.
-        elements.add(new Element(elementStart, used, startLine, startColumn, base + elementStart, index));
+        elements.add(new Element(elementStart, used, startLine, startColumn, base + elementStart, index, false));
         flush(file, problems, piece, elements, counted[0]);
         fail(file, problems, "the JSON ends too early (a truncated file?)", line, offset - lineStart + 1,
             offset, "$[" + index + "]");
@@ -399,43 +403,64 @@ final class ParallelPipeline implements AutoCloseable {
     put(pool.submit(() -> parse(file, problems, data, batch, bytesEnd)));
   }
 
+  private static final byte[] OPEN = {'['};
+  private static final byte[] CLOSE = {']'};
+
+  /**
+   * Parses a piece with one parser: its conversations, with what lies between them, read as one array. (A parser
+   * per conversation would copy jackson's table of field names, thousands of mapping keys, each time.) Each
+   * conversation gets its own {@link Problems}, shifted from the piece to the file.
+   */
   private Batch parse(String file, Problems fileProblems, byte[] data, List<Element> elements, long bytesEnd) {
     Batch batch = new Batch(file);
     batch.bytesEnd = bytesEnd;
-    for (Element e : elements) {
-      JsonParser p = null;
-      Problems problems = fileProblems;
-      try {
-        p = factory.createParser(data, e.start(), e.end() - e.start());
+    if (elements.isEmpty()) {
+      return batch;
+    }
+    Element firstElement = elements.get(0);
+    Element lastElement = elements.get(elements.size() - 1);
+    InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+        new ByteArrayInputStream(OPEN),
+        new ByteArrayInputStream(data, firstElement.start(), lastElement.end() - firstElement.start()),
+        // A conversation cut off by the end of the file gets no bracket: its parser must meet the end.
+        new ByteArrayInputStream(lastElement.complete() ? CLOSE : new byte[0]))));
+    JsonParser p = null;
+    Problems problems = fileProblems;
+    try {
+      p = factory.createParser(in);
+      p.nextToken(); // the array we made
+      for (int k = 0; k < elements.size(); k++) {
+        Element e = elements.get(k);
         JsonToken t = p.nextToken();
         JsonLocation first = p.currentTokenLocation();
         problems = new Problems(fileProblems.file(), fileProblems.entry(), config.strict(),
             new Problems.Shift(e.line(), e.column(), e.offset(), first.getLineNr(), first.getColumnNr(),
-                first.getByteOffset() >= 0 ? first.getByteOffset() : first.getCharOffset(), "$[" + e.index() + "]"));
+                first.getByteOffset() >= 0 ? first.getByteOffset() : first.getCharOffset(),
+                "$[" + k + "]", "$[" + e.index() + "]"));
         if (t == JsonToken.START_OBJECT) {
           batch.conversations.add(new ConversationParser(p, problems, config).read());
         } else {
           problems.warn(Warning.Kind.TYPE_MISMATCH, "an element of the conversations array is "
-              + ConversationParser.kind(t) + ", not an object; skipped", first, "$");
+              + ConversationParser.kind(t) + ", not an object; skipped", first, JsonPaths.of(p.getParsingContext()));
           p.skipChildren();
           batch.exportWarnings.addAll(problems.drain(null));
         }
-        if (p.nextToken() != null) {
-          throw problems.error("invalid JSON: unexpected content", p.currentTokenLocation(), "$", null, null);
-        }
-      } catch (IOException x) {
-        batch.error = Json.translate(x, p, problems, null);
-        return batch;
-      } catch (ChatExportException x) {
-        batch.error = x;
-        return batch;
-      } finally {
-        if (p != null) {
-          try {
-            p.close();
-          } catch (IOException ignored) {
-            // a byte array
-          }
+      }
+      JsonToken end = p.nextToken();
+      if (end != JsonToken.END_ARRAY) {
+        throw problems.error("invalid JSON: unexpected content", p.currentTokenLocation(),
+            JsonPaths.of(p.getParsingContext()), null, null);
+      }
+    } catch (IOException x) {
+      batch.error = Json.translate(x, p, problems, null);
+    } catch (ChatExportException x) {
+      batch.error = x;
+    } finally {
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException ignored) {
+          // a byte array
         }
       }
     }

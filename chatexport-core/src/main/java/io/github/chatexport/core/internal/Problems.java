@@ -41,7 +41,7 @@ public final class Problems {
    * the entry; {@code first*} what the part's own parser reports there; {@code path} the part's JSON path.
    */
   record Shift(long line, long column, long offset, long firstLine, long firstColumn, long firstOffset,
-      String path) {
+      String localPath, String path) {
     long line(long l) {
       return l < 0 ? l : line + (l - firstLine);
     }
@@ -54,8 +54,16 @@ public final class Problems {
       return o < 0 ? o : offset + (o - firstOffset);
     }
 
+    /** The part's path ({@code localPath}, such as {@code $[3]} within the piece) replaced by the file's. */
     String path(String p) {
-      return p.startsWith("$") ? path + p.substring(1) : p;
+      if (!p.startsWith(localPath)) {
+        return p;
+      }
+      int n = localPath.length();
+      if (p.length() > n && p.charAt(n) != '.' && p.charAt(n) != '[') {
+        return p; // $[1] is not the start of $[10]
+      }
+      return path + p.substring(n);
     }
   }
 
