@@ -26,6 +26,9 @@ public final class Json {
             .maxNumberLength(config.maxNumberLength())
             .build())
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        // Names stay canonical (one String per name and parser), but are not also put through String.intern():
+        // a mapping has thousands of unique node ids, and interning each one cost more than it saved.
+        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
         .build();
   }
 
