@@ -274,23 +274,10 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       } else {
         from = ExportLayout.Source.SHARDS;
       }
-      ExportLayout.Era era;
-      if (from == ExportLayout.Source.MANIFEST_SHARDS || from == ExportLayout.Source.SHARDS) {
-        era = ExportLayout.Era.SHARDED_2026;
-      } else if (!source.rereadable()) {
-        era = ExportLayout.Era.UNKNOWN;
-      } else {
-        era = ExportLayout.Era.UNKNOWN;
-        try (Stream<Conversation> all = conversations()) {
-          Optional<Conversation> first = all.findFirst();
-          if (first.isPresent()) {
-            era = first.get().conversationId() == null && first.get().extras().isAbsent("conversation_id")
-                ? ExportLayout.Era.FIRST_FORMAT_2023 : ExportLayout.Era.SINGLE_FILE_2023_2026;
-          }
-        } catch (ChatExportException e) {
-          era = ExportLayout.Era.UNKNOWN;
-        }
-      }
+      ExportLayout.Era era =
+          from == ExportLayout.Source.MANIFEST_SHARDS || from == ExportLayout.Source.SHARDS
+              ? ExportLayout.Era.SHARDED_2026
+              : source.rereadable() ? eraOfFirstConversation() : ExportLayout.Era.UNKNOWN;
       List<String> files = new ArrayList<>();
       for (String f : layout.conversations()) {
         files.add(f.startsWith(layout.prefix()) ? f.substring(layout.prefix().length()) : f);
@@ -299,6 +286,20 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       exportLayout = l;
     }
     return l;
+  }
+
+  /** The era a single-file export's first conversation shows: the first format lacks {@code conversation_id}. */
+  private ExportLayout.Era eraOfFirstConversation() {
+    try (Stream<Conversation> all = conversations()) {
+      Optional<Conversation> first = all.findFirst();
+      if (first.isEmpty()) {
+        return ExportLayout.Era.UNKNOWN;
+      }
+      return first.get().conversationId() == null && first.get().extras().isAbsent("conversation_id")
+          ? ExportLayout.Era.FIRST_FORMAT_2023 : ExportLayout.Era.SINGLE_FILE_2023_2026;
+    } catch (ChatExportException e) {
+      return ExportLayout.Era.UNKNOWN;
+    }
   }
 
   private @Nullable String entry(String name) {

@@ -321,6 +321,35 @@ public final class ExportWriter implements AutoCloseable {
     void close() throws IOException;
   }
 
+  /** An action on close that may fail. */
+  @FunctionalInterface
+  private interface Closer {
+    void close() throws IOException;
+  }
+
+  /**
+   * One file written into a stream that holds more (or that stays the caller's): closing it ends the file
+   * ({@code end}), never the stream.
+   */
+  private static final class Part extends FilterOutputStream {
+    private final Closer end;
+
+    Part(OutputStream out, Closer end) {
+      super(out);
+      this.end = end;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      end.close();
+    }
+  }
+
   /** One stream: a single conversations file. */
   private static final class StreamSink implements Sink {
     private final OutputStream out;
@@ -333,17 +362,7 @@ public final class ExportWriter implements AutoCloseable {
 
     @Override
     public OutputStream begin(String name) {
-      return new FilterOutputStream(out) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.flush();
-        }
-      };
+      return new Part(out, out::flush);
     }
 
     @Override
@@ -389,17 +408,7 @@ public final class ExportWriter implements AutoCloseable {
     @Override
     public OutputStream begin(String name) throws IOException {
       zip.putNextEntry(new ZipEntry(name));
-      return new FilterOutputStream(zip) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          zip.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-          zip.closeEntry();
-        }
-      };
+      return new Part(zip, zip::closeEntry);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.chatexport.core.internal;
 
 import io.github.chatexport.api.Asset;
+import io.github.chatexport.api.AssetReference;
 import io.github.chatexport.api.LibraryFile;
 import io.github.chatexport.core.internal.archive.MimeSniffer;
 import java.io.IOException;
@@ -130,11 +131,6 @@ public final class AssetIndex {
     }
   }
 
-  /** The id a pointer names: the pointer without its scheme. */
-  static String pointerId(String pointer) {
-    return io.github.chatexport.api.AssetReference.assetId(pointer);
-  }
-
   /** Every asset, in entry order. */
   public List<Asset> all() {
     return List.copyOf(all);
@@ -147,7 +143,7 @@ public final class AssetIndex {
 
   /** The asset a pointer or id names, looking first in the conversation's own media folders; or null. */
   public @Nullable Asset resolve(String pointer, @Nullable String conversationId) {
-    String id = pointerId(pointer);
+    String id = AssetReference.assetId(pointer);
     if (id.isEmpty()) {
       return null;
     }

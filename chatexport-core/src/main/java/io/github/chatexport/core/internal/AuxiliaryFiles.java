@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the export's files other than the conversations into records, each file read whole. */
@@ -100,13 +101,24 @@ public final class AuxiliaryFiles {
     return new ObjectFields(r.problems(), o, Mark.of(r.at()), LazyPath.of("$").index(index));
   }
 
+  /**
+   * The rows of a file that is an array of objects, each turned into a record by {@code row}; rows that are not
+   * objects are skipped with a warning.
+   */
+  private <T> List<T> table(String entry, String what, Function<ObjectFields, T> row) {
+    Read r = read(entry);
+    List<T> out = new ArrayList<>();
+    List<RawJson.JsonObject> rows = rows(r, what);
+    for (int i = 0; i < rows.size(); i++) {
+      out.add(row.apply(fields(r, rows.get(i), i)));
+    }
+    flush(r);
+    return List.copyOf(out);
+  }
+
   /** {@code message_feedback.json}. */
   public List<Feedback> feedback(String entry) {
-    Read r = read(entry);
-    List<Feedback> out = new ArrayList<>();
-    List<RawJson.JsonObject> rows = rows(r, "message_feedback.json");
-    for (int i = 0; i < rows.size(); i++) {
-      ObjectFields f = fields(r, rows.get(i), i);
+    return table(entry, "message_feedback.json", f -> {
       String id = f.string("id");
       String messageId = f.string("message_id");
       String conversationId = f.string("conversation_id");
@@ -118,11 +130,9 @@ public final class AuxiliaryFiles {
       if (content instanceof RawJson.JsonString s && looksLikeJson(s.value())) {
         decoded = decode(s.value());
       }
-      out.add(new Feedback(id, messageId, conversationId, userId, rating, createTime, content, decoded,
-          f.extras()));
-    }
-    flush(r);
-    return List.copyOf(out);
+      return new Feedback(id, messageId, conversationId, userId, rating, createTime, content, decoded,
+          f.extras());
+    });
   }
 
   private static boolean looksLikeJson(String s) {
@@ -144,58 +154,40 @@ public final class AuxiliaryFiles {
 
   /** {@code shared_conversations.json}. */
   public List<SharedConversation> sharedConversations(String entry) {
-    Read r = read(entry);
-    List<SharedConversation> out = new ArrayList<>();
-    List<RawJson.JsonObject> rows = rows(r, "shared_conversations.json");
-    for (int i = 0; i < rows.size(); i++) {
-      ObjectFields f = fields(r, rows.get(i), i);
+    return table(entry, "shared_conversations.json", f -> {
       String id = f.string("id");
       String conversationId = f.string("conversation_id");
       String title = f.string("title");
       var create = f.instant("create_time");
       var update = f.instant("update_time");
       Boolean anonymous = f.bool("is_anonymous");
-      out.add(new SharedConversation(id == null ? "" : id, conversationId, title, create, update, anonymous,
-          f.extras()));
-    }
-    flush(r);
-    return List.copyOf(out);
+      return new SharedConversation(id == null ? "" : id, conversationId, title, create, update, anonymous,
+          f.extras());
+    });
   }
 
   /** {@code model_comparisons.json}. */
   public List<ModelComparison> modelComparisons(String entry) {
-    Read r = read(entry);
-    List<ModelComparison> out = new ArrayList<>();
-    List<RawJson.JsonObject> rows = rows(r, "model_comparisons.json");
-    for (int i = 0; i < rows.size(); i++) {
-      ObjectFields f = fields(r, rows.get(i), i);
+    return table(entry, "model_comparisons.json", f -> {
       String id = f.string("id");
       String userId = f.string("user_id");
       RawJson input = f.raw("input");
       RawJson output = f.raw("output");
       var create = f.instant("create_time");
-      out.add(new ModelComparison(id == null ? "" : id, userId, input, output, create, f.extras()));
-    }
-    flush(r);
-    return List.copyOf(out);
+      return new ModelComparison(id == null ? "" : id, userId, input, output, create, f.extras());
+    });
   }
 
   /** {@code library_files.json}. */
   public List<LibraryFile> libraryFiles(String entry) {
-    Read r = read(entry);
-    List<LibraryFile> out = new ArrayList<>();
-    List<RawJson.JsonObject> rows = rows(r, "library_files.json");
-    for (int i = 0; i < rows.size(); i++) {
-      ObjectFields f = fields(r, rows.get(i), i);
+    return table(entry, "library_files.json", f -> {
       String fileId = f.string("file_id");
       String name = f.string("file_name");
       String mime = f.string("mime_type");
       String message = f.string("origination_message_id");
       String thread = f.string("origination_thread_id");
-      out.add(new LibraryFile(fileId == null ? "" : fileId, name, mime, message, thread, f.extras()));
-    }
-    flush(r);
-    return List.copyOf(out);
+      return new LibraryFile(fileId == null ? "" : fileId, name, mime, message, thread, f.extras());
+    });
   }
 
   /** {@code conversation_asset_file_names.json}: entry name ({@code file_….dat}) to display name. */

@@ -190,7 +190,10 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     }
   }
 
-  /** In strict mode, throws the damage now; else keeps it for the end of the pass. */
+  /**
+   * Notes damage to one file: in strict mode it is thrown now; otherwise the other files are still read and the
+   * first damage is thrown at the end of the pass, the others suppressed.
+   */
   private void noteDamage(ChatExportException e) {
     closeFile();
     if (config.strict()) {
@@ -220,22 +223,13 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     while (true) {
       if (parser == null) {
         if (nextFile >= files.size()) {
-          if (!damage.isEmpty()) {
-            ChatExportException first = damage.get(0);
-            for (int i = 1; i < damage.size(); i++) {
-              first.addSuppressed(damage.get(i));
-            }
-            damage.clear();
-            throw first;
-          }
+          throwDamage();
           return null;
         }
         try {
           openFile(files.get(nextFile++));
         } catch (ChatExportException e) {
-          if (!moreFilesAfterDamage(e)) {
-            throw e;
-          }
+          noteDamage(e);
           continue;
         }
       }
@@ -245,33 +239,9 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
           return checkDuplicate(c);
         }
       } catch (ChatExportException e) {
-        if (!moreFilesAfterDamage(e)) {
-          throw e;
-        }
+        noteDamage(e);
       }
     }
-  }
-
-  /**
-   * Notes damage to one file: when other files follow (and the read is not strict), they are still read and
-   * the damage is thrown at the end; otherwise it is thrown now.
-   */
-  private boolean moreFilesAfterDamage(ChatExportException e) {
-    closeFile();
-    if (config.strict() || nextFile >= files.size()) {
-      if (!damage.isEmpty()) {
-        ChatExportException first = damage.get(0);
-        for (int i = 1; i < damage.size(); i++) {
-          first.addSuppressed(damage.get(i));
-        }
-        first.addSuppressed(e);
-        damage.clear();
-        throw first;
-      }
-      return false;
-    }
-    damage.add(e);
-    return true;
   }
 
   private Conversation checkDuplicate(Conversation c) {

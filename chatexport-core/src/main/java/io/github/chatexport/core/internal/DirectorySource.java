@@ -2,13 +2,11 @@ package io.github.chatexport.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,7 @@ public final class DirectorySource implements ExportSource {
     this.file = file;
     List<String> names = new ArrayList<>();
     Map<String, Path> paths = new LinkedHashMap<>();
-    try (Stream<Path> walk = Files.walk(root, MAX_DEPTH, EnumSet.noneOf(FileVisitOption.class).toArray(
-        new FileVisitOption[0]))) {
+    try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) { // links to folders are not followed
       walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
         String relative = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
         String name = EntryNames.normalize(relative);

@@ -317,7 +317,7 @@ final class ParallelPipeline implements AutoCloseable {
                   // The piece is full: hand it over, and carry what follows into a new one.
                   byte[] next = new byte[Math.max(PIECE_BYTES + READ_BYTES, used - i + READ_BYTES)];
                   System.arraycopy(piece, i, next, 0, used - i);
-                  submit(file, problems, piece, elements, base + i, counted[0]);
+                  submit(file, problems, piece, elements, counted[0]);
                   elements = new ArrayList<>();
                   base += i;
                   used -= i;
@@ -382,7 +382,7 @@ final class ParallelPipeline implements AutoCloseable {
   private void flush(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd)
       throws InterruptedException {
     if (!elements.isEmpty()) {
-      submit(file, problems, piece, elements, -1, bytesEnd);
+      submit(file, problems, piece, elements, bytesEnd);
     }
   }
 
@@ -396,8 +396,7 @@ final class ParallelPipeline implements AutoCloseable {
     put(CompletableFuture.completedFuture(b));
   }
 
-  private void submit(String file, Problems problems, byte[] piece, List<Element> elements, long end,
-      long bytesEnd) throws InterruptedException {
+  private void submit(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd) throws InterruptedException {
     byte[] data = piece;
     List<Element> batch = List.copyOf(elements);
     put(pool.submit(() -> parse(file, problems, data, batch, bytesEnd)));

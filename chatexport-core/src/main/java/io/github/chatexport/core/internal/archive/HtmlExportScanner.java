@@ -379,7 +379,7 @@ public final class HtmlExportScanner {
   }
 
   /** Exactly the bytes of the {@code jsonData} array, passed through while tracking strings and depth. */
-  private final class JsonDataStream extends InputStream {
+  private final class JsonDataStream extends BlockInputStream {
     private final long start;
     private long depth;
     private boolean inString;
@@ -390,13 +390,6 @@ public final class HtmlExportScanner {
 
     JsonDataStream(long start) {
       this.start = start;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

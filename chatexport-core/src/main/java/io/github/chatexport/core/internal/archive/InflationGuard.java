@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>Use it around any decompressing stream whose output an attacker controls, e.g.
  * {@code InflationGuard.of(zipFile.getInputStream(e), e.getName(), e.getCompressedSize(), limits)}.
  */
-public final class InflationGuard extends InputStream {
+public final class InflationGuard extends BlockInputStream {
   private final InputStream in;
   private final String entry;
   private final ArchiveLimits limits;
@@ -42,13 +42,6 @@ public final class InflationGuard extends InputStream {
    */
   public static InputStream of(InputStream in, String entry, long compressedSize, ArchiveLimits limits) {
     return new InflationGuard(in, entry, () -> compressedSize, limits);
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

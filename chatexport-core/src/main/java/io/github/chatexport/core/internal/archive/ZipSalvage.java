@@ -314,7 +314,7 @@ public final class ZipSalvage implements AutoCloseable {
   }
 
   /** The data of the current entry, unbounded (the caller sees it through an {@link InflationGuard}). */
-  private final class Data extends InputStream {
+  private final class Data extends BlockInputStream {
     final SalvagedEntry entry;
     final long dataStart;
     final int method;
@@ -341,13 +341,6 @@ public final class ZipSalvage implements AutoCloseable {
       this.csize = entry.compressedSize();
       this.usize = entry.size();
       this.crcExpected = crcExpected;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
