@@ -28,12 +28,16 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>Options: {@code --size} (default 200MB; MB = 2^20 bytes), {@code --seed} (42), {@code --era} (MIXED),
- * {@code --warmup} rounds (2), {@code --rounds} measured (5), {@code --parallelism} for pass 5 (the number of
- * cores), {@code --cache} folder for the generated export (chatexport-benchmarks/target/compare-cache),
+ * {@code --warmup} rounds (2), {@code --rounds} measured (5), {@code --parallelism} for passes 5 and c (the
+ * number of cores), {@code --cache} folder for the generated export (chatexport-benchmarks/target/compare-cache),
  * {@code --passes} to run only some passes (for profiling: {@code --passes 3}).
  *
  * <p>Each round runs every pass once, in turn (the order rotates from round to round); before each pass the heap is
  * collected. A figure is the median over the measured rounds, a ratio the median of the ratios within a round.
+ *
+ * <p>Pass c is the reference for pass 5: as many serial readers as pass 5 has threads, run at once, each over the
+ * whole file. It is what the machine gives to parallel reading when nothing is cut, handed over or put back in
+ * order, so {@code c / 3} bounds what {@code 5 / 3} can reach on this machine.
  */
 public final class Compare {
   private static final int LABEL = 68;
@@ -52,16 +56,20 @@ public final class Compare {
     System.exit(status);
   }
 
-  /** A pass: what it is, and how to run it once. */
-  private record Pass(String key, String label, Body body) {}
+  /** A pass: what it is, how to run it once, and how many times a run reads the file (1 but for pass c). */
+  private record Pass(String key, String label, Body body, int volume) {
+    Pass(String key, String label, Body body) {
+      this(key, label, body, 1);
+    }
+  }
 
   @FunctionalInterface
   private interface Body {
     long run() throws Exception;
   }
 
-  /** One measured run of a pass. */
-  private record Sample(double seconds, HeapWatch.Figures heap) {}
+  /** One measured run of a pass: {@code seconds} per file read (wall time / volume), {@code wall} time. */
+  private record Sample(double seconds, double wall, HeapWatch.Figures heap) {}
 
   static int run(String[] args, PrintStream out) throws IOException {
     Map<String, String> o = options(args);
@@ -110,6 +118,10 @@ public final class Compare {
       passes.add(new Pass("5z", "ExportReader from the ZIP, parallelism(" + parallelism + ")",
           () -> Passes.reader(parallel, zip)));
     }
+    if (parallelism > 1) {
+      passes.add(new Pass("c", "ceiling: " + parallelism + " serial readers at once, each reads the whole file",
+          () -> Passes.independent(serial, json, parallelism), parallelism));
+    }
 
     out.printf(Locale.ROOT, "%nchatexport Compare: %.1f MB conversations.json, %,d conversations (%,d forked),"
             + " %,d nodes; seed %d, era %s; ZIP %.1f MB%n",
@@ -149,6 +161,7 @@ public final class Compare {
     if (parallel != null) {
       row(out, passes, samples, failures, bytes, "5", "3", "1");
       row(out, passes, samples, failures, bytes, "5z", "4", "1z");
+      row(out, passes, samples, failures, bytes, "c", "3", "5");
     } else {
       out.printf(Locale.ROOT, "%-3s %s%n", "5", "parallel reading: not available (this build's ExportReader.Builder"
           + " has no parallelism(int)); no figure");
@@ -157,6 +170,9 @@ public final class Compare {
     out.println();
     out.println("ratio: MB/s of the pass / MB/s of the pass named in brackets, within each round (median);"
         + " MB = 2^20 bytes of JSON, uncompressed also for the ZIP");
+    out.println("c: what the machine gives to reading in parallel with no cutting, no handoff and no order to"
+        + " keep (each reader has a whole file to itself; MB/s counts every reader's bytes, and its time per file is"
+        + " compared); its ratio to 3 bounds what pass 5 can reach here, and its ratio to 5 is what pass 5 loses");
     out.println("cores: CPU time of the whole process (reader, GC and JIT threads) / wall time; below the number"
         + " of threads that could run, the machine was busy with something else");
     out.println("peak heap: the used heap sampled every 2 ms, garbage included (mostly the young generation's size);"
@@ -227,9 +243,9 @@ public final class Compare {
         failures.put(p.key(), "a different result from one run to the next");
       }
       if (measured) {
-        samples.get(p.key()).add(new Sample(seconds, heap));
+        samples.get(p.key()).add(new Sample(seconds / p.volume(), seconds, heap));
       }
-      out.printf(Locale.ROOT, " %s %.0f", p.key(), Sizes.mb(bytes) / seconds);
+      out.printf(Locale.ROOT, " %s %.0f", p.key(), Sizes.mb(bytes) * p.volume() / seconds);
     }
     out.println(" MB/s");
   }
@@ -254,8 +270,8 @@ public final class Compare {
     long peakLive = mine.stream().mapToLong(s -> s.heap().peakLive()).max().orElse(0);
     boolean anyGc = mine.stream().anyMatch(s -> s.heap().collections() > 0);
     double alloc = median(mine.stream().mapToDouble(s -> s.heap().allocated() / (double) bytes).toArray());
-    double cores = median(mine.stream().mapToDouble(s -> s.heap().cpuNanos() / 1e9 / s.seconds()).toArray());
-    boolean threads = key.startsWith("5");
+    double cores = median(mine.stream().mapToDouble(s -> s.heap().cpuNanos() / 1e9 / s.wall()).toArray());
+    boolean threads = key.startsWith("5") || key.equals("c");
     out.printf(Locale.ROOT, "%-3s %-" + LABEL + "s %-12s %-12s %-17s %5.2f %9s %9s %8s%n", key, pass.label(), ratio,
         other, String.format(Locale.ROOT, "%4.0f (%.0f-%.0f)", median(mbps), sorted[0], sorted[sorted.length - 1]),
         cores,
