@@ -15,16 +15,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parallel reading: one thread reads the conversation files in order (inflating them, when they come from a ZIP)
- * and cuts them at conversation boundaries with a byte-level scan that tracks strings, escapes and nesting
- * ({@link NestingScanner}); parsing threads, each with one parser for all its pieces, parse them; the consumer
- * takes them back in file order. A bounded queue holds a small window of
+ * and cuts them at conversation boundaries with a byte-level scan that tracks strings, escapes and nesting; a
+ * pool parses the pieces; the consumer takes them back in file order. A bounded queue holds a small window of
  * pieces, so memory stays bounded by a few pieces and the largest conversation. Locations and paths of the
  * pieces are shifted to the file, so warnings and errors say exactly where, as a serial read does.
  */
@@ -56,9 +57,7 @@ final class ParallelPipeline implements AutoCloseable {
   private final ConversationCursor.@Nullable Filter filter;
   private final ReaderConfig config;
   private final JsonFactory factory;
-  private final List<Thread> workers = new ArrayList<>();
-  /** Pieces cut and not yet parsed, for the parsing threads to take. */
-  private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+  private final ExecutorService pool;
   private final BlockingQueue<Future<Batch>> queue;
   /** Pieces already parsed, to be filled again: the cutter would otherwise allocate about 1.3 bytes per byte. */
   private final BlockingQueue<byte[]> spare;
@@ -73,17 +72,16 @@ final class ParallelPipeline implements AutoCloseable {
     this.config = config;
     this.factory = factory;
     AtomicInteger n = new AtomicInteger();
-    for (int i = 1; i <= threads; i++) {
-      Thread t = new Thread(this::work, "chatexport-parse-" + i);
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "chatexport-parse-" + n.incrementAndGet());
       t.setDaemon(true);
-      workers.add(t);
-    }
+      return t;
+    });
     this.queue = new ArrayBlockingQueue<>(threads + 1);
     this.spare = new ArrayBlockingQueue<>(threads + 3);
     this.reader = new Thread(this::readAll, "chatexport-read");
     reader.setDaemon(true);
     reader.start();
-    workers.forEach(Thread::start);
   }
 
   /** The next batch in file order, or null when every file is done. */
@@ -116,6 +114,8 @@ final class ParallelPipeline implements AutoCloseable {
         }
         try {
           readFile(file);
+        } catch (RejectedExecutionException e) {
+          return; // the pass was closed while this file was being cut
         } catch (RuntimeException e) {
           // Not expected; delivered as the file's damage rather than lost on this thread.
           Batch b = new Batch(file);
@@ -416,111 +416,36 @@ final class ParallelPipeline implements AutoCloseable {
   private void submit(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd) throws InterruptedException {
     byte[] data = piece;
     List<Element> batch = List.copyOf(elements);
-    Task task = new Task(file, problems, data, batch, bytesEnd, new CompletableFuture<>());
-    tasks.add(task);
-    put(task.result());
-  }
-
-  /** A piece handed to the parsing threads, and where its batch goes. */
-  private record Task(String file, Problems problems, byte[] data, List<Element> elements, long bytesEnd,
-      CompletableFuture<Batch> result) {}
-
-  /**
-   * A parsing thread: takes pieces and parses them, one after another, with one parser that lives as long as the
-   * thread (a parser per piece would copy jackson's table of field names, thousands of mapping keys, each time).
-   * The parser reads the pieces through a {@link Feed}, each piece one root-level array; after damage the parser is
-   * replaced, since its state is then unknown.
-   */
-  private void work() {
-    Feed feed = new Feed();
-    JsonParser p = null;
-    try {
-      while (!closed) {
-        Task task = tasks.take();
-        try {
-          if (p == null || p.isClosed()) {
-            feed = new Feed();
-            p = factory.createParser(feed);
-          }
-          Batch batch = parse(p, feed, task);
-          if (batch.error != null) {
-            p.close(); // after damage, a new parser for the next piece
-          }
-          task.result().complete(batch);
-        } catch (IOException | RuntimeException e) {
-          task.result().completeExceptionally(e);
-          p = null;
-        } finally {
-          spare.offer(task.data());
-        }
-      }
-    } catch (InterruptedException e) {
-      // closed
-    }
+    put(pool.submit(() -> parse(file, problems, data, batch, bytesEnd)));
   }
 
   /**
-   * Serves one piece at a time to a parser. A piece ends with the bracket that closes its array, so the parser
-   * asks for more only at a piece cut off inside a conversation by the end of its file: the input ends there.
+   * Parses a piece with one parser: its conversations, with what lies between them, read as one array. (A parser
+   * per conversation would copy jackson's table of field names, thousands of mapping keys, each time.) Each
+   * conversation gets its own {@link Problems}, shifted from the piece to the file.
    */
-  private static final class Feed extends InputStream {
-    private byte[] data = new byte[0];
-    private int next;
-    private int end;
-    void set(byte[] data, int from, int to) {
-      this.data = data;
-      this.next = from;
-      this.end = to;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (next >= end) {
-        // The parser wants more than the piece: only a piece cut off by the end of its file has no closing bracket.
-        return -1;
-      }
-      int n = Math.min(len, end - next);
-      System.arraycopy(data, next, b, off, n);
-      next += n;
-      return n;
-    }
-
-    @Override
-    public int read() {
-      return next < end ? data[next++] & 0xFF : -1;
-    }
-  }
-
-  /**
-   * Parses a piece: its conversations, with what lies between them, read as one array. Each conversation gets its
-   * own {@link Problems}, shifted from the piece to the file.
-   */
-  private Batch parse(JsonParser p, Feed feed, Task task) throws IOException {
-    List<Element> elements = task.elements();
-    Problems fileProblems = task.problems();
-    Batch batch = new Batch(task.file());
-    batch.bytesEnd = task.bytesEnd();
+  private Batch parse(String file, Problems fileProblems, byte[] data, List<Element> elements, long bytesEnd) {
+    Batch batch = new Batch(file);
+    batch.bytesEnd = bytesEnd;
     if (elements.isEmpty()) {
       return batch;
     }
-    byte[] data = task.data();
     Element firstElement = elements.get(0);
     Element lastElement = elements.get(elements.size() - 1);
     // The bytes before the first conversation and after the last are the cutter's (a comma, spaces, or the free
-    // byte it keeps at each end): a bracket on each side makes the run one array. A conversation cut off by the
-    // end of the file gets no closing bracket: its parser must meet the end.
+    // byte it keeps at each end): a bracket on each side makes the run one array, parsed in place. A conversation
+    // cut off by the end of the file gets no closing bracket: its parser must meet the end.
     int from = firstElement.start() - 1;
     int to = lastElement.end();
     data[from] = '[';
     if (lastElement.complete()) {
       data[to++] = ']';
     }
-    feed.set(data, from, to);
+    JsonParser p = null;
     Problems problems = fileProblems;
     try {
-      if (p.nextToken() != JsonToken.START_ARRAY) { // the array we made
-        throw new IOException("the parser lost its place between pieces");
-      }
+      p = factory.createParser(data, from, to - from);
+      p.nextToken(); // the array we made
       for (int k = 0; k < elements.size(); k++) {
         Element e = elements.get(k);
         JsonToken t = p.nextToken();
@@ -547,6 +472,15 @@ final class ParallelPipeline implements AutoCloseable {
       batch.error = Json.translate(x, p, problems, null);
     } catch (ChatExportException x) {
       batch.error = x;
+    } finally {
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException ignored) {
+          // a byte array
+        }
+      }
+      spare.offer(data);
     }
     return batch;
   }
@@ -576,7 +510,7 @@ final class ParallelPipeline implements AutoCloseable {
   public void close() {
     closed = true;
     reader.interrupt();
-    workers.forEach(Thread::interrupt);
+    pool.shutdownNow();
     queue.clear();
   }
 }
