@@ -7,9 +7,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -59,8 +65,6 @@ final class ParallelPipeline implements AutoCloseable {
   private final JsonFactory factory;
   private final ExecutorService pool;
   private final BlockingQueue<Future<Batch>> queue;
-  /** Pieces already parsed, to be filled again: the cutter would otherwise allocate about 1.3 bytes per byte. */
-  private final BlockingQueue<byte[]> spare;
   private final Thread reader;
   private volatile boolean closed;
 
@@ -78,7 +82,6 @@ final class ParallelPipeline implements AutoCloseable {
       return t;
     });
     this.queue = new ArrayBlockingQueue<>(threads + 1);
-    this.spare = new ArrayBlockingQueue<>(threads + 3);
     this.reader = new Thread(this::readAll, "chatexport-read");
     reader.setDaemon(true);
     reader.start();
@@ -147,12 +150,10 @@ final class ParallelPipeline implements AutoCloseable {
     long[] counted = new long[1];
     try (InputStream raw = new CountingInputStream(source.open(file), b -> counted[0] += b);
         InputStream in = filter == null ? raw : filter.apply(raw)) {
-      // piece[0] is kept free for the '[' that makes a piece's conversations one array (see parse).
-      byte[] piece = buffer(PIECE_BYTES + READ_BYTES);
-      piece[0] = ' ';
-      int used = 1;
-      int scan = 1;
-      long base = -1; // the file offset of piece[0]
+      byte[] piece = new byte[PIECE_BYTES + READ_BYTES];
+      int used = 0;
+      int scan = 0;
+      long base = 0; // the file offset of piece[0]
       List<Element> elements = new ArrayList<>();
       State state = State.BEFORE;
       long line = 1;
@@ -166,48 +167,27 @@ final class ParallelPipeline implements AutoCloseable {
       long startColumn = 0;
       int index = 0;
       boolean first = true;
-      NestingScanner nesting = new NestingScanner();
       while (!closed) {
         if (piece.length - used < READ_BYTES) {
-          byte[] grown = buffer(piece.length * 2);
-          System.arraycopy(piece, 0, grown, 0, used);
-          spare.offer(piece);
-          piece = grown;
+          piece = Arrays.copyOf(piece, piece.length * 2);
         }
-        // One byte stays free after the data, for the ']' that closes a piece's array.
-        int n = in.read(piece, used, piece.length - used - 1);
+        int n = in.read(piece, used, piece.length - used);
         if (n < 0) {
           break;
         }
         used += n;
-        if (first && used >= 4 && (piece[1] & 0xFF) == 0xEF && (piece[2] & 0xFF) == 0xBB
-            && (piece[3] & 0xFF) == 0xBF) {
-          scan = 4; // a UTF-8 byte order mark
+        if (first && used >= 3 && (piece[0] & 0xFF) == 0xEF && (piece[1] & 0xFF) == 0xBB
+            && (piece[2] & 0xFF) == 0xBF) {
+          scan = 3; // a UTF-8 byte order mark
         }
-        if (first && used >= 4) {
+        if (first && used >= 3) {
           first = false;
         }
         int i = scan;
         scanning:
         while (i < used) {
           if (state == State.ELEMENT) {
-            if (!scalar) {
-              // Inside a conversation: only nesting matters.
-              nesting.line = line;
-              nesting.lineStart = lineStart;
-              int end = nesting.element(piece, i, used, base);
-              line = nesting.line;
-              lineStart = nesting.lineStart;
-              if (end < 0) {
-                i = used;
-                break;
-              }
-              i = end;
-              state = State.AFTER;
-              elements.add(new Element(elementStart, i, startLine, startColumn, base + elementStart, index++, true));
-              continue;
-            }
-            // A string, number or literal where a conversation should be (skipped with a warning by its parser).
+            // Inside a conversation: only nesting matters.
             if (inString) {
               if (escape) {
                 escape = false;
@@ -234,13 +214,23 @@ final class ParallelPipeline implements AutoCloseable {
               }
               continue;
             }
+            if (!scalar) {
+              i = outside(piece, i, used);
+              if (i >= used) {
+                break;
+              }
+            }
             byte b = piece[i++];
             switch (b) {
               case '"' -> inString = true;
               case '{', '[' -> depth++;
               case '}', ']' -> {
                 depth--;
-                if (depth < 0) {
+                if (depth == 0 && !scalar) {
+                  state = State.AFTER;
+                  elements.add(
+                      new Element(elementStart, i, startLine, startColumn, base + elementStart, index++, true));
+                } else if (depth < 0) {
                   // A scalar element ended by the array's close.
                   depth = 0;
                   elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
@@ -303,22 +293,21 @@ final class ParallelPipeline implements AutoCloseable {
                 state = State.DONE;
                 continue;
               }
-              if (elements.isEmpty() && i - 2 > 0) {
-                // Start the next piece with this conversation (at piece[1]): drop what came before it.
-                int keep = i - 2;
+              if (elements.isEmpty() && used - (i - 1) > 0 && i - 1 > 0) {
+                // Start the next piece with this conversation: drop what came before it.
+                int keep = i - 1;
                 System.arraycopy(piece, keep, piece, 0, used - keep);
                 base += keep;
                 used -= keep;
-                i = 2;
+                i = 1;
               }
               elementStart = i - 1;
               startLine = line;
               startColumn = column;
               scalar = b != '{' && b != '[';
-              depth = 0;
+              depth = scalar ? 0 : 1;
               inString = b == '"';
               escape = false;
-              nesting.startElement();
               state = State.ELEMENT;
             }
             case AFTER -> {
@@ -326,15 +315,15 @@ final class ParallelPipeline implements AutoCloseable {
                 state = State.VALUE;
                 if (used >= PIECE_BYTES && !elements.isEmpty()) {
                   // The piece is full: hand it over, and carry what follows into a new one.
-                  byte[] next = buffer(Math.max(PIECE_BYTES + READ_BYTES, used - i + 1 + READ_BYTES));
-                  System.arraycopy(piece, i, next, 1, used - i);
+                  byte[] next = new byte[Math.max(PIECE_BYTES + READ_BYTES, used - i + READ_BYTES)];
+                  System.arraycopy(piece, i, next, 0, used - i);
                   submit(file, problems, piece, elements, counted[0]);
                   elements = new ArrayList<>();
-                  base += i - 1;
-                  used -= i - 1;
+                  base += i;
+                  used -= i;
                   piece = next;
-                  i = 1;
-                  scan = 1;
+                  i = 0;
+                  scan = 0;
                   continue scanning;
                 }
               } else if (b == ']') {
@@ -390,12 +379,6 @@ final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  /** A spare piece of at least {@code size} bytes, or a new one. */
-  private byte[] buffer(int size) {
-    byte[] b = spare.poll();
-    return b != null && b.length >= size ? b : new byte[size];
-  }
-
   private void flush(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd)
       throws InterruptedException {
     if (!elements.isEmpty()) {
@@ -419,6 +402,9 @@ final class ParallelPipeline implements AutoCloseable {
     put(pool.submit(() -> parse(file, problems, data, batch, bytesEnd)));
   }
 
+  private static final byte[] OPEN = {'['};
+  private static final byte[] CLOSE = {']'};
+
   /**
    * Parses a piece with one parser: its conversations, with what lies between them, read as one array. (A parser
    * per conversation would copy jackson's table of field names, thousands of mapping keys, each time.) Each
@@ -432,19 +418,15 @@ final class ParallelPipeline implements AutoCloseable {
     }
     Element firstElement = elements.get(0);
     Element lastElement = elements.get(elements.size() - 1);
-    // The bytes before the first conversation and after the last are the cutter's (a comma, spaces, or the free
-    // byte it keeps at each end): a bracket on each side makes the run one array, parsed in place. A conversation
-    // cut off by the end of the file gets no closing bracket: its parser must meet the end.
-    int from = firstElement.start() - 1;
-    int to = lastElement.end();
-    data[from] = '[';
-    if (lastElement.complete()) {
-      data[to++] = ']';
-    }
+    InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+        new ByteArrayInputStream(OPEN),
+        new ByteArrayInputStream(data, firstElement.start(), lastElement.end() - firstElement.start()),
+        // A conversation cut off by the end of the file gets no bracket: its parser must meet the end.
+        new ByteArrayInputStream(lastElement.complete() ? CLOSE : new byte[0]))));
     JsonParser p = null;
     Problems problems = fileProblems;
     try {
-      p = factory.createParser(data, from, to - from);
+      p = factory.createParser(in);
       p.nextToken(); // the array we made
       for (int k = 0; k < elements.size(); k++) {
         Element e = elements.get(k);
@@ -480,13 +462,39 @@ final class ParallelPipeline implements AutoCloseable {
           // a byte array
         }
       }
-      spare.offer(data);
     }
     return batch;
   }
 
-  /** The index of the first quote, backslash or line break at or after {@code i}, or {@code end}. */
-  private static int inString(byte[] a, int i, int end) {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final boolean[] STRUCTURAL = new boolean[256];
+
+  static {
+    for (char c : "\"{}[]\n".toCharArray()) {
+      STRUCTURAL[c] = true;
+    }
+  }
+
+  /** Flags (in the high bit of each byte) the zero bytes of {@code v}; the lowest flag is exact. */
+  private static long zeros(long v) {
+    return (v - ONES) & ~v & HIGHS;
+  }
+
+  /**
+   * The index of the first quote, backslash or line break at or after {@code i} (inside a string nothing else
+   * matters), or {@code end}. Eight bytes at a time.
+   */
+  static int inString(byte[] a, int i, int end) {
+    while (i + 8 <= end) {
+      long w = (long) LONGS.get(a, i);
+      long hits = zeros(w ^ 0x2222222222222222L) | zeros(w ^ 0x5C5C5C5C5C5C5C5CL) | zeros(w ^ 0x0A0A0A0A0A0A0A0AL);
+      if (hits != 0) {
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+      i += 8;
+    }
     while (i < end) {
       byte b = a[i];
       if (b == '"' || b == '\\' || b == '\n') {
@@ -495,6 +503,18 @@ final class ParallelPipeline implements AutoCloseable {
       i++;
     }
     return end;
+  }
+
+  /** The index of the first quote, bracket, brace or line break at or after {@code i}, or {@code end}. */
+  static int outside(byte[] a, int i, int end) {
+    while (i < end && !STRUCTURAL[a[i] & 0xFF]) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   private static String what(byte b) {
