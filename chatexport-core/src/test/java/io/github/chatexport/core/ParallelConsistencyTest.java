@@ -108,6 +108,31 @@ class ParallelConsistencyTest {
     }
   }
 
+  /**
+   * Shards of several pieces each, the middle one damaged: the parsing threads must replace their parser after the
+   * damage and read the next shard alike.
+   */
+  @Test
+  void readsTheShardsAfterADamagedOneAlike() throws IOException {
+    Path export = Files.createDirectories(tmp.resolve("sharded"));
+    for (int shard = 0; shard < 3; shard++) {
+      Path json = export.resolve("conversations-00" + shard + ".json");
+      ExportGenerator.builder().seed(20 + shard).targetBytes(1L << 20).era(Era.Y2026).build()
+          .writeConversationsJson(json);
+      if (shard == 1) {
+        String text = Files.readString(json, UTF_8);
+        int at = text.indexOf("\"create_time\":", text.length() / 2);
+        Files.writeString(json, text.substring(0, at) + "\"create_time\": EPOCH" + text.substring(at + 14), UTF_8);
+      }
+    }
+    Outcome serial = outcome(ExportReader.builder(), export);
+    Outcome parallel = outcome(ExportReader.builder().parallelism(2), export);
+    assertThat(serial.error()).isNotNull();
+    assertThat(serial.error().entry()).isEqualTo("conversations-001.json");
+    assertThat(parallel.ids()).isEqualTo(serial.ids());
+    assertThat(parallel.error()).isEqualTo(serial.error());
+  }
+
   private record Outcome(List<String> ids, io.github.chatexport.api.Location error) {}
 
   private static Outcome outcome(ExportReader.Builder builder, Path path) throws IOException {
