@@ -133,6 +133,76 @@ class ParallelConsistencyTest {
     assertThat(parallel.error()).isEqualTo(serial.error());
   }
 
+  /**
+   * Conversations of about 400 KB whose metadata holds lists of objects that start with the same two keys as a
+   * conversation: the cutter's guess lands inside a conversation, the parse fails at the cut, and the pieces are
+   * parsed again joined. Pretty-printed, so that lines and columns move too; one copy is damaged after the cuts.
+   */
+  @Test
+  void joinsPiecesCutInsideAConversation() throws IOException {
+    Path json = tmp.resolve("look-alike.json");
+    JsonFactory factory = new JsonFactory();
+    try (OutputStream out = Files.newOutputStream(json);
+        JsonGenerator g = factory.createGenerator(out).useDefaultPrettyPrinter()) {
+      g.writeStartArray();
+      for (int c = 0; c < 12; c++) {
+        g.writeStartObject();
+        g.writeStringField("title", "conversation " + c);
+        g.writeNumberField("create_time", 1700000000.5 + c);
+        g.writeObjectFieldStart("mapping");
+        g.writeObjectFieldStart("n" + c);
+        g.writeStringField("id", "n" + c);
+        g.writeNullField("message");
+        g.writeNullField("parent");
+        g.writeArrayFieldStart("children");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeArrayFieldStart("look_alikes");
+        for (int k = 0; k < 4000; k++) {
+          g.writeStartObject();
+          g.writeStringField("title", "inner " + k);
+          g.writeNumberField("create_time", k);
+          g.writeStringField("pad", "ééé 日本 " + "x".repeat(k % 50));
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("current_node", c % 3 == 0 ? "unknown" : "n" + c); // a warning now and then
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    assertThat(Files.size(json)).isGreaterThan(3L << 20);
+    assertSame(json);
+    String text = Files.readString(json, UTF_8);
+    Path bad = tmp.resolve("look-alike-damaged.json");
+    Files.writeString(bad, text.replace("\"conversation 9\"", "conversation 9"), UTF_8);
+    Outcome serial = outcome(ExportReader.builder(), bad);
+    Outcome parallel = outcome(ExportReader.builder().parallelism(2), bad);
+    assertThat(serial.error()).isNotNull();
+    assertThat(serial.ids()).hasSize(9);
+    assertThat(parallel.ids()).isEqualTo(serial.ids());
+    assertThat(parallel.error()).isEqualTo(serial.error());
+  }
+
+  /** Content after the array, an empty array, and an array that ends too early, in the last piece of a file. */
+  @Test
+  void endsFilesAlike() throws IOException {
+    Path json = tmp.resolve("big.json");
+    ExportGenerator.builder().seed(11).targetBytes(1L << 20).era(Era.Y2024).build().writeConversationsJson(json);
+    String text = Files.readString(json, UTF_8).stripTrailing();
+    List<String> endings = List.of(text + " \n", text + " x", text + " {}", "[ ]", "[]  ", "[", "\uFEFF[\n]",
+        text.substring(0, text.length() - 1) + ",", text.substring(0, text.length() - 1) + ", 3]");
+    for (int i = 0; i < endings.size(); i++) {
+      Path file = tmp.resolve("ending-" + i + ".json");
+      Files.writeString(file, endings.get(i), UTF_8);
+      Outcome serial = outcome(ExportReader.builder(), file);
+      Outcome parallel = outcome(ExportReader.builder().parallelism(2), file);
+      assertThat(parallel.ids()).as("ending %d", i).isEqualTo(serial.ids());
+      assertThat(parallel.error()).as("ending %d", i).isEqualTo(serial.error());
+    }
+  }
+
   private record Outcome(List<String> ids, io.github.chatexport.api.Location error) {}
 
   private static Outcome outcome(ExportReader.Builder builder, Path path) throws IOException {

@@ -1,22 +1,20 @@
 package io.github.chatexport.core.internal;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Location;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,14 +28,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parallel reading: one thread reads the conversation files in order (inflating them, when they come from a ZIP)
- * and cuts them at conversation boundaries with a byte-level scan that tracks strings, escapes and nesting; a
- * pool parses the pieces; the consumer takes them back in file order. A bounded queue holds a small window of
- * pieces, so memory stays bounded by a few pieces and the largest conversation. Locations and paths of the
- * pieces are shifted to the file, so warnings and errors say exactly where, as a serial read does.
+ * and cuts them into pieces of about {@value #PIECE_BYTES} bytes; a pool parses the pieces; the consumer takes them
+ * back in file order. A bounded queue holds a small window of pieces, so memory stays bounded by a few pieces and
+ * the largest conversation.
+ *
+ * <p>The cutter does not scan every byte to find where conversations end: past the mark it looks for where the next
+ * conversation probably starts, {@code }, {"k1": …, "k2":} with the first two keys of the file's first
+ * conversation (a quote preceded by a brace is never inside a string). The guess is checked by the parses
+ * themselves: the first piece starts at the array, and a piece whose parse ends exactly at its end proves that the
+ * next piece starts at a conversation. A piece whose parse fails at its end was cut inside a conversation: the
+ * consumer parses it again joined to the next piece. So the guess costs time when wrong, never correctness.
+ *
+ * <p>Locations are shifted from the piece to the file (each piece knows the offset, line and column of its first
+ * byte) and the conversations' indexes in the file are set when the pieces are taken in order, so warnings and
+ * errors say exactly where, as a serial read does.
  */
 final class ParallelPipeline implements AutoCloseable {
   private static final int PIECE_BYTES = 256 << 10;
   private static final int READ_BYTES = 1 << 16;
+  private static final byte[] NO_BYTES = {};
+  /**
+   * Past this many bytes beyond the mark with no cut before two conversation keys (a file whose conversations
+   * start with keys no export has had), any {@code },{"} is tried: a piece stays bounded, and a wrong cut costs a
+   * parse again, not correctness.
+   */
+  private static final int STRONG_SEARCH = 16 << 20;
 
   /** A run of whole conversations of one file, parsed, or the damage that ended the file. */
   static final class Batch {
@@ -45,18 +60,29 @@ final class ParallelPipeline implements AutoCloseable {
     final List<Conversation> conversations = new ArrayList<>();
     final List<Warning> exportWarnings = new ArrayList<>();
     @Nullable ChatExportException error;
-    boolean endOfFile;
     /** The file is not a plain array (a wrapped {"conversations": [...]}): the consumer reads it serially. */
     boolean serial;
     long bytesEnd;
+    /** Where the bytes parsed were (not the bytes), or null for what the cutter reports itself. */
+    @Nullable Piece piece;
+    /** Elements of the array parsed (conversations and skipped values). */
+    int elements;
+    /** The parse failed at the piece's end: it was cut inside a conversation. */
+    boolean cutInside;
 
     Batch(String file) {
       this.file = file;
     }
   }
 
-  /** One conversation's bytes, and where they start in its file. */
-  private record Element(int start, int end, long line, long column, long offset, int index, boolean complete) {}
+  /**
+   * Bytes of one file: {@code data[1..length]}, which start at file offset {@code offset}, line {@code line},
+   * column {@code column}; {@code data[0]} is kept free for the bracket that opens the piece's array. Unless it is
+   * the {@code last} piece of its file, {@code data[separator]} is the comma before the next piece, replaced by the
+   * bracket that closes the array.
+   */
+  record Piece(String file, byte[] data, int length, int separator, boolean last, long offset, long line,
+      long column, long bytesEnd) {}
 
   private final ExportSource source;
   private final List<String> files;
@@ -67,6 +93,11 @@ final class ParallelPipeline implements AutoCloseable {
   private final BlockingQueue<Future<Batch>> queue;
   private final Thread reader;
   private volatile boolean closed;
+  /** The consumer's state: a piece cut inside a conversation, waiting for the next one. */
+  private @Nullable Batch carry;
+  /** The consumer's state: the index in its file of the next piece's first element. */
+  private int nextIndex;
+  private @Nullable String indexFile;
 
   ParallelPipeline(ExportSource source, List<String> files, ConversationCursor.@Nullable Filter filter,
       ReaderConfig config, JsonFactory factory, int threads) {
@@ -81,7 +112,7 @@ final class ParallelPipeline implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.queue = new ArrayBlockingQueue<>(threads + 1);
+    this.queue = new ArrayBlockingQueue<>(threads);
     this.reader = new Thread(this::readAll, "chatexport-read");
     reader.setDaemon(true);
     reader.start();
@@ -89,9 +120,42 @@ final class ParallelPipeline implements AutoCloseable {
 
   /** The next batch in file order, or null when every file is done. */
   @Nullable Batch take() {
+    while (true) {
+      Batch b = next();
+      Batch held = carry;
+      if (held != null) {
+        carry = null;
+        Piece before = held.piece;
+        Piece after = b == null ? null : b.piece;
+        if (b == null || before == null || after == null || !b.file.equals(held.file)) {
+          // Nothing follows the piece (its file ended in damage the cutter reported): its parse's error stands.
+          if (b != null && b.error != null && b.file.equals(held.file)) {
+            held.error = b.error;
+          }
+          return numbered(held);
+        }
+        try {
+          b = parse(join(before, after));
+        } catch (IOException | ArithmeticException e) {
+          held.error = Json.translate(e instanceof IOException io ? io : new IOException(e), null,
+              new Problems(source.file(), source.locationEntry(held.file), config.strict()), null);
+          return numbered(held);
+        }
+      }
+      if (b == null) {
+        return null;
+      }
+      if (b.cutInside) {
+        carry = b;
+        continue;
+      }
+      return numbered(b);
+    }
+  }
+
+  private @Nullable Batch next() {
     try {
-      Future<Batch> next = queue.take();
-      Batch b = next.get();
+      Batch b = queue.take().get();
       return b.file.isEmpty() ? null : b;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -103,6 +167,81 @@ final class ParallelPipeline implements AutoCloseable {
       }
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** Gives the batch's warnings and error the index of each conversation in its file. */
+  private Batch numbered(Batch b) {
+    if (!b.file.equals(indexFile)) {
+      indexFile = b.file;
+      nextIndex = 0;
+    }
+    if (b.piece == null) {
+      return b;
+    }
+    int first = nextIndex;
+    nextIndex += b.elements;
+    if (first == 0) {
+      return b;
+    }
+    for (int i = 0; i < b.conversations.size(); i++) {
+      Conversation c = b.conversations.get(i);
+      if (!c.warnings().isEmpty()) {
+        b.conversations.set(i, c.withWarnings(c.warnings().stream().map(w -> numbered(w, first)).toList()));
+      }
+    }
+    b.exportWarnings.replaceAll(w -> numbered(w, first));
+    ChatExportException e = b.error;
+    if (e != null) {
+      Location at = numbered(e.location(), first);
+      if (!at.equals(e.location())) {
+        String message = e.getMessage();
+        String problem = message.substring(0, message.length() - (" at " + e.location().describe()).length());
+        ChatExportException moved = new ChatExportException(problem, at, e.getCause());
+        moved.setStackTrace(e.getStackTrace());
+        b.error = moved;
+      }
+    }
+    return b;
+  }
+
+  private static Warning numbered(Warning w, int first) {
+    Location at = numbered(w.location(), first);
+    return at == w.location() ? w : new Warning(w.kind(), w.message(), at);
+  }
+
+  /** {@code $[i]…} in the piece is {@code $[first + i]…} in the file. */
+  static Location numbered(Location at, int first) {
+    String path = at.jsonPath();
+    if (!path.startsWith("$[")) {
+      return at;
+    }
+    int close = path.indexOf(']');
+    int i;
+    try {
+      i = Integer.parseInt(path, 2, close, 10);
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return at;
+    }
+    return new Location(at.file(), at.entry(), at.line(), at.column(), at.byteOffset(),
+        "$[" + (first + i) + path.substring(close), at.conversationId());
+  }
+
+  /**
+   * A piece cut inside a conversation, joined to the piece that follows it: their bytes are read again from the
+   * file (batches do not keep them, so that the window holds only records), which is rare and costs a read of the
+   * file up to them.
+   */
+  private Piece join(Piece a, Piece b) throws IOException {
+    int length = Math.addExact(a.length(), b.length());
+    byte[] data = new byte[length + 2];
+    try (InputStream raw = source.open(a.file()); InputStream in = filter == null ? raw : filter.apply(raw)) {
+      in.skipNBytes(a.offset());
+      if (in.readNBytes(data, 1, length) != length) {
+        throw new java.io.EOFException("the file changed while it was read");
+      }
+    }
+    return new Piece(a.file(), data, length, b.last() ? -1 : a.length() + b.separator(), b.last(), a.offset(),
+        a.line(), a.column(), b.bytesEnd());
   }
 
   private void put(Future<Batch> batch) throws InterruptedException {
@@ -124,9 +263,7 @@ final class ParallelPipeline implements AutoCloseable {
           Batch b = new Batch(file);
           b.error = e instanceof ChatExportException c ? c : new ChatExportException(
               "the input could not be read (" + e.getClass().getSimpleName() + ")",
-              new io.github.chatexport.api.Location(source.file(), source.locationEntry(file), -1, -1, -1, "$",
-                  null), e);
-          b.endOfFile = true;
+              new Location(source.file(), source.locationEntry(file), -1, -1, -1, "$", null), e);
           put(CompletableFuture.completedFuture(b));
         }
       }
@@ -136,319 +273,370 @@ final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  /** The byte scanner's states between conversations (inside one, the scanner only tracks nesting). */
-  private enum State { BEFORE, VALUE, ELEMENT, AFTER, DONE }
-
   /**
-   * Reads one file and cuts it into pieces of whole conversations. Bytes are read straight into the piece being
-   * filled; the scan runs tight loops: inside strings it looks only for the closing quote, a backslash or a line
-   * break; outside, only for brackets, quotes and line breaks. Line and column are kept for each conversation's
-   * first byte, so that the parsers of the pieces can report locations in the file.
+   * Reads one file and cuts it into pieces. Before the first piece only the array's opening bracket is looked for
+   * (and the first conversation's first keys, for the cuts); then bytes are read straight into the piece being
+   * filled, and only line breaks are counted, so that each piece knows the line and column of its first byte.
    */
   private void readFile(String file) throws InterruptedException {
     Problems problems = new Problems(source.file(), source.locationEntry(file), config.strict());
     long[] counted = new long[1];
     try (InputStream raw = new CountingInputStream(source.open(file), b -> counted[0] += b);
         InputStream in = filter == null ? raw : filter.apply(raw)) {
-      byte[] piece = new byte[PIECE_BYTES + READ_BYTES];
+      byte[] buf = new byte[PIECE_BYTES + READ_BYTES];
       int used = 0;
-      int scan = 0;
-      long base = 0; // the file offset of piece[0]
-      List<Element> elements = new ArrayList<>();
-      State state = State.BEFORE;
+      // Up to the array's bracket: a byte order mark, white space.
+      int i = 0;
       long line = 1;
-      long lineStart = 0; // file offset of the current line's first byte
-      int depth = 0;
-      boolean inString = false;
-      boolean escape = false;
-      boolean scalar = false;
-      int elementStart = -1;
-      long startLine = 0;
-      long startColumn = 0;
-      int index = 0;
-      boolean first = true;
-      while (!closed) {
-        if (piece.length - used < READ_BYTES) {
-          piece = Arrays.copyOf(piece, piece.length * 2);
+      long lineStart = 0;
+      boolean bom = false;
+      long read = 0; // bytes read (from the filter, if any: offsets are in what the parser sees)
+      long before = 0; // the offset of buf[0]
+      while (true) {
+        if (i == used) {
+          int n = in.read(buf, 0, buf.length);
+          if (n < 0) {
+            fail(file, problems, "the file is empty; expected an array of conversations", line, i - lineStart + 1,
+                i, "$");
+            return;
+          }
+          // Bytes before the bracket are dropped as they are passed: offsets count from the file's start.
+          lineStart -= used;
+          used = n;
+          i = 0;
+          before = read;
+          read += n;
         }
-        int n = in.read(piece, used, piece.length - used);
+        byte b = buf[i];
+        long offset = before + i;
+        if (!bom && offset == 0 && used >= 3 && (b & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+            && (buf[2] & 0xFF) == 0xBF) {
+          bom = true;
+          i += 3;
+          continue;
+        }
+        if (b == '\n') {
+          line++;
+          lineStart = offset + 1;
+          i++;
+          continue;
+        }
+        if (b == ' ' || b == '\t' || b == '\r') {
+          i++;
+          continue;
+        }
+        if (b == '{' && source.rereadable()) {
+          Batch serial = new Batch(file);
+          serial.serial = true;
+          put(CompletableFuture.completedFuture(serial));
+          return;
+        }
+        if (b != '[') {
+          fail(file, problems, b == '{' ? "expected an array of conversations, found an object"
+              : "expected an array of conversations, found " + what(b), line, offset - lineStart + 1, offset, "$");
+          return;
+        }
+        break;
+      }
+      // buf[i] is the bracket: it becomes the free byte before the first piece.
+      long base = before + i; // the file offset of buf[0]
+      System.arraycopy(buf, i, buf, 0, used - i);
+      used -= i;
+      String learned = null;
+      boolean keysKnown = false;
+      int search = 1 + PIECE_BYTES;
+      while (!closed) {
+        if (!keysKnown && (used >= 1 + 4096 || used > search)) {
+          String keys = firstKeys(buf, 1, used);
+          learned = keys == MORE ? null : keys;
+          keysKnown = true;
+        }
+        if (used > search) {
+          int cut = findCut(buf, search, used, learned, used - 1 - PIECE_BYTES > STRONG_SEARCH);
+          if (cut > 0) {
+            int separator = separator(buf, cut);
+            long[] lines = countLines(buf, 1, cut, base, line, lineStart);
+            Piece piece = new Piece(file, Arrays.copyOf(buf, cut), cut - 1, separator, false, base + 1, line,
+                base + 1 - lineStart + 1, counted[0]);
+            line = lines[0];
+            lineStart = lines[1];
+            submit(piece);
+            int rest = used - cut;
+            byte[] next = buf.length > 2 * (PIECE_BYTES + READ_BYTES) && rest < PIECE_BYTES
+                ? new byte[PIECE_BYTES + READ_BYTES] : buf; // smaller again after a long conversation
+            System.arraycopy(buf, cut, next, 1, rest);
+            buf = next;
+            base += cut - 1;
+            used = rest + 1;
+            search = 1 + PIECE_BYTES;
+            continue;
+          }
+          search = -cut;
+        }
+        if (buf.length - used < READ_BYTES) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        // One byte stays free after the data, for the bracket that closes the last piece's array.
+        int n = in.read(buf, used, buf.length - used - 1);
         if (n < 0) {
           break;
         }
         used += n;
-        if (first && used >= 3 && (piece[0] & 0xFF) == 0xEF && (piece[1] & 0xFF) == 0xBB
-            && (piece[2] & 0xFF) == 0xBF) {
-          scan = 3; // a UTF-8 byte order mark
-        }
-        if (first && used >= 3) {
-          first = false;
-        }
-        int i = scan;
-        scanning:
-        while (i < used) {
-          if (state == State.ELEMENT) {
-            // Inside a conversation: only nesting matters.
-            if (inString) {
-              if (escape) {
-                escape = false;
-                i++;
-                continue;
-              }
-              i = inString(piece, i, used);
-              if (i >= used) {
-                break;
-              }
-              byte b = piece[i++];
-              if (b == '\\') {
-                escape = true;
-              } else if (b == '\n') {
-                line++;
-                lineStart = base + i;
-              } else {
-                inString = false;
-                if (scalar && depth == 0) {
-                  state = State.AFTER;
-                  elements.add(
-                      new Element(elementStart, i, startLine, startColumn, base + elementStart, index++, true));
-                }
-              }
-              continue;
-            }
-            if (!scalar) {
-              i = outside(piece, i, used);
-              if (i >= used) {
-                break;
-              }
-            }
-            byte b = piece[i++];
-            switch (b) {
-              case '"' -> inString = true;
-              case '{', '[' -> depth++;
-              case '}', ']' -> {
-                depth--;
-                if (depth == 0 && !scalar) {
-                  state = State.AFTER;
-                  elements.add(
-                      new Element(elementStart, i, startLine, startColumn, base + elementStart, index++, true));
-                } else if (depth < 0) {
-                  // A scalar element ended by the array's close.
-                  depth = 0;
-                  elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
-                      index++, true));
-                  state = State.DONE;
-                }
-              }
-              case '\n' -> {
-                line++;
-                lineStart = base + i;
-                if (scalar && depth == 0) {
-                  elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
-                      index++, true));
-                  state = State.AFTER;
-                }
-              }
-              case ',', ' ', '\t', '\r' -> {
-                if (scalar && depth == 0) {
-                  elements.add(new Element(elementStart, i - 1, startLine, startColumn, base + elementStart,
-                      index++, true));
-                  state = b == ',' ? State.VALUE : State.AFTER;
-                }
-              }
-              default -> {
-                // any other byte of a conversation
-              }
-            }
-            continue;
-          }
-          // Between conversations.
-          byte b = piece[i++];
-          if (b == '\n') {
-            line++;
-            lineStart = base + i;
-            continue;
-          }
-          if (b == ' ' || b == '\t' || b == '\r') {
-            continue;
-          }
-          long offset = base + i - 1;
-          long column = offset - lineStart + 1;
-          switch (state) {
-            case BEFORE -> {
-              if (b == '{' && source.rereadable()) {
-                Batch serial = new Batch(file);
-                serial.serial = true;
-                serial.endOfFile = true;
-                put(CompletableFuture.completedFuture(serial));
-                return;
-              }
-              if (b != '[') {
-                fail(file, problems, b == '{' ? "expected an array of conversations, found an object"
-                    : "expected an array of conversations, found " + what(b), line, column, offset, "$");
-                return;
-              }
-              state = State.VALUE;
-            }
-            case VALUE -> {
-              if (b == ']' && index == 0) {
-                state = State.DONE;
-                continue;
-              }
-              if (elements.isEmpty() && used - (i - 1) > 0 && i - 1 > 0) {
-                // Start the next piece with this conversation: drop what came before it.
-                int keep = i - 1;
-                System.arraycopy(piece, keep, piece, 0, used - keep);
-                base += keep;
-                used -= keep;
-                i = 1;
-              }
-              elementStart = i - 1;
-              startLine = line;
-              startColumn = column;
-              scalar = b != '{' && b != '[';
-              depth = scalar ? 0 : 1;
-              inString = b == '"';
-              escape = false;
-              state = State.ELEMENT;
-            }
-            case AFTER -> {
-              if (b == ',') {
-                state = State.VALUE;
-                if (used >= PIECE_BYTES && !elements.isEmpty()) {
-                  // The piece is full: hand it over, and carry what follows into a new one.
-                  byte[] next = new byte[Math.max(PIECE_BYTES + READ_BYTES, used - i + READ_BYTES)];
-                  System.arraycopy(piece, i, next, 0, used - i);
-                  submit(file, problems, piece, elements, counted[0]);
-                  elements = new ArrayList<>();
-                  base += i;
-                  used -= i;
-                  piece = next;
-                  i = 0;
-                  scan = 0;
-                  continue scanning;
-                }
-              } else if (b == ']') {
-                state = State.DONE;
-              } else {
-                flush(file, problems, piece, elements, counted[0]);
-                fail(file, problems, "invalid JSON: an unexpected character", line, column, offset,
-                    "$[" + index + "]");
-                return;
-              }
-            }
-            case DONE -> {
-              flush(file, problems, piece, elements, counted[0]);
-              fail(file, problems, "unexpected content after the array of conversations", line, column, offset,
-                  "$");
-              return;
-            }
-            default -> throw new IllegalStateException(state.name());
-          }
-        }
-        scan = i;
       }
       if (closed) {
         return;
       }
-      long offset = base + used;
-      if (state == State.ELEMENT) {
-        // Cut off inside a conversation: its parser reports where.
-        elements.add(new Element(elementStart, used, startLine, startColumn, base + elementStart, index, false));
-        flush(file, problems, piece, elements, counted[0]);
-        fail(file, problems, "the JSON ends too early (a truncated file?)", line, offset - lineStart + 1,
-            offset, "$[" + index + "]");
-        return;
-      }
-      flush(file, problems, piece, elements, counted[0]);
-      if (state == State.BEFORE) {
-        fail(file, problems, "the file is empty; expected an array of conversations", line,
-            offset - lineStart + 1, offset, "$");
-      } else if (state != State.DONE) {
-        fail(file, problems, "the JSON ends too early (a truncated file?)", line, offset - lineStart + 1,
-            offset, "$[" + index + "]");
-      } else {
-        Batch end = new Batch(file);
-        end.endOfFile = true;
-        end.bytesEnd = counted[0];
-        put(CompletableFuture.completedFuture(end));
-      }
+      submit(new Piece(file, buf, used - 1, -1, true, base + 1, line, base + 1 - lineStart + 1, counted[0]));
     } catch (IOException e) {
       Batch b = new Batch(file);
       b.error = Json.translate(e, null, problems, null);
-      b.endOfFile = true;
       put(CompletableFuture.completedFuture(b));
     }
   }
 
-  private void flush(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd)
-      throws InterruptedException {
-    if (!elements.isEmpty()) {
-      submit(file, problems, piece, elements, bytesEnd);
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  /** The keys of a conversation object (FORMAT.md section 2): two of them first mark a conversation's start. */
+  private static final Set<String> CONVERSATION_KEYS = Set.of("title", "create_time",
+      "update_time", "mapping", "current_node", "id", "conversation_id", "moderation_results", "plugin_ids",
+      "conversation_template_id", "gizmo_id", "gizmo_type", "is_archived", "safe_urls", "blocked_urls",
+      "default_model_slug", "conversation_origin", "voice", "async_status", "disabled_tool_ids",
+      "is_do_not_remember", "memory_scope", "context_scopes", "is_starred", "is_study_mode", "is_read_only",
+      "pinned_time", "owner", "sugar_item_id", "sugar_item_visible", "atlas_mode_enabled");
+
+  /** No answer yet: more bytes are needed. */
+  private static final String MORE = new String("more");
+
+  /**
+   * The first two keys of the object starting at {@code buf[i]} (after spaces), as {@code "k1 k2"}, when its first
+   * member's value is a string, number or literal; null if the object is not so simple; {@link #MORE} if it runs
+   * past {@code end}.
+   */
+  static @Nullable String firstKeys(byte[] buf, int i, int end) {
+    i = skipSpace(buf, i, end);
+    if (i >= end) {
+      return MORE;
     }
+    if (buf[i] != '{') {
+      return null;
+    }
+    int k1 = skipSpace(buf, i + 1, end);
+    int k1End = plainString(buf, k1, end);
+    if (k1End < 0) {
+      return k1End == -2 ? MORE : null;
+    }
+    int colon = skipSpace(buf, k1End, end);
+    if (colon >= end) {
+      return MORE;
+    }
+    if (buf[colon] != ':') {
+      return null;
+    }
+    int valueEnd = scalar(buf, skipSpace(buf, colon + 1, end), end);
+    if (valueEnd < 0) {
+      return valueEnd == -2 ? MORE : null;
+    }
+    int comma = skipSpace(buf, valueEnd, end);
+    if (comma >= end) {
+      return MORE;
+    }
+    if (buf[comma] != ',') {
+      return null;
+    }
+    int k2 = skipSpace(buf, comma + 1, end);
+    int k2End = plainString(buf, k2, end);
+    if (k2End < 0) {
+      return k2End == -2 ? MORE : null;
+    }
+    return new String(buf, k1 + 1, k1End - k1 - 2, ISO_8859_1) + " "
+        + new String(buf, k2 + 1, k2End - k2 - 2, ISO_8859_1);
+  }
+
+  private static int skipSpace(byte[] buf, int i, int end) {
+    while (i < end && isSpace(buf[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The end (after the quote) of a string without escapes starting at {@code i}; -1 if not one; -2 if cut off. */
+  private static int plainString(byte[] buf, int i, int end) {
+    if (i >= end) {
+      return -2;
+    }
+    if (buf[i] != '"') {
+      return -1;
+    }
+    for (int j = i + 1; j < end; j++) {
+      if (buf[j] == '"') {
+        return j + 1;
+      }
+      if (buf[j] == '\\') {
+        return -1;
+      }
+    }
+    return -2;
+  }
+
+  /**
+   * The end of a string (escapes allowed), number or literal starting at {@code i}; -1 if it is something else;
+   * -2 if it runs past {@code end}.
+   */
+  private static int scalar(byte[] buf, int i, int end) {
+    if (i >= end) {
+      return -2;
+    }
+    if (buf[i] == '"') {
+      for (int j = i + 1; j < end; j++) {
+        if (buf[j] == '\\') {
+          j++;
+        } else if (buf[j] == '"') {
+          return j + 1;
+        }
+      }
+      return -2;
+    }
+    if (buf[i] == '{' || buf[i] == '[') {
+      return -1;
+    }
+    for (int j = i; j < end; j++) {
+      byte b = buf[j];
+      if (b == ',' || b == '}' || isSpace(b)) {
+        return j;
+      }
+    }
+    return -2;
+  }
+
+  /**
+   * Looks in {@code buf[from..end)} for the brace that probably starts a conversation: after {@code },} (spaces
+   * allowed), and, unless {@code any}, followed by two keys of a conversation ({@code learned}, the first two of
+   * the file's first one, or two of {@link #CONVERSATION_KEYS}). Returns its index, or minus the index to look
+   * again from when more bytes are needed (or nothing was found).
+   */
+  static int findCut(byte[] buf, int from, int end, @Nullable String learned, boolean any) {
+    for (int i = from; i < end; i++) {
+      if (buf[i] != '{') {
+        continue;
+      }
+      int j = i - 1;
+      while (j > 0 && isSpace(buf[j])) {
+        j--;
+      }
+      if (j <= 0 || buf[j] != ',') {
+        continue;
+      }
+      j--;
+      while (j > 0 && isSpace(buf[j])) {
+        j--;
+      }
+      if (j <= 0 || buf[j] != '}') {
+        continue;
+      }
+      if (any) {
+        return i;
+      }
+      String keys = firstKeys(buf, i, end);
+      if (keys == MORE) {
+        return -i; // not enough bytes to tell
+      }
+      if (keys != null && (keys.equals(learned) || bothConversationKeys(keys))) {
+        return i;
+      }
+    }
+    return -end;
+  }
+
+  private static boolean bothConversationKeys(String keys) {
+    int space = keys.indexOf(' ');
+    return CONVERSATION_KEYS.contains(keys.substring(0, space)) && CONVERSATION_KEYS.contains(keys.substring(space + 1));
+  }
+
+  /** The index of the comma between the conversation that ends before {@code cut} and the one at {@code cut}. */
+  private static int separator(byte[] buf, int cut) {
+    int j = cut - 1;
+    while (buf[j] != ',') {
+      j--;
+    }
+    return j;
+  }
+
+  /**
+   * Counts the line breaks of {@code buf[from..to)} (buf[0] at file offset {@code base}): the line and the file
+   * offset of its first byte, after them.
+   */
+  private static long[] countLines(byte[] buf, int from, int to, long base, long line, long lineStart) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        line++;
+        lineStart = base + i + 1;
+      }
+    }
+    return new long[] {line, lineStart};
   }
 
   private void fail(String file, Problems problems, String problem, long line, long column, long offset,
       String path) throws InterruptedException {
     Batch b = new Batch(file);
     b.error = new ChatExportException(problem,
-        new io.github.chatexport.api.Location(problems.file(), problems.entry(), line, column, offset, path, null),
-        null);
-    b.endOfFile = true;
+        new Location(problems.file(), problems.entry(), line, column, offset, path, null), null);
     put(CompletableFuture.completedFuture(b));
   }
 
-  private void submit(String file, Problems problems, byte[] piece, List<Element> elements, long bytesEnd) throws InterruptedException {
-    byte[] data = piece;
-    List<Element> batch = List.copyOf(elements);
-    put(pool.submit(() -> parse(file, problems, data, batch, bytesEnd)));
+  private void submit(Piece piece) throws InterruptedException {
+    put(pool.submit(() -> parse(piece)));
   }
 
-  private static final byte[] OPEN = {'['};
-  private static final byte[] CLOSE = {']'};
-
   /**
-   * Parses a piece with one parser: its conversations, with what lies between them, read as one array. (A parser
-   * per conversation would copy jackson's table of field names, thousands of mapping keys, each time.) Each
-   * conversation gets its own {@link Problems}, shifted from the piece to the file.
+   * Parses a piece as one array: the bracket before it and the one that replaces its separator (the last piece
+   * keeps the file's own). Elements are read as a serial read reads them; paths say {@code $[i]} for the i-th
+   * element of the piece, until {@link #numbered} gives them their index in the file.
    */
-  private Batch parse(String file, Problems fileProblems, byte[] data, List<Element> elements, long bytesEnd) {
-    Batch batch = new Batch(file);
-    batch.bytesEnd = bytesEnd;
-    if (elements.isEmpty()) {
-      return batch;
+  private Batch parse(Piece piece) {
+    Batch batch = new Batch(piece.file());
+    batch.piece = piece;
+    batch.bytesEnd = piece.bytesEnd();
+    byte[] data = piece.data();
+    data[0] = '[';
+    int to;
+    if (piece.last()) {
+      to = piece.length() + 1;
+    } else {
+      data[piece.separator()] = ']';
+      to = piece.separator() + 1;
     }
-    Element firstElement = elements.get(0);
-    Element lastElement = elements.get(elements.size() - 1);
-    InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-        new ByteArrayInputStream(OPEN),
-        new ByteArrayInputStream(data, firstElement.start(), lastElement.end() - firstElement.start()),
-        // A conversation cut off by the end of the file gets no bracket: its parser must meet the end.
-        new ByteArrayInputStream(lastElement.complete() ? CLOSE : new byte[0]))));
+    // Parser offset 1 (line 1, column 2) is the piece's first byte.
+    Problems problems = new Problems(source.file(), source.locationEntry(piece.file()), config.strict(),
+        new Problems.Shift(piece.line(), piece.column(), piece.offset(), 1, 2, 1, "", ""));
     JsonParser p = null;
-    Problems problems = fileProblems;
     try {
-      p = factory.createParser(in);
-      p.nextToken(); // the array we made
-      for (int k = 0; k < elements.size(); k++) {
-        Element e = elements.get(k);
+      p = factory.createParser(data, 0, to);
+      p.nextToken(); // the bracket before the piece
+      while (true) {
         JsonToken t = p.nextToken();
-        JsonLocation first = p.currentTokenLocation();
-        problems = new Problems(fileProblems.file(), fileProblems.entry(), config.strict(),
-            new Problems.Shift(e.line(), e.column(), e.offset(), first.getLineNr(), first.getColumnNr(),
-                first.getByteOffset() >= 0 ? first.getByteOffset() : first.getCharOffset(),
-                "$[" + k + "]", "$[" + e.index() + "]"));
         if (t == JsonToken.START_OBJECT) {
           batch.conversations.add(new ConversationParser(p, problems, config).read());
+          batch.elements++;
+        } else if (t == JsonToken.END_ARRAY) {
+          JsonToken after = p.nextToken();
+          if (after != null && (filter == null || !piece.last())) {
+            throw problems.error("unexpected content after the array of conversations", p.currentTokenLocation(),
+                "$", null, null);
+          }
+          break;
+        } else if (t == null) {
+          throw problems.error("the JSON ends too early (a truncated file?)", p.currentLocation(),
+              JsonPaths.of(p.getParsingContext()), null, null);
         } else {
           problems.warn(Warning.Kind.TYPE_MISMATCH, "an element of the conversations array is "
-              + ConversationParser.kind(t) + ", not an object; skipped", first, JsonPaths.of(p.getParsingContext()));
+              + ConversationParser.kind(t) + ", not an object; skipped", p.currentTokenLocation(),
+              JsonPaths.of(p.getParsingContext()));
           p.skipChildren();
           batch.exportWarnings.addAll(problems.drain(null));
+          batch.elements++;
         }
-      }
-      JsonToken end = p.nextToken();
-      if (end != JsonToken.END_ARRAY) {
-        throw problems.error("invalid JSON: unexpected content", p.currentTokenLocation(),
-            JsonPaths.of(p.getParsingContext()), null, null);
       }
     } catch (IOException x) {
       batch.error = Json.translate(x, p, problems, null);
@@ -463,58 +651,14 @@ final class ParallelPipeline implements AutoCloseable {
         }
       }
     }
+    batch.piece = new Piece(piece.file(), NO_BYTES, piece.length(), piece.separator(), piece.last(), piece.offset(),
+        piece.line(), piece.column(), piece.bytesEnd());
+    ChatExportException error = batch.error;
+    if (error != null && !piece.last()) {
+      // The separator's file offset: an error there or after it is the cut's, not the file's.
+      batch.cutInside = error.location().byteOffset() >= piece.offset() + piece.separator() - 1;
+    }
     return batch;
-  }
-
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final boolean[] STRUCTURAL = new boolean[256];
-
-  static {
-    for (char c : "\"{}[]\n".toCharArray()) {
-      STRUCTURAL[c] = true;
-    }
-  }
-
-  /** Flags (in the high bit of each byte) the zero bytes of {@code v}; the lowest flag is exact. */
-  private static long zeros(long v) {
-    return (v - ONES) & ~v & HIGHS;
-  }
-
-  /**
-   * The index of the first quote, backslash or line break at or after {@code i} (inside a string nothing else
-   * matters), or {@code end}. Eight bytes at a time.
-   */
-  static int inString(byte[] a, int i, int end) {
-    while (i + 8 <= end) {
-      long w = (long) LONGS.get(a, i);
-      long hits = zeros(w ^ 0x2222222222222222L) | zeros(w ^ 0x5C5C5C5C5C5C5C5CL) | zeros(w ^ 0x0A0A0A0A0A0A0A0AL);
-      if (hits != 0) {
-        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
-      }
-      i += 8;
-    }
-    while (i < end) {
-      byte b = a[i];
-      if (b == '"' || b == '\\' || b == '\n') {
-        return i;
-      }
-      i++;
-    }
-    return end;
-  }
-
-  /** The index of the first quote, bracket, brace or line break at or after {@code i}, or {@code end}. */
-  static int outside(byte[] a, int i, int end) {
-    while (i < end && !STRUCTURAL[a[i] & 0xFF]) {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   private static String what(byte b) {
