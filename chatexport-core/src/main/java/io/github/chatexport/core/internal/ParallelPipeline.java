@@ -112,7 +112,7 @@ final class ParallelPipeline implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.queue = new ArrayBlockingQueue<>(threads);
+    this.queue = new ArrayBlockingQueue<>(threads + 1);
     this.reader = new Thread(this::readAll, "chatexport-read");
     reader.setDaemon(true);
     reader.start();
