@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Location;
 import io.github.chatexport.api.Warning;
+import io.github.chatexport.api.internal.Graph;
 import io.github.chatexport.core.ChatExportException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -633,7 +634,10 @@ final class ParallelPipeline implements AutoCloseable {
       while (true) {
         JsonToken t = p.nextToken();
         if (t == JsonToken.START_OBJECT) {
-          batch.conversations.add(new ConversationParser(p, problems, config).read());
+          Conversation c = new ConversationParser(p, problems, config).read();
+          // The tree is analyzed here, while its nodes are in this core's cache, rather than by the consumer.
+          Graph.of(c.nodes());
+          batch.conversations.add(c);
           batch.elements++;
         } else if (t == JsonToken.END_ARRAY) {
           JsonToken after = p.nextToken();
