@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parallel reading: one thread reads the conversation files in order (inflating them, when they come from a ZIP)
- * and cuts them into pieces of about {@value #PIECE_BYTES} bytes; a pool parses the pieces; the consumer takes them
- * back in file order. A bounded queue holds a small window of pieces, so memory stays bounded by a few pieces and
+ * and cuts them into pieces of about {@value #PIECE_BYTES} bytes; a pool parses the pieces (and analyzes each
+ * conversation's tree, while its nodes are in that core's cache); the consumer takes them back in file order. A bounded queue holds a small window of pieces, so memory stays bounded by a few pieces and
  * the largest conversation.
  *
  * <p>The cutter does not scan every byte to find where conversations end: past the mark it looks for where the next
