@@ -140,12 +140,28 @@ class ParallelConsistencyTest {
    */
   @Test
   void joinsPiecesCutInsideAConversation() throws IOException {
-    Path json = tmp.resolve("look-alike.json");
+    assertSame(lookAlikes(tmp.resolve("one-huge.json"), 1, 80_000)); // every cut wrong, in runs that double
+    Path json = lookAlikes(tmp.resolve("look-alike.json"), 12, 4000);
+    assertThat(Files.size(json)).isGreaterThan(3L << 20);
+    assertSame(json);
+    String text = Files.readString(json, UTF_8);
+    Path bad = tmp.resolve("look-alike-damaged.json");
+    Files.writeString(bad, text.replace("\"conversation 9\"", "conversation 9"), UTF_8);
+    Outcome serial = outcome(ExportReader.builder(), bad);
+    Outcome parallel = outcome(ExportReader.builder().parallelism(2), bad);
+    assertThat(serial.error()).isNotNull();
+    assertThat(serial.ids()).hasSize(9);
+    assertThat(parallel.ids()).isEqualTo(serial.ids());
+    assertThat(parallel.error()).isEqualTo(serial.error());
+  }
+
+  /** {@code conversations} conversations, each with {@code lookAlikes} objects that start as a conversation does. */
+  private static Path lookAlikes(Path json, int conversations, int lookAlikes) throws IOException {
     JsonFactory factory = new JsonFactory();
     try (OutputStream out = Files.newOutputStream(json);
         JsonGenerator g = factory.createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartArray();
-      for (int c = 0; c < 12; c++) {
+      for (int c = 0; c < conversations; c++) {
         g.writeStartObject();
         g.writeStringField("title", "conversation " + c);
         g.writeNumberField("create_time", 1700000000.5 + c);
@@ -159,7 +175,7 @@ class ParallelConsistencyTest {
         g.writeEndObject();
         g.writeEndObject();
         g.writeArrayFieldStart("look_alikes");
-        for (int k = 0; k < 4000; k++) {
+        for (int k = 0; k < lookAlikes; k++) {
           g.writeStartObject();
           g.writeStringField("title", "inner " + k);
           g.writeNumberField("create_time", k);
@@ -172,17 +188,7 @@ class ParallelConsistencyTest {
       }
       g.writeEndArray();
     }
-    assertThat(Files.size(json)).isGreaterThan(3L << 20);
-    assertSame(json);
-    String text = Files.readString(json, UTF_8);
-    Path bad = tmp.resolve("look-alike-damaged.json");
-    Files.writeString(bad, text.replace("\"conversation 9\"", "conversation 9"), UTF_8);
-    Outcome serial = outcome(ExportReader.builder(), bad);
-    Outcome parallel = outcome(ExportReader.builder().parallelism(2), bad);
-    assertThat(serial.error()).isNotNull();
-    assertThat(serial.ids()).hasSize(9);
-    assertThat(parallel.ids()).isEqualTo(serial.ids());
-    assertThat(parallel.error()).isEqualTo(serial.error());
+    return json;
   }
 
   /** Content after the array, an empty array, and an array that ends too early, in the last piece of a file. */

@@ -97,8 +97,8 @@ final class ParallelPipeline implements AutoCloseable {
   private final BlockingQueue<Future<Batch>> queue;
   private final Thread reader;
   private volatile boolean closed;
-  /** The consumer's state: a piece cut inside a conversation, waiting for the next one. */
-  private @Nullable Batch carry;
+  /** The consumer's state: a batch taken while joining pieces, to be delivered next. */
+  private @Nullable Batch pending;
   /** The consumer's state: the index in its file of the next piece's first element. */
   private int nextIndex;
   private @Nullable String indexFile;
@@ -124,36 +124,60 @@ final class ParallelPipeline implements AutoCloseable {
 
   /** The next batch in file order, or null when every file is done. */
   @Nullable Batch take() {
-    while (true) {
-      Batch b = next();
-      Batch held = carry;
-      if (held != null) {
-        carry = null;
-        Piece before = held.piece;
-        Piece after = b == null ? null : b.piece;
-        if (b == null || before == null || after == null || !b.file.equals(held.file)) {
-          // Nothing follows the piece (its file ended in damage the cutter reported): its parse's error stands.
-          if (b != null && b.error != null && b.file.equals(held.file)) {
-            held.error = b.error;
-          }
-          return numbered(held);
+    Batch b = following();
+    while (b != null && b.cutInside) {
+      b = rejoin(b);
+    }
+    return b == null ? null : numbered(b);
+  }
+
+  /** A batch put back by {@link #rejoin}, else the next from the queue. */
+  private @Nullable Batch following() {
+    Batch b = pending;
+    if (b != null) {
+      pending = null;
+      return b;
+    }
+    return next();
+  }
+
+  /**
+   * A piece cut inside a conversation, parsed again joined to the pieces after it, until it is at least twice as
+   * long (or its file ends): a run of wrong cuts, which only a file made to fool the cutter would have, then costs
+   * a parse of each byte a few times, not once per wrong cut. Returns the joined batch, which may be cut inside
+   * again, or, when no piece follows, the batch with its error, which then stands.
+   */
+  private Batch rejoin(Batch cut) {
+    Piece first = cut.piece;
+    Piece last = null;
+    long length = first == null ? 0 : first.length();
+    while (first != null && length < 2L * first.length()) {
+      Batch b = following();
+      if (b == null || b.piece == null || !b.file.equals(cut.file)) {
+        if (b != null && b.piece == null && b.file.equals(cut.file) && b.error != null && last == null) {
+          cut.error = b.error; // the cutter met damage right after the piece: that is the file's error
+        } else {
+          pending = b;
         }
-        try {
-          b = parse(join(before, after));
-        } catch (IOException | ArithmeticException e) {
-          held.error = Json.translate(e instanceof IOException io ? io : new IOException(e), null,
-              new Problems(source.file(), source.locationEntry(held.file), config.strict()), null);
-          return numbered(held);
-        }
+        break;
       }
-      if (b == null) {
-        return null;
+      last = b.piece;
+      length += last.length();
+      if (last.last()) {
+        break;
       }
-      if (b.cutInside) {
-        carry = b;
-        continue;
-      }
-      return numbered(b);
+    }
+    if (first == null || last == null) {
+      cut.cutInside = false;
+      return cut;
+    }
+    try {
+      return parse(reread(first, last, length));
+    } catch (IOException | ArithmeticException e) {
+      cut.error = Json.translate(e instanceof IOException io ? io : new IOException(e), null,
+          new Problems(source.file(), source.locationEntry(cut.file), config.strict()), null);
+      cut.cutInside = false;
+      return cut;
     }
   }
 
@@ -231,21 +255,20 @@ final class ParallelPipeline implements AutoCloseable {
   }
 
   /**
-   * A piece cut inside a conversation, joined to the piece that follows it: their bytes are read again from the
-   * file (batches do not keep them, so that the window holds only records), which is rare and costs a read of the
-   * file up to them.
+   * The bytes from {@code first} to {@code last}, {@code length} of them, read again from the file: batches do not
+   * keep their bytes, so that the window holds only records.
    */
-  private Piece join(Piece a, Piece b) throws IOException {
-    int length = Math.addExact(a.length(), b.length());
-    byte[] data = new byte[length + 2];
-    try (InputStream raw = source.open(a.file()); InputStream in = filter == null ? raw : filter.apply(raw)) {
-      in.skipNBytes(a.offset());
-      if (in.readNBytes(data, 1, length) != length) {
+  private Piece reread(Piece first, Piece last, long length) throws IOException {
+    int n = Math.toIntExact(length);
+    byte[] data = new byte[Math.addExact(n, 2)];
+    try (InputStream raw = source.open(first.file()); InputStream in = filter == null ? raw : filter.apply(raw)) {
+      in.skipNBytes(first.offset());
+      if (in.readNBytes(data, 1, n) != n) {
         throw new java.io.EOFException("the file changed while it was read");
       }
     }
-    return new Piece(a.file(), data, length, b.last() ? -1 : a.length() + b.separator(), b.last(), a.offset(),
-        a.line(), a.column(), b.bytesEnd());
+    return new Piece(first.file(), data, n, last.last() ? -1 : n - last.length() + last.separator(), last.last(),
+        first.offset(), first.line(), first.column(), last.bytesEnd());
   }
 
   private void put(Future<Batch> batch) throws InterruptedException {
