@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * conversation (a quote preceded by a brace is never inside a string). The guess is checked by the parses
  * themselves: the first piece starts at the array, and a piece whose parse ends exactly at its end proves that the
  * next piece starts at a conversation. A piece whose parse fails at its end was cut inside a conversation: the
- * consumer parses it again joined to the next piece. So the guess costs time when wrong, never correctness.
+ * consumer parses it again joined to the pieces after it. So the guess costs time when wrong, never correctness.
  *
  * <p>Locations are shifted from the piece to the file (each piece knows the offset, line and column of its first
  * byte) and the conversations' indexes in the file are set when the pieces are taken in order, so warnings and
@@ -50,7 +50,6 @@ import org.jspecify.annotations.Nullable;
 final class ParallelPipeline implements AutoCloseable {
   private static final int PIECE_BYTES = 256 << 10;
   private static final int READ_BYTES = 1 << 16;
-  private static final byte[] NO_BYTES = {};
   /**
    * Past this many bytes beyond the mark with no cut before two conversation keys (a file whose conversations
    * start with keys no export has had), any {@code },{"} is tried: a piece stays bounded, and a wrong cut costs a
@@ -67,7 +66,7 @@ final class ParallelPipeline implements AutoCloseable {
     /** The file is not a plain array (a wrapped {"conversations": [...]}): the consumer reads it serially. */
     boolean serial;
     long bytesEnd;
-    /** Where the bytes parsed were (not the bytes), or null for what the cutter reports itself. */
+    /** The bytes parsed, or null for what the cutter reports itself; kept until taken, for a join. */
     @Nullable Piece piece;
     /** Elements of the array parsed (conversations and skipped values). */
     int elements;
@@ -150,6 +149,7 @@ final class ParallelPipeline implements AutoCloseable {
   private Batch rejoin(Batch cut) {
     Piece first = cut.piece;
     Piece last = null;
+    List<Piece> run = new ArrayList<>();
     long length = first == null ? 0 : first.length();
     while (first != null && length < 2L * first.length()) {
       Batch b = following();
@@ -162,6 +162,7 @@ final class ParallelPipeline implements AutoCloseable {
         break;
       }
       last = b.piece;
+      run.add(last);
       length += last.length();
       if (last.last()) {
         break;
@@ -172,10 +173,12 @@ final class ParallelPipeline implements AutoCloseable {
       return cut;
     }
     try {
-      return parse(reread(first, last, length));
-    } catch (IOException | ArithmeticException e) {
-      cut.error = Json.translate(e instanceof IOException io ? io : new IOException(e), null,
-          new Problems(source.file(), source.locationEntry(cut.file), config.strict()), null);
+      run.add(0, first);
+      return parse(join(run, Math.toIntExact(length)));
+    } catch (ArithmeticException e) {
+      cut.error = new ChatExportException("a conversation is longer than 2 GB, which cannot be read in parallel",
+          new Location(source.file(), source.locationEntry(cut.file), first.line(), first.column(), first.offset(),
+              "$", null), e);
       cut.cutInside = false;
       return cut;
     }
@@ -254,21 +257,21 @@ final class ParallelPipeline implements AutoCloseable {
         "$[" + (first + i) + path.substring(close), at.conversationId());
   }
 
-  /**
-   * The bytes from {@code first} to {@code last}, {@code length} of them, read again from the file: batches do not
-   * keep their bytes, so that the window holds only records.
-   */
-  private Piece reread(Piece first, Piece last, long length) throws IOException {
-    int n = Math.toIntExact(length);
-    byte[] data = new byte[Math.addExact(n, 2)];
-    try (InputStream raw = source.open(first.file()); InputStream in = filter == null ? raw : filter.apply(raw)) {
-      in.skipNBytes(first.offset());
-      if (in.readNBytes(data, 1, n) != n) {
-        throw new java.io.EOFException("the file changed while it was read");
+  /** Pieces that follow each other in their file, as one: {@code length} bytes in all. */
+  private static Piece join(List<Piece> run, int length) {
+    byte[] data = new byte[Math.addExact(length, 2)];
+    int at = 1;
+    for (Piece p : run) {
+      if (!p.last()) {
+        p.data()[p.separator()] = ','; // the parse of the piece had put a bracket there
       }
+      System.arraycopy(p.data(), 1, data, at, p.length());
+      at += p.length();
     }
-    return new Piece(first.file(), data, n, last.last() ? -1 : n - last.length() + last.separator(), last.last(),
-        first.offset(), first.line(), first.column(), last.bytesEnd());
+    Piece first = run.get(0);
+    Piece last = run.get(run.size() - 1);
+    return new Piece(first.file(), data, length, last.last() ? -1 : length - last.length() + last.separator(),
+        last.last(), first.offset(), first.line(), first.column(), last.bytesEnd());
   }
 
   private void put(Future<Batch> batch) throws InterruptedException {
@@ -383,6 +386,7 @@ final class ParallelPipeline implements AutoCloseable {
           if (cut > 0) {
             int separator = separator(buf, cut);
             long[] lines = countLines(buf, 1, cut, base, line, lineStart);
+            // A piece gets an array of its own size: its batch keeps it until taken, in case of a join.
             Piece piece = new Piece(file, Arrays.copyOf(buf, cut), cut - 1, separator, false, base + 1, line,
                 base + 1 - lineStart + 1, counted[0]);
             line = lines[0];
@@ -694,8 +698,6 @@ final class ParallelPipeline implements AutoCloseable {
         }
       }
     }
-    batch.piece = new Piece(piece.file(), NO_BYTES, piece.length(), piece.separator(), piece.last(), piece.offset(),
-        piece.line(), piece.column(), piece.bytesEnd());
     ChatExportException error = batch.error;
     if (error != null && !piece.last()) {
       // The separator's file offset: an error there or after it is the cut's, not the file's.
