@@ -446,43 +446,25 @@ final class ParallelPipeline implements AutoCloseable {
    * past {@code end}.
    */
   static @Nullable String firstKeys(byte[] buf, int i, int end) {
-    i = skipSpace(buf, i, end);
-    if (i >= end) {
-      return MORE;
-    }
-    if (buf[i] != '{') {
-      return null;
-    }
-    int k1 = skipSpace(buf, i + 1, end);
-    int k1End = plainString(buf, k1, end);
-    if (k1End < 0) {
-      return k1End == -2 ? MORE : null;
-    }
-    int colon = skipSpace(buf, k1End, end);
-    if (colon >= end) {
-      return MORE;
-    }
-    if (buf[colon] != ':') {
-      return null;
-    }
-    int valueEnd = scalar(buf, skipSpace(buf, colon + 1, end), end);
-    if (valueEnd < 0) {
-      return valueEnd == -2 ? MORE : null;
-    }
-    int comma = skipSpace(buf, valueEnd, end);
-    if (comma >= end) {
-      return MORE;
-    }
-    if (buf[comma] != ',') {
-      return null;
-    }
-    int k2 = skipSpace(buf, comma + 1, end);
-    int k2End = plainString(buf, k2, end);
+    int k1 = expect(buf, i, end, '{');
+    int k1End = k1 < 0 ? k1 : plainString(buf, skipSpace(buf, k1, end), end);
+    int value = k1End < 0 ? k1End : expect(buf, k1End, end, ':');
+    int valueEnd = value < 0 ? value : scalar(buf, skipSpace(buf, value, end), end);
+    int k2 = valueEnd < 0 ? valueEnd : expect(buf, valueEnd, end, ',');
+    int k2End = k2 < 0 ? k2 : plainString(buf, skipSpace(buf, k2, end), end);
     if (k2End < 0) {
       return k2End == -2 ? MORE : null;
     }
+    k1 = skipSpace(buf, k1, end);
+    k2 = skipSpace(buf, k2, end);
     return new String(buf, k1 + 1, k1End - k1 - 2, ISO_8859_1) + " "
         + new String(buf, k2 + 1, k2End - k2 - 2, ISO_8859_1);
+  }
+
+  /** The index after the byte {@code b} at {@code i} (after spaces); -1 if another byte is there; -2 if cut off. */
+  private static int expect(byte[] buf, int i, int end, char b) {
+    i = skipSpace(buf, i, end);
+    return i >= end ? -2 : buf[i] == b ? i + 1 : -1;
   }
 
   private static int skipSpace(byte[] buf, int i, int end) {
