@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * errors say exactly where, as a serial read does.
  */
 final class ParallelPipeline implements AutoCloseable {
-  private static final int PIECE_BYTES = 256 << 10;
+  private static final int PIECE_BYTES = 1 << 20;
   private static final int READ_BYTES = 1 << 16;
   /**
    * Past this many bytes beyond the mark with no cut before two conversation keys (a file whose conversations
