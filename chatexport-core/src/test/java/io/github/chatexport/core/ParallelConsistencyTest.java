@@ -191,6 +191,25 @@ class ParallelConsistencyTest {
     return json;
   }
 
+  /**
+   * More white space before the array than the cutter reads at once, over several lines: the columns of the
+   * warnings in the first piece must still count from the start of their line (regression: they did not).
+   */
+  @Test
+  void countsColumnsAfterLongLeadingSpace() throws IOException {
+    Path json = tmp.resolve("leading-space.json");
+    java.io.StringWriter oneLine = new java.io.StringWriter();
+    JsonFactory factory = new JsonFactory();
+    try (InputStream in = Fixtures.get("conversations/type-mismatch.json").open();
+        JsonParser p = factory.createParser(in);
+        JsonGenerator g = factory.createGenerator(oneLine)) {
+      p.nextToken();
+      g.copyCurrentStructure(p); // on one line, so that its warnings share the line of the spaces
+    }
+    Files.writeString(json, "\n\n" + " ".repeat(3 << 20) + oneLine, UTF_8);
+    assertSame(json);
+  }
+
   /** Content after the array, an empty array, and an array that ends too early, in the last piece of a file. */
   @Test
   void endsFilesAlike() throws IOException {

@@ -330,8 +330,8 @@ final class ParallelPipeline implements AutoCloseable {
                 i, "$");
             return;
           }
-          // Bytes before the bracket are dropped as they are passed: offsets count from the file's start.
-          lineStart -= used;
+          // Bytes before the bracket are dropped as they are passed; offsets, and so lineStart, count from the
+          // file's start.
           used = n;
           i = 0;
           before = read;
