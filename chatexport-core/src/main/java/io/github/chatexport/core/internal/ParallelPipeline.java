@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -147,11 +148,11 @@ final class ParallelPipeline implements AutoCloseable {
    * again, or, when no piece follows, the batch with its error, which then stands.
    */
   private Batch rejoin(Batch cut) {
-    Piece first = cut.piece;
+    Piece first = Objects.requireNonNull(cut.piece, "only a parsed piece is cut inside");
     Piece last = null;
     List<Piece> run = new ArrayList<>();
-    long length = first == null ? 0 : first.length();
-    while (first != null && length < 2L * first.length()) {
+    long length = first.length();
+    while (length < 2L * first.length()) {
       Batch b = following();
       if (b == null || b.piece == null || !b.file.equals(cut.file)) {
         if (b != null && b.piece == null && b.file.equals(cut.file) && b.error != null && last == null) {
@@ -168,7 +169,7 @@ final class ParallelPipeline implements AutoCloseable {
         break;
       }
     }
-    if (first == null || last == null) {
+    if (last == null) {
       cut.cutInside = false;
       return cut;
     }
@@ -407,8 +408,7 @@ final class ParallelPipeline implements AutoCloseable {
         if (buf.length - used < READ_BYTES) {
           buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        // One byte stays free after the data, for the bracket that closes the last piece's array.
-        int n = in.read(buf, used, buf.length - used - 1);
+        int n = in.read(buf, used, buf.length - used);
         if (n < 0) {
           break;
         }
@@ -635,7 +635,7 @@ final class ParallelPipeline implements AutoCloseable {
     }
     // Parser offset 1 (line 1, column 2) is the piece's first byte.
     Problems problems = new Problems(source.file(), source.locationEntry(piece.file()), config.strict(),
-        new Problems.Shift(piece.line(), piece.column(), piece.offset(), 1, 2, 1, "", ""));
+        new Problems.Shift(piece.line(), piece.column(), piece.offset(), 1, 2, 1));
     JsonParser p = null;
     try {
       p = factory.createParser(data, 0, to);

@@ -26,8 +26,8 @@ public final class Problems {
   }
 
   /**
-   * Problems for a part of {@code entry} parsed on its own (one conversation of a file split for parallel
-   * parsing): locations are shifted from the part to the file, and paths get the part's prefix.
+   * Problems for a part of {@code entry} parsed on its own (a piece of a file split for parallel parsing):
+   * locations are shifted from the part to the file.
    */
   Problems(String file, @Nullable String entry, boolean strict, @Nullable Shift shift) {
     this.file = file;
@@ -38,10 +38,9 @@ public final class Problems {
 
   /**
    * Where a part of an entry starts: {@code line}, {@code column} and {@code offset} of the part's first byte in
-   * the entry; {@code first*} what the part's own parser reports there; {@code path} the part's JSON path.
+   * the entry; {@code first*} what the part's own parser reports there.
    */
-  record Shift(long line, long column, long offset, long firstLine, long firstColumn, long firstOffset,
-      String localPath, String path) {
+  record Shift(long line, long column, long offset, long firstLine, long firstColumn, long firstOffset) {
     long line(long l) {
       return l < 0 ? l : line + (l - firstLine);
     }
@@ -53,18 +52,6 @@ public final class Problems {
     long offset(long o) {
       return o < 0 ? o : offset + (o - firstOffset);
     }
-
-    /** The part's path ({@code localPath}, such as {@code $[3]} within the piece) replaced by the file's. */
-    String path(String p) {
-      if (!p.startsWith(localPath)) {
-        return p;
-      }
-      int n = localPath.length();
-      if (p.length() > n && p.charAt(n) != '.' && p.charAt(n) != '[') {
-        return p; // $[1] is not the start of $[10]
-      }
-      return path + p.substring(n);
-    }
   }
 
   private final @Nullable Shift shift;
@@ -72,7 +59,7 @@ public final class Problems {
   /** A location in this entry. */
   public Location location(@Nullable JsonLocation at, String path, @Nullable String conversationId) {
     if (at == null) {
-      return new Location(file, entry, -1, -1, -1, shift == null ? path : shift.path(path), conversationId);
+      return new Location(file, entry, -1, -1, -1, path, conversationId);
     }
     long offset = at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
     return at(at.getLineNr(), at.getColumnNr(), offset, path, conversationId);
@@ -82,8 +69,8 @@ public final class Problems {
     if (shift == null) {
       return new Location(file, entry, line, column, offset, path, conversationId);
     }
-    return new Location(file, entry, shift.line(line), shift.column(line, column), shift.offset(offset),
-        shift.path(path), conversationId);
+    return new Location(file, entry, shift.line(line), shift.column(line, column), shift.offset(offset), path,
+        conversationId);
   }
 
   /** Notes a warning of the current conversation; in strict mode, throws it. */
