@@ -281,7 +281,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     Problems pr = problems;
     while (true) {
       try {
-        JsonToken t = p.nextToken();
+        JsonToken t = nextElement(p, pr, exportWarnings);
         if (t == JsonToken.START_OBJECT) {
           return conversations.read();
         }
@@ -297,25 +297,43 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
             after = after == JsonToken.END_OBJECT ? p.nextToken() : after;
           }
           if (after != null && filter == null) {
-            throw pr.error("unexpected content after the array of conversations", p.currentTokenLocation(),
-                "$", null, null);
+            throw contentAfterArray(p, pr);
           }
           closeFile();
           return null;
         }
-        if (t == null) {
-          throw pr.error("the JSON ends too early (a truncated file?)", p.currentLocation(),
-              JsonPaths.of(p.getParsingContext()), null, null);
-        }
-        pr.warn(Warning.Kind.TYPE_MISMATCH,
-            "an element of the conversations array is " + ConversationParser.kind(t) + ", not an object; skipped",
-            p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
-        p.skipChildren();
-        pr.drain(null).forEach(exportWarnings);
       } catch (IOException e) {
         throw Json.translate(e, p, pr, null);
       }
     }
+  }
+
+  /**
+   * Moves to the next element of a conversations array, as a serial pass and the parsing threads of a parallel
+   * one both do. Returns {@code START_OBJECT} at a conversation (for the caller to read) and {@code END_ARRAY} at
+   * the array's end; any other value is skipped with a warning, given to {@code exportWarnings}, and its first
+   * token returned. Throws where the input ends first.
+   */
+  static JsonToken nextElement(JsonParser p, Problems pr, Consumer<Warning> exportWarnings) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw pr.error("the JSON ends too early (a truncated file?)", p.currentLocation(),
+          JsonPaths.of(p.getParsingContext()), null, null);
+    }
+    if (t != JsonToken.START_OBJECT && t != JsonToken.END_ARRAY) {
+      pr.warn(Warning.Kind.TYPE_MISMATCH,
+          "an element of the conversations array is " + ConversationParser.kind(t) + ", not an object; skipped",
+          p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+      p.skipChildren();
+      pr.drain(null).forEach(exportWarnings);
+    }
+    return t;
+  }
+
+  /** The error for a token after the conversations array (the parser is at it). */
+  static ChatExportException contentAfterArray(JsonParser p, Problems pr) {
+    return pr.error("unexpected content after the array of conversations", p.currentTokenLocation(), "$", null,
+        null);
   }
 
   private void openFile(String file) {

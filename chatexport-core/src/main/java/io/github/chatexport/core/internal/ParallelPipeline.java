@@ -640,32 +640,20 @@ final class ParallelPipeline implements AutoCloseable {
     try {
       p = factory.createParser(data, 0, to);
       p.nextToken(); // the bracket before the piece
-      while (true) {
-        JsonToken t = p.nextToken();
+      for (JsonToken t = ConversationCursor.nextElement(p, problems, batch.exportWarnings::add);
+          t != JsonToken.END_ARRAY; t = ConversationCursor.nextElement(p, problems, batch.exportWarnings::add)) {
         if (t == JsonToken.START_OBJECT) {
           Conversation c = new ConversationParser(p, problems, config).read();
           // The tree is analyzed here, while its nodes are in this core's cache, rather than by the consumer.
           Graph.of(c.nodes());
           batch.conversations.add(c);
-          batch.elements++;
-        } else if (t == JsonToken.END_ARRAY) {
-          JsonToken after = p.nextToken();
-          if (after != null && (filter == null || !piece.last())) {
-            throw problems.error("unexpected content after the array of conversations", p.currentTokenLocation(),
-                "$", null, null);
-          }
-          break;
-        } else if (t == null) {
-          throw problems.error("the JSON ends too early (a truncated file?)", p.currentLocation(),
-              JsonPaths.of(p.getParsingContext()), null, null);
-        } else {
-          problems.warn(Warning.Kind.TYPE_MISMATCH, "an element of the conversations array is "
-              + ConversationParser.kind(t) + ", not an object; skipped", p.currentTokenLocation(),
-              JsonPaths.of(p.getParsingContext()));
-          p.skipChildren();
-          batch.exportWarnings.addAll(problems.drain(null));
-          batch.elements++;
         }
+        batch.elements++; // a conversation, or a value skipped with a warning
+      }
+      // A piece's array ends at its separator, or at the file's own bracket in the last piece (after which only
+      // a filtered source, chat.html, may go on).
+      if (p.nextToken() != null && (filter == null || !piece.last())) {
+        throw ConversationCursor.contentAfterArray(p, problems);
       }
     } catch (IOException x) {
       batch.error = Json.translate(x, p, problems, null);
