@@ -1,0 +1,11 @@
+/**
+ * Many ChatGPT exports merged into one SQLite archive that only grows: {@code io.github.chatexport.archive}.
+ */
+module io.github.chatexport.archive {
+  requires transitive io.github.chatexport.core;
+  requires transitive java.sql;
+  requires org.xerial.sqlitejdbc;
+  requires static transitive org.jspecify;
+
+  // exports io.github.chatexport.archive: added with its first public type (issue 13)
+}
