@@ -630,7 +630,6 @@ class ZipSalvageTest {
   void readsAnArchiveOfMoreThan65535EntriesWithZip64EndRecordsLikeZipFileDoes() throws IOException {
     int count = 70_000;
     Path file = tmp.resolve("many.zip");
-    long start = System.nanoTime();
     try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
         new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
       for (int i = 0; i < count; i++) {
@@ -648,6 +647,9 @@ class ZipSalvageTest {
       }
     }
     int seen = 0;
+    // Only the salvage is timed, and generously: a loaded CI machine is slow, a quadratic scan of 70,000 entries
+    // (several billion steps) is slower still.
+    long start = System.nanoTime();
     try (InputStream in = Files.newInputStream(file); ZipSalvage zip = ZipSalvage.over(in)) {
       for (SalvagedEntry e; (e = zip.next()) != null; seen++) {
         assertThat(e.name()).isEqualTo("e/" + seen);
@@ -658,7 +660,7 @@ class ZipSalvageTest {
       assertThat(zip.endedAtCentralDirectory()).isTrue();
     }
     assertThat(seen).isEqualTo(count);
-    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(10_000);
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(30_000);
   }
 
   private static void assertReadsExactly(byte[] archive, Spec... specs) throws IOException {
