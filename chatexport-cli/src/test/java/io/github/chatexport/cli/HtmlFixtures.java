@@ -1,0 +1,35 @@
+package io.github.chatexport.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The export the html tests build a site from: the sample export plus the hand-written {@code html/*.json}. */
+final class HtmlFixtures {
+  private HtmlFixtures() {}
+
+  /**
+   * The sample export copied into {@code dir}/sample, its conversations.json extended by the conversations of
+   * {@code html/planted.json} (raw HTML, scripts and hostile links in a title, a prompt and an answer).
+   */
+  static Path export(Path dir) throws IOException {
+    Path sample = Cli.sample(dir);
+    Path conversations = sample.resolve("conversations.json");
+    String json = Files.readString(conversations, StandardCharsets.UTF_8).strip();
+    String planted = resource("planted.json").strip();
+    String merged = json.substring(0, json.length() - 1).stripTrailing() + ",\n" + planted.substring(1);
+    Files.writeString(conversations, merged, StandardCharsets.UTF_8);
+    return sample;
+  }
+
+  static String resource(String name) throws IOException {
+    try (InputStream in = HtmlFixtures.class.getResourceAsStream("html/" + name)) {
+      if (in == null) {
+        throw new IOException("no test resource html/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
