@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -115,33 +116,35 @@ final class HtmlMarkdown {
   /**
    * Math spans replaced by numbered placeholders (their text in {@code math}), so that Markdown does not eat
    * their backslashes, underscores and stars. A span ends within {@value #MATH_REACH} characters, on no blank
-   * line and no code fence; else its opening is left as text.
+   * line and no code fence (an inline one on no line break); else its opening is left as text. Linear: every
+   * look-ahead is remembered, and the positions it finds only grow.
    */
   static String protectMath(String text, List<String> math) {
     if (text.indexOf("\\[") < 0 && text.indexOf("\\(") < 0 && text.indexOf("$$") < 0) {
       return text;
     }
+    Ahead ahead = new Ahead(text);
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     int n = text.length();
     while (i < n) {
       int end = -1;
-      String[] found = null;
-      for (String[] d : MATH_DELIMITERS) {
-        if (text.startsWith(d[0], i)) {
-          end = close(text, i + d[0].length(), d[1]);
-          found = d;
+      int kind = -1;
+      for (int k = 0; k < MATH_DELIMITERS.length; k++) {
+        if (text.startsWith(MATH_DELIMITERS[k][0], i)) {
+          kind = k;
+          end = ahead.close(k, i + MATH_DELIMITERS[k][0].length());
           break;
         }
       }
-      if (found != null && end >= 0) {
-        int stop = end + found[1].length();
+      if (kind >= 0 && end >= 0) {
+        int stop = end + MATH_DELIMITERS[kind][1].length();
         out.append(MATH_OPEN).append(math.size()).append(MATH_CLOSE);
         math.add(text.substring(i, stop));
         i = stop;
-      } else if (found != null) {
-        out.append(text, i, i + found[0].length());
-        i += found[0].length();
+      } else if (kind >= 0) {
+        out.append(text, i, i + MATH_DELIMITERS[kind][0].length());
+        i += MATH_DELIMITERS[kind][0].length();
       } else {
         out.append(text.charAt(i++));
       }
@@ -149,19 +152,50 @@ final class HtmlMarkdown {
     return out.toString();
   }
 
-  private static int close(String text, int from, String closing) {
-    int limit = Math.min(text.length(), from + MATH_REACH);
-    boolean inline = closing.equals("\\)");
-    for (int i = from; i < limit; i++) {
-      char ch = text.charAt(i);
-      if (ch == '\n' && (inline || blankLineOrFenceAfter(text, i + 1))) {
+  /** Remembered look-aheads over one text: the next closing of each kind, line break and blank line or fence. */
+  private static final class Ahead {
+    private final String text;
+    private final int[] closing = {-2, -2, -2};
+    private int lineBreak = -2;
+    private int hardBreak = -2;
+
+    Ahead(String text) {
+      this.text = text;
+    }
+
+    /** Where the span of delimiter {@code kind} whose content starts at {@code from} closes, or -1. */
+    int close(int kind, int from) {
+      if (closing[kind] != Integer.MAX_VALUE && closing[kind] < from) {
+        int at = text.indexOf(MATH_DELIMITERS[kind][1], from);
+        closing[kind] = at < 0 ? Integer.MAX_VALUE : at;
+      }
+      int end = closing[kind];
+      if (end == Integer.MAX_VALUE || end == from || end - from > MATH_REACH) {
         return -1;
       }
-      if (text.startsWith(closing, i)) {
-        return i > from ? i : -1;
-      }
+      int stop = kind == 2 ? lineBreak(from) : hardBreak(from);
+      return stop < end ? -1 : end;
     }
-    return -1;
+
+    private int lineBreak(int from) {
+      if (lineBreak != Integer.MAX_VALUE && lineBreak < from) {
+        int at = text.indexOf('\n', from);
+        lineBreak = at < 0 ? Integer.MAX_VALUE : at;
+      }
+      return lineBreak;
+    }
+
+    /** The first line break at or after {@code from} that starts a blank line or a code fence. */
+    private int hardBreak(int from) {
+      if (hardBreak != Integer.MAX_VALUE && hardBreak < from) {
+        int at = text.indexOf('\n', from);
+        while (at >= 0 && !blankLineOrFenceAfter(text, at + 1)) {
+          at = text.indexOf('\n', at + 1);
+        }
+        hardBreak = at < 0 ? Integer.MAX_VALUE : at;
+      }
+      return hardBreak;
+    }
   }
 
   private static boolean blankLineOrFenceAfter(String text, int i) {
@@ -202,11 +236,15 @@ final class HtmlMarkdown {
 
     @Override
     public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(Link.class, Image.class);
+      return Set.of(Link.class, Image.class, FencedCodeBlock.class);
     }
 
     @Override
     public void render(Node node) {
+      if (node instanceof FencedCodeBlock code) {
+        code(code);
+        return;
+      }
       String destination = node instanceof Link link ? link.getDestination() : ((Image) node).getDestination();
       String url = safeUrl(destination);
       if (url == null) {
@@ -237,6 +275,27 @@ final class HtmlMarkdown {
       }
       children(node);
       html.tag("/a");
+    }
+
+    /** A fenced code block with its language shown above it, as the chat window does. */
+    private void code(FencedCodeBlock code) {
+      String info = code.getInfo() == null ? "" : code.getInfo().strip();
+      int space = info.indexOf(' ');
+      String language = space < 0 ? info : info.substring(0, space);
+      html.line();
+      html.tag("div", Map.of("class", "code"));
+      if (!language.isEmpty()) {
+        html.tag("div", Map.of("class", "lang"));
+        html.text(language);
+        html.tag("/div");
+      }
+      html.tag("pre");
+      html.tag("code", language.isEmpty() ? Map.of() : Map.of("class", "language-" + language));
+      html.text(code.getLiteral());
+      html.tag("/code");
+      html.tag("/pre");
+      html.tag("/div");
+      html.line();
     }
 
     private void children(Node parent) {

@@ -91,6 +91,7 @@ final class HtmlPage {
     // The rendered tree: every node with a rendered message, under its nearest rendered ancestor, depth first
     // over the library's reconciled children (cycle-safe: each node is visited once).
     List<Item> items = new ArrayList<>();
+    Map<Integer, String> recaps = new HashMap<>();
     Set<String> visited = new HashSet<>();
     Set<String> isChild = new HashSet<>();
     for (MessageNode node : c.nodes().values()) {
@@ -117,7 +118,11 @@ final class HtmlPage {
       }
       Message m = node.message();
       int here = parent;
-      if (rendered(m)) {
+      if (m != null && m.content() instanceof Content.ReasoningRecap recap && parent >= 0
+          && items.get(parent).message().content() instanceof Content.Thoughts
+          && !recaps.containsKey(parent)) {
+        recaps.put(parent, recap.content()); // "Thought for 7s": the title of the reasoning it follows
+      } else if (rendered(m)) {
         here = items.size();
         items.add(new Item(node, m, here, parent));
       }
@@ -173,8 +178,11 @@ final class HtmlPage {
         out.append(" hidden");
       }
       out.append(">\n");
+      if (newTurn || siblings.size() > 1) {
+        out.append("<div class=\"head\">");
+      }
       if (newTurn) {
-        out.append("<div class=\"who\">").append(Html.text(turnLabel(m))).append("</div>\n");
+        out.append("<span class=\"who\">").append(Html.text(turnLabel(m))).append("</span>");
       }
       if (siblings.size() > 1) {
         int k = siblings.indexOf(item.index()) + 1;
@@ -182,13 +190,18 @@ final class HtmlPage {
             .append(k == 1 ? " disabled" : "").append(" aria-label=\"Previous branch\">\u2039</button> <span>")
             .append(k).append(" / ").append(siblings.size())
             .append("</span> <button type=\"button\" data-go=\"1\"").append(k == siblings.size() ? " disabled" : "")
-            .append(" aria-label=\"Next branch\">\u203a</button></nav>\n");
+            .append(" aria-label=\"Next branch\">\u203a</button></nav>");
+      }
+      if (newTurn || siblings.size() > 1) {
+        out.append("</div>\n");
       }
       String body = body(m);
       if (kind == Kind.SHOWN) {
         out.append(body);
       } else {
-        out.append("<details class=\"aside\"><summary>").append(Html.text(summary(m, kind))).append("</summary>\n")
+        String summary = recaps.containsKey(item.index()) && !recaps.get(item.index()).isBlank()
+            ? Texts.oneLine(recaps.get(item.index())) : summary(m, kind);
+        out.append("<details class=\"aside\"><summary>").append(Html.text(summary)).append("</summary>\n")
             .append(body).append("</details>\n");
       }
       out.append("</article>\n");

@@ -31,6 +31,7 @@ class HtmlBrowserTest {
     site = tmp.resolve("site");
     Cli.Result r = Cli.run("html", "--zone", "UTC", export, site);
     assertThat(r.status()).as(r.toString()).isZero();
+    HtmlFixtures.archiveSite(export, tmp.resolve("archive"));
     browser = Chromium.start(tmp.resolve("profile"));
   }
 
@@ -93,6 +94,21 @@ class HtmlBrowserTest {
         + " const t = document.getElementById('to'); t.value = '2025-01-31'; t.dispatchEvent(new Event('change'))");
     assertThat(shownTitles()).isEqualTo(List.of("What lighthouse is this?",
         "Planted <script>window.__planted = 7</script> title", "Monthly grocery chart"));
+  }
+
+  @Test
+  void deletedConversationsOfAnArchiveAreMarkedAndFilterable() throws Exception {
+    browser.open(tmp.resolve("archive/index.html").toUri().toString());
+    assertThat(browser.eval("Array.from(document.querySelectorAll('#list tr.deleted td:first-child'))"
+        + ".map(td => td.textContent)")).isEqualTo(List.of(
+        "Planted <script>window.__planted = 7</script> title deleted"));
+    browser.eval("{ const d = document.getElementById('deleted'); d.value = 'only';"
+        + " d.dispatchEvent(new Event('change')); }");
+    assertThat(shownTitles()).isEqualTo(List.of("Planted <script>window.__planted = 7</script> title"));
+    browser.eval("{ const d = document.getElementById('deleted'); d.value = 'hide';"
+        + " d.dispatchEvent(new Event('change')); }");
+    assertThat(shownTitles()).isEqualTo(List.of("Rijksmuseum opening hours", "Regex for ISO dates",
+        "What lighthouse is this?", "Monthly grocery chart", "Weekend in Lisbon"));
   }
 
   static Object shownTitles() throws Exception {
@@ -193,5 +209,40 @@ class HtmlBrowserTest {
     assertThat(requested).isNotEmpty().allSatisfy(u -> assertThat(URI.create(u).getScheme()).isEqualTo("file"));
     assertThat(requested).contains(url("site/search.js"), url("site/style.css"), url("site/page.js"),
         url("assets/file-Lh8Pq2Zx5Wc9Rb4Nt7Ym3Kd-lighthouse.png"));
+  }
+
+  /**
+   * The screenshots of the README ({@code docs/}): index and one conversation, light and dark, and the phone
+   * width; written to {@code target/screenshots/} (copy them to {@code docs/} when the look changes).
+   */
+  @Test
+  void screenshotsOfTheIndexAndAConversationInBothThemes() throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    record Shot(String name, String url, String scheme, int width, int height) {}
+    String lisbon = page("Weekend in Lisbon");
+    List<Shot> shots = List.of(
+        new Shot("html-index-light.png", url("index.html"), "light", 1100, 520),
+        new Shot("html-index-dark.png", url("index.html"), "dark", 1100, 520),
+        new Shot("html-conversation-light.png", lisbon, "light", 900, 1000),
+        new Shot("html-conversation-dark.png", lisbon, "dark", 900, 1000),
+        new Shot("html-phone-dark.png", page("Rijksmuseum"), "dark", 390, 844));
+    try {
+      for (Shot shot : shots) {
+        browser.viewport(shot.width(), shot.height(), shot.width() < 500);
+        browser.colorScheme(shot.scheme());
+        browser.open(shot.url());
+        assertThat(browser.eval("matchMedia('(prefers-color-scheme: dark)').matches"))
+            .isEqualTo(shot.scheme().equals("dark"));
+        byte[] png = browser.screenshot(false);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        // The page is as wide as the window: nothing sticks out sideways (readable on a phone).
+        assertThat(browser.eval("document.documentElement.scrollWidth")).isEqualTo(shot.width());
+        Files.write(dir.resolve(shot.name()), png);
+      }
+    } finally {
+      browser.call("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+      browser.colorScheme("light");
+    }
   }
 }

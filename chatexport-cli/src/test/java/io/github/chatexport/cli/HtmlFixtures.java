@@ -24,6 +24,28 @@ final class HtmlFixtures {
     return sample;
   }
 
+  /** When the archive of the tests first and last saw the planted conversation (deleted since). */
+  static final ArchiveFacts PLANTED_FACTS = new ArchiveFacts(java.time.Instant.parse("2024-12-02T08:00:00Z"),
+      java.time.Instant.parse("2025-03-01T08:00:00Z"), true);
+
+  /**
+   * The site of {@code export} as an archive would make it: the same conversations, the planted one marked
+   * deleted (with {@link #PLANTED_FACTS}), the others seen in one export.
+   */
+  static void archiveSite(Path export, Path dir) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    try (io.github.chatexport.core.ExportReader reader = io.github.chatexport.core.ExportReader.open(export);
+         java.util.stream.Stream<io.github.chatexport.api.Conversation> all = reader.conversations()) {
+      HtmlSite site = new HtmlSite(dir.toRealPath(), reader.assets(), java.time.ZoneOffset.UTC, false);
+      for (io.github.chatexport.api.Conversation c : (Iterable<io.github.chatexport.api.Conversation>) all::iterator) {
+        site.add(c, c.title() != null && c.title().startsWith("Planted") ? PLANTED_FACTS
+            : new ArchiveFacts(java.time.Instant.parse("2025-03-01T08:00:00Z"),
+                java.time.Instant.parse("2025-03-01T08:00:00Z"), false));
+      }
+      site.finish(true);
+    }
+  }
+
   static String resource(String name) throws IOException {
     try (InputStream in = HtmlFixtures.class.getResourceAsStream("html/" + name)) {
       if (in == null) {

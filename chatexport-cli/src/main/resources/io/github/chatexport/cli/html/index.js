@@ -1,5 +1,5 @@
 // chatexport html: the index's filters and full-text search. The search index (search.js) is a script, loaded
-// when the search box is first used, so that it works from file:// without fetch().
+// when the search box is first used, so that it works from file:// (where a page may not fetch files).
 (function () {
   'use strict';
   var rows = Array.prototype.slice.call(document.querySelectorAll('#list tbody tr'));
