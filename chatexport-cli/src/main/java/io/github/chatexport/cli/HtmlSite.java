@@ -41,7 +41,7 @@ final class HtmlSite {
   static final String PAGES = "conversations";
   static final String SITE = "site";
   static final String SEARCH = "search.js";
-  private static final List<String> STATIC = List.of("style.css", "index.js", "page.js");
+  static final List<String> STATIC = List.of("style.css", "index.js", "page.js");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
   /** The pages this command writes: {@link MarkdownCommand#noteName}'s names, ending in the id's hash. */
   private static final Pattern PAGE_NAME = Pattern.compile(".* [0-9a-f]{10}(?:[0-9a-f]{54})?\\.html");
@@ -66,8 +66,8 @@ final class HtmlSite {
   private int removed;
   private int copied;
 
-  /** One line of the index. */
-  private record Row(int k, String title, @Nullable Instant created, @Nullable Instant updated,
+  /** One line of the index: {@code k} is the conversation's place in the search index. */
+  record Row(int k, String title, @Nullable Instant created, @Nullable Instant updated,
       @Nullable String model, int messages, String file, ArchiveFacts facts) {}
 
   /**
@@ -136,9 +136,14 @@ final class HtmlSite {
     int k = rows.size();
     rows.add(new Row(k, title, Facts.created(c), Facts.updated(c), Facts.mainModel(c).orElse(null),
         c.activeBranch().visibleMessages().size(), file, facts));
+    search.write(searchEntry(page.searchText()));
+  }
+
+  /** One entry of {@code search.js}: the words of {@code text} as a JavaScript string, a comma, a line break. */
+  static String searchEntry(String text) {
     StringBuilder line = new StringBuilder();
-    Html.jsString(line, words(page.searchText()));
-    search.write(line.append(",\n").toString());
+    Html.jsString(line, words(text));
+    return line.append(",\n").toString();
   }
 
   /**
@@ -196,7 +201,7 @@ final class HtmlSite {
         writeIfChanged(SafeName.inside(siteDir, name), in.readAllBytes());
       }
     }
-    writeIfChanged(SafeName.inside(dir, "index.html"), index().getBytes(StandardCharsets.UTF_8));
+    writeIfChanged(SafeName.inside(dir, "index.html"), index(rows, zone).getBytes(StandardCharsets.UTF_8));
     if (complete) {
       Set<String> current = new HashSet<>();
       for (Row row : rows) {
@@ -247,7 +252,8 @@ final class HtmlSite {
         .append("</head>\n");
   }
 
-  private String index() {
+  /** The index page of {@code rows} (in any order: it shows the newest first), times in {@code zone}. */
+  static String index(List<Row> rows, ZoneId zone) {
     List<Row> sorted = new ArrayList<>(rows);
     Comparator<Instant> newestFirst = Comparator.nullsLast(Comparator.<Instant>reverseOrder());
     sorted.sort(Comparator.comparing((Row r) -> r.updated(), newestFirst)
@@ -269,30 +275,33 @@ final class HtmlSite {
     }
     out.append("</form>\n<p id=\"count\" aria-live=\"polite\">").append(Texts.plural(rows.size(), "conversation",
         "conversations")).append("</p>\n");
-    out.append("<table id=\"list\">\n<thead><tr><th>Title</th><th>Created</th><th>Updated</th><th>Model</th>")
-        .append("<th class=\"n\">Messages</th></tr></thead>\n<tbody>\n");
+    out.append("<div class=\"row labels\" aria-hidden=\"true\"><span>Title</span><span>Created</span>")
+        .append("<span>Updated</span><span>Model</span><span class=\"n\">Messages</span></div>\n")
+        .append("<ol id=\"list\">\n");
     for (Row r : sorted) {
-      out.append("<tr data-k=\"").append(r.k()).append("\" data-from=\"").append(day(r.created(), r.updated()))
-          .append("\" data-to=\"").append(day(r.updated(), r.created())).append('"');
+      out.append("<li class=\"row").append(r.facts().deleted() ? " deleted" : "").append("\" data-k=\"")
+          .append(r.k()).append("\" data-from=\"").append(day(r.created(), r.updated(), zone))
+          .append("\" data-to=\"").append(day(r.updated(), r.created(), zone)).append('"');
       if (r.facts().deleted()) {
-        out.append(" data-deleted=\"\" class=\"deleted\"");
+        out.append(" data-deleted=\"\"");
       }
-      out.append("><td><a href=\"").append(PAGES).append('/').append(Markdown.path(r.file())).append("\">")
-          .append(Html.text(r.title().isEmpty() ? "Untitled" : r.title())).append("</a>");
+      out.append("><span class=\"t\"><a href=\"").append(PAGES).append('/').append(Markdown.path(r.file()))
+          .append("\">").append(Html.text(r.title().isEmpty() ? "Untitled" : r.title())).append("</a>");
       if (r.facts().deleted()) {
         out.append(" <span class=\"badge\">deleted</span>");
       }
-      out.append("</td><td>").append(Times.minutes(r.created(), zone)).append("</td><td>")
-          .append(Times.minutes(r.updated(), zone)).append("</td><td>").append(Html.text(r.model()))
-          .append("</td><td class=\"n\">").append(r.messages()).append("</td></tr>\n");
+      out.append("</span> <span class=\"d c\">").append(Times.minutes(r.created(), zone))
+          .append("</span> <span class=\"d\">").append(Times.minutes(r.updated(), zone))
+          .append("</span> <span class=\"m\">").append(Html.text(r.model()))
+          .append("</span> <span class=\"n\">").append(r.messages()).append("</span></li>\n");
     }
-    out.append("</tbody>\n</table>\n<p id=\"none\" hidden>No conversation matches.</p>\n")
+    out.append("</ol>\n<p id=\"none\" hidden>No conversation matches.</p>\n")
         .append("<noscript><p>Filters and search need JavaScript; the list is complete without it.</p></noscript>\n")
         .append("</main>\n<script src=\"").append(SITE).append("/index.js\"></script>\n</body>\n</html>\n");
     return out.toString();
   }
 
-  private String day(@Nullable Instant t, @Nullable Instant otherwise) {
+  private static String day(@Nullable Instant t, @Nullable Instant otherwise, ZoneId zone) {
     Instant at = t != null ? t : otherwise;
     return at == null ? "" : DAY.format(at.atZone(zone));
   }

@@ -71,8 +71,8 @@ class HtmlBrowserTest {
   @Test
   void indexListsTheFixturesConversationsNewestFirst() throws Exception {
     browser.open(url("index.html"));
-    assertThat(browser.eval("Array.from(document.querySelectorAll('#list tbody tr')).map(r =>"
-        + " Array.from(r.cells).map(c => c.textContent).join(' | '))")).isEqualTo(List.of(
+    assertThat(browser.eval("Array.from(document.querySelectorAll('#list > li')).map(r =>"
+        + " Array.from(r.children).map(c => c.textContent).join(' | '))")).isEqualTo(List.of(
         "Rijksmuseum opening hours | 2025-06-10 10:06 | 2025-06-10 10:07 | o3 | 2",
         "Regex for ISO dates | 2025-02-03 11:14 | 2025-02-03 11:15 | gpt-4o-mini | 2",
         "What lighthouse is this? | 2025-01-15 10:39 | 2025-01-15 10:40 | gpt-4o | 2",
@@ -99,7 +99,7 @@ class HtmlBrowserTest {
   @Test
   void deletedConversationsOfAnArchiveAreMarkedAndFilterable() throws Exception {
     browser.open(tmp.resolve("archive/index.html").toUri().toString());
-    assertThat(browser.eval("Array.from(document.querySelectorAll('#list tr.deleted td:first-child'))"
+    assertThat(browser.eval("Array.from(document.querySelectorAll('#list > li.deleted .t'))"
         + ".map(td => td.textContent)")).isEqualTo(List.of(
         "Planted <script>window.__planted = 7</script> title deleted"));
     browser.eval("{ const d = document.getElementById('deleted'); d.value = 'only';"
@@ -112,7 +112,7 @@ class HtmlBrowserTest {
   }
 
   static Object shownTitles() throws Exception {
-    return browser.eval("Array.from(document.querySelectorAll('#list tbody tr:not([hidden]) td:first-child a'))"
+    return browser.eval("Array.from(document.querySelectorAll('#list > li:not([hidden]) .t a'))"
         + ".map(a => a.textContent)");
   }
 
@@ -124,7 +124,7 @@ class HtmlBrowserTest {
         + " q.dispatchEvent(new Event('input'))");
     browser.await("window.chatexportSearch && document.getElementById('count').textContent.startsWith('1 of')");
     assertThat(shownTitles()).isEqualTo(List.of("Weekend in Lisbon"));
-    String href = (String) browser.eval("document.querySelector('#list tbody tr:not([hidden]) a').href");
+    String href = (String) browser.eval("document.querySelector('#list > li:not([hidden]) a').href");
     assertThat(href).endsWith("#q=senhora");
     browser.open(href);
     assertThat(browser.eval("document.querySelector('article.hit').textContent")).asString()

@@ -2,7 +2,7 @@
 // when the search box is first used, so that it works from file:// (where a page may not fetch files).
 (function () {
   'use strict';
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#list tbody tr'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#list > li'));
   var links = rows.map(function (r) { return r.querySelector('a'); });
   var hrefs = links.map(function (a) { return a.getAttribute('href'); });
   var titles = links.map(function (a) { return a.textContent.toLowerCase(); });
