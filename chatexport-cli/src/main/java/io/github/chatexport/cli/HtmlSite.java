@@ -6,7 +6,6 @@ import io.github.chatexport.core.Assets;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -217,16 +216,6 @@ final class HtmlSite {
           }
         }
       }
-    }
-  }
-
-  /** Drops the unfinished search index (after an error that ends the run). */
-  void abandon() {
-    try {
-      search.close();
-      Files.deleteIfExists(searchTmp);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
