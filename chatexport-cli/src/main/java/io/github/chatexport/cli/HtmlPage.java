@@ -132,8 +132,11 @@ final class HtmlPage {
       }
     }
     Map<Integer, List<Integer>> kids = new HashMap<>();
+    int[] place = new int[items.size()]; // among its siblings, from 0: no indexOf, so that 50,000 stay linear
     for (Item item : items) {
-      kids.computeIfAbsent(item.parent(), k -> new ArrayList<>()).add(item.index());
+      List<Integer> siblings = kids.computeIfAbsent(item.parent(), k -> new ArrayList<>());
+      place[item.index()] = siblings.size();
+      siblings.add(item.index());
     }
     Set<String> active = new HashSet<>(c.activeBranch().nodeIds());
 
@@ -185,7 +188,7 @@ final class HtmlPage {
         out.append("<span class=\"who\">").append(Html.text(turnLabel(m))).append("</span>");
       }
       if (siblings.size() > 1) {
-        int k = siblings.indexOf(item.index()) + 1;
+        int k = place[item.index()] + 1;
         out.append("<nav class=\"fork\" aria-label=\"Branches\"><button type=\"button\" data-go=\"-1\"")
             .append(k == 1 ? " disabled" : "").append(" aria-label=\"Previous branch\">\u2039</button> <span>")
             .append(k).append(" / ").append(siblings.size())
