@@ -65,8 +65,8 @@ final class HtmlCommand extends ExportCommand {
         site.finish(complete);
       }
       out().println(Texts.plural(site.pages(), "conversation", "conversations") + " in " + dir.resolve("index.html")
-          + ": " + Texts.plural(site.written(), "file", "files") + " written, " + site.unchanged() + " unchanged"
-          + (site.removed() == 0 ? "" : ", " + site.removed() + " removed") + "; "
+          + ": " + Texts.plural(site.written(), "file", "files") + " written, " + Texts.count(site.unchanged())
+          + " unchanged" + (site.removed() == 0 ? "" : ", " + Texts.count(site.removed()) + " removed") + "; "
           + Texts.plural(site.copied(), "asset", "assets") + " copied.");
     }
     return ExitCodes.OK;
