@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         "Run 'chatexport COMMAND --help' for the options and examples of each command.",
         ""},
     subcommands = {
-        StatsCommand.class, ListCommand.class, ShowCommand.class, MarkdownCommand.class, JsonlCommand.class,
+        StatsCommand.class, ListCommand.class, ShowCommand.class, MarkdownCommand.class, HtmlCommand.class,
+        JsonlCommand.class,
         VerifyCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
         "  chatexport list --since 2025-01-01 --model o3 chatgpt-export.zip",
         "  chatexport show chatgpt-export.zip \"Weekend in Lisbon\"",
         "  chatexport markdown chatgpt-export.zip notes/",
+        "  chatexport html chatgpt-export.zip site/",
         "  chatexport jsonl chatgpt-export.zip > chats.jsonl",
         "  chatexport verify chatgpt-export.zip"},
     exitCodeListHeading = "%nExit status:%n",

@@ -98,7 +98,9 @@ final class MarkdownCommand extends ExportCommand {
           String name = noteName(c, names);
           writeNote(dir, c, name, text, state);
           for (Asset asset : links.drain()) {
-            copy(assets, asset, assetDir, links.name(asset));
+            if (copy(assets, asset, assetDir, links.name(asset))) {
+              copied++;
+            }
           }
         }
       } finally {
@@ -176,12 +178,16 @@ final class MarkdownCommand extends ExportCommand {
     }
   }
 
-  private void copy(Assets assets, Asset asset, Path assetDir, String name) throws IOException {
+  /**
+   * Copies {@code asset} to {@code assetDir/name} unless a copy of its size is there already; whether it copied.
+   * Also used by {@code html}.
+   */
+  static boolean copy(Assets assets, Asset asset, Path assetDir, String name) throws IOException {
     Files.createDirectories(assetDir);
     Path target = SafeName.inside(assetDir, name);
     if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
         && (asset.size() < 0 || Files.size(target) == asset.size())) {
-      return;
+      return false;
     }
     Path tmp = temporary(assetDir);
     try {
@@ -190,14 +196,14 @@ final class MarkdownCommand extends ExportCommand {
         in.transferTo(to);
       }
       move(tmp, target);
-      copied++;
+      return true;
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
   /** Writes through a temporary file and one move: never a half-written note, never through a link. */
-  private static void write(Path dir, Path file, byte[] bytes) throws IOException {
+  static void write(Path dir, Path file, byte[] bytes) throws IOException {
     Path tmp = temporary(dir);
     try {
       Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -211,11 +217,11 @@ final class MarkdownCommand extends ExportCommand {
    * A fresh name for a temporary file in {@code dir} (created by the caller with CREATE_NEW, so with the user's
    * usual permissions, unlike {@code Files.createTempFile}).
    */
-  private static Path temporary(Path dir) {
+  static Path temporary(Path dir) {
     return SafeName.inside(dir, ".chatexport-" + UUID.randomUUID() + ".tmp");
   }
 
-  private static void move(Path from, Path to) throws IOException {
+  static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

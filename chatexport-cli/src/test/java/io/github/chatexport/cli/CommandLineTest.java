@@ -16,7 +16,7 @@ class CommandLineTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"stats", "list", "show", "markdown", "jsonl", "verify"})
+  @ValueSource(strings = {"stats", "list", "show", "markdown", "html", "jsonl", "verify"})
   void everyCommandHasHelpWithExamplesAndExitStatuses(String command) {
     Cli.Result r = Cli.run(command, "--help");
     assertThat(r.status()).as(r.toString()).isZero();
