@@ -124,7 +124,18 @@ public final class ConversationParser {
   /** Reads the conversation object whose START_OBJECT is the current token. */
   public Conversation read() throws IOException {
     JsonLocation start = p.currentTokenLocation();
-    String path = JsonPaths.of(p.getParsingContext());
+    return read(start, JsonPaths.of(p.getParsingContext()), p.nextFieldName());
+  }
+
+  /**
+   * Reads the rest of a conversation object that is the whole document (a lone conversation), whose first field
+   * name {@code first} (null for an empty object) the caller has already read; {@code start} is where it began.
+   */
+  public Conversation readLone(JsonLocation start, @Nullable String first) throws IOException {
+    return read(start, "$", first);
+  }
+
+  private Conversation read(JsonLocation start, String path, @Nullable String first) throws IOException {
     conversationPath = LazyPath.of(path);
     Obj o = new Obj();
     String id = null;
@@ -137,7 +148,7 @@ public final class ConversationParser {
     String defaultModelSlug = null;
     String gizmoId = null;
     Boolean archived = null;
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    for (String name = first; name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
