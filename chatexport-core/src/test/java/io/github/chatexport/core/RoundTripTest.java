@@ -50,6 +50,9 @@ class RoundTripTest {
         try (InputStream in = reader.openFile(file)) {
           Files.copy(in, single);
         }
+        if (Files.size(single) == 0) {
+          continue; // an empty export's empty conversations.json: nothing to write back
+        }
         assertRoundTrip(single, tmp.resolve("written-" + single.getFileName()), fixture.path() + file);
       }
       if (reader.account().isPresent()) {
