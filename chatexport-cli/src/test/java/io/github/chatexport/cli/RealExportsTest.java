@@ -40,7 +40,7 @@ class RealExportsTest {
     Cli.Result list = Cli.run("list", "--zone", "UTC", input);
     assertThat(list.status()).as(list.toString()).isZero();
     assertThat(list.out().lines().filter(l -> l.startsWith("(no id)"))).hasSize(5);
-    Cli.Result show = Cli.run("show", input, "Untitled question");
+    Cli.Result show = Cli.run("show", input, "Bike chain cleaning");
     assertThat(show.out()).as(show.toString()).contains("id (no id), created");
   }
 

@@ -240,47 +240,47 @@ public final class RecordWriter {
   }
 
   /** The typed fields of a content, in the order a writer without memory of the input writes them. */
-  private static final String[] C_0 = {"content_type", "parts"};
-  private static final String[] C_1 = {"content_type", "language", "response_format_name", "text"};
-  private static final String[] C_2 = {"content_type", "text"};
-  private static final String[] C_3 = {"content_type", "result", "summary"};
-  private static final String[] C_4 = {"content_type", "url", "domain", "text", "title"};
-  private static final String[] C_5 = {"content_type", "name", "text"};
-  private static final String[] C_6 = {"content_type", "user_profile", "user_instructions"};
-  private static final String[] C_7 = {"content_type", "model_set_context"};
-  private static final String[] C_8 = {"content_type", "thoughts", "source_analysis_msg_id"};
-  private static final String[] C_9 = {"content_type", "content"};
-  private static final String[] C_10 = {"content_type", "computer_id", "screenshot", "state", "is_ephemeral"};
-  private static final String[] C_11 = {"content_type", "url", "domain", "title", "text", "snippet"};
-  private static final String[] C_12 = {"content_type"};
+  private static final String[] CONTENT_TEXT = {"content_type", "parts"};
+  private static final String[] CONTENT_CODE = {"content_type", "language", "response_format_name", "text"};
+  private static final String[] CONTENT_EXECUTION_OUTPUT = {"content_type", "text"};
+  private static final String[] CONTENT_BROWSING_DISPLAY = {"content_type", "result", "summary"};
+  private static final String[] CONTENT_TETHER_QUOTE = {"content_type", "url", "domain", "text", "title"};
+  private static final String[] CONTENT_SYSTEM_ERROR = {"content_type", "name", "text"};
+  private static final String[] CONTENT_USER_CONTEXT = {"content_type", "user_profile", "user_instructions"};
+  private static final String[] CONTENT_MODEL_CONTEXT = {"content_type", "model_set_context"};
+  private static final String[] CONTENT_THOUGHTS = {"content_type", "thoughts", "source_analysis_msg_id"};
+  private static final String[] CONTENT_REASONING_RECAP = {"content_type", "content"};
+  private static final String[] CONTENT_COMPUTER_OUTPUT = {"content_type", "computer_id", "screenshot", "state", "is_ephemeral"};
+  private static final String[] CONTENT_SONIC_WEBPAGE = {"content_type", "url", "domain", "title", "text", "snippet"};
+  private static final String[] CONTENT_OTHER = {"content_type"};
 
   private static String[] contentFields(Content content) {
     if (content instanceof Content.Text || content instanceof Content.MultimodalText) {
-      return C_0;
+      return CONTENT_TEXT;
     } else if (content instanceof Content.Code) {
-      return C_1;
+      return CONTENT_CODE;
     } else if (content instanceof Content.ExecutionOutput) {
-      return C_2;
+      return CONTENT_EXECUTION_OUTPUT;
     } else if (content instanceof Content.TetherBrowsingDisplay) {
-      return C_3;
+      return CONTENT_BROWSING_DISPLAY;
     } else if (content instanceof Content.TetherQuote) {
-      return C_4;
+      return CONTENT_TETHER_QUOTE;
     } else if (content instanceof Content.SystemError) {
-      return C_5;
+      return CONTENT_SYSTEM_ERROR;
     } else if (content instanceof Content.UserEditableContext) {
-      return C_6;
+      return CONTENT_USER_CONTEXT;
     } else if (content instanceof Content.ModelEditableContext) {
-      return C_7;
+      return CONTENT_MODEL_CONTEXT;
     } else if (content instanceof Content.Thoughts) {
-      return C_8;
+      return CONTENT_THOUGHTS;
     } else if (content instanceof Content.ReasoningRecap) {
-      return C_9;
+      return CONTENT_REASONING_RECAP;
     } else if (content instanceof Content.ComputerOutput) {
-      return C_10;
+      return CONTENT_COMPUTER_OUTPUT;
     } else if (content instanceof Content.SonicWebpage) {
-      return C_11;
+      return CONTENT_SONIC_WEBPAGE;
     }
-    return C_12;
+    return CONTENT_OTHER;
   }
 
   private void write(Content content) throws IOException {
