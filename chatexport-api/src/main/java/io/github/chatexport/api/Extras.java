@@ -82,17 +82,16 @@ public record Extras(
    * calls when a typed value replaces whatever the input had.
    */
   public Extras typed(String name) {
-    if (!fields.containsKey(name) && !absent.contains(name) && !numbers.containsKey(name)) {
+    if (!fields.containsKey(name) && !absent.contains(name)) {
       return this;
     }
     LinkedHashMap<String, RawJson> copy = new LinkedHashMap<>(fields);
     copy.remove(name);
     Set<String> rest = new java.util.HashSet<>(absent);
     rest.remove(name);
-    LinkedHashMap<String, String> texts = new LinkedHashMap<>(numbers);
-    texts.remove(name);
-    // The name keeps its place in the order: a value set through the API goes where the field was.
-    return new Extras(FrozenMap.adopt(copy), rest, order, texts);
+    // The name keeps its place in the order: a value set through the API goes where the field was. Its number
+    // text stays too: a writer uses it only while it still denotes the typed value.
+    return new Extras(FrozenMap.adopt(copy), rest, order, numbers);
   }
 
   /** A copy that remembers {@code order} as the order of the object's members. */
