@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,6 +109,21 @@ public record Conversation(
   /** Whether some node has more than one child (an edit or a regeneration). */
   public boolean hasBranches() {
     return Graph.of(nodes).leafCount() > 1;
+  }
+
+  /**
+   * The project the conversation belongs to: its {@code conversation_template_id} when that starts with
+   * {@code g-p-} (FORMAT.md §9), else its {@code gizmo_id} when that does; empty for a conversation outside any
+   * project (a custom GPT's {@code g-…} id is not a project). Project names are not in the export.
+   */
+  @JsonIgnore
+  public Optional<String> projectId() {
+    Optional<String> template = extras.get("conversation_template_id").asString().filter(Conversation::isProject);
+    return template.isPresent() ? template : Optional.ofNullable(gizmoId).filter(Conversation::isProject);
+  }
+
+  private static boolean isProject(String id) {
+    return id.startsWith("g-p-");
   }
 
   /** Returns a copy with another title. */

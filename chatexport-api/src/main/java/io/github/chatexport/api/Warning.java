@@ -49,6 +49,21 @@ public record Warning(Kind kind, String message, Location location) {
     DUPLICATE_CONVERSATION,
     /** A file of the export was ignored. */
     IGNORED_FILE,
+    /**
+     * A file that {@code export_manifest.json} lists (a conversation shard, an asset, any file) is not in the
+     * export: data the download lost. The message names the file.
+     */
+    MISSING_FILE,
+    /**
+     * A file's size differs from the size {@code export_manifest.json} lists for it: a truncated or altered
+     * download. The message names the file and both sizes.
+     */
+    SIZE_MISMATCH,
+    /**
+     * The export holds no conversation at all (an empty {@code conversations.json} and no {@code chat.html}, as
+     * the service has sent to users whose history vanished).
+     */
+    EMPTY_EXPORT,
     /** Something else about the export's structure. */
     OTHER
   }

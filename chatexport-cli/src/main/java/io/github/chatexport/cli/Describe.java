@@ -17,6 +17,7 @@ final class Describe {
       case ZIP -> "ZIP";
       case FOLDER -> "folder";
       case JSON_FILE -> "JSON file";
+      case HTML_FILE -> "chat.html file";
       case STREAM -> "stream";
     });
     if (layout.nested()) {
@@ -32,6 +33,7 @@ final class Describe {
       case CONVERSATIONS_JSON -> "conversations.json";
       case CHAT_HTML -> "chat.html";
       case JSON_FILE -> "the JSON file";
+      case SINGLE_CONVERSATION -> "the JSON file (one conversation object)";
     });
     out.append(", era: ").append(era(layout.era()));
     return out.toString();
@@ -41,7 +43,7 @@ final class Describe {
     return switch (era) {
       case FIRST_FORMAT_2023 -> "first format (spring 2023)";
       case SINGLE_FILE_2023_2026 -> "one conversations.json (2023 to early 2026)";
-      case SHARDED_2026 -> "shards and manifest (2026 onward)";
+      case SHARDED_2026 -> "conversation shards (2026 onward)";
       case UNKNOWN -> "unknown";
     };
   }

@@ -48,11 +48,21 @@ final class Facts {
   static Set<String> models(Conversation c) {
     Set<String> out = new TreeSet<>();
     for (Message m : c.messages()) {
-      if (m.author().isAssistant()) {
-        m.metadata().resolvedModelSlug().ifPresent(out::add);
-      }
+      model(c, m).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * The model of an assistant message: its {@code resolved_model_slug}, else its {@code model_slug}, else (many
+   * 2026 messages have no metadata) the conversation's {@code default_model_slug}. Empty for other roles.
+   */
+  static Optional<String> model(Conversation c, Message m) {
+    if (!m.author().isAssistant()) {
+      return Optional.empty();
+    }
+    Optional<String> own = m.metadata().resolvedModelSlug();
+    return own.isPresent() ? own : Optional.ofNullable(c.defaultModelSlug());
   }
 
   /**
@@ -62,9 +72,7 @@ final class Facts {
   static Optional<String> mainModel(Conversation c) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Message m : c.activeBranch().messages()) {
-      if (m.author().isAssistant()) {
-        m.metadata().resolvedModelSlug().ifPresent(slug -> counts.merge(slug, 1, Integer::sum));
-      }
+      model(c, m).ifPresent(slug -> counts.merge(slug, 1, Integer::sum));
     }
     String best = null;
     int most = 0;

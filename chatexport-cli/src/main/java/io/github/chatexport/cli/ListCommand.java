@@ -92,7 +92,7 @@ final class ListCommand extends ExportCommand {
           out.print(shown == 0 ? "\n" : ",\n");
           out.print(Json.write(g -> {
             g.writeStartObject();
-            g.writeStringField("id", c.id());
+            Json.field(g, "id", c.id().isEmpty() ? null : c.id());
             Json.field(g, "title", c.title());
             Json.field(g, "created", Times.utc(created));
             Json.field(g, "updated", Times.utc(updated));
@@ -106,7 +106,7 @@ final class ListCommand extends ExportCommand {
             g.writeEndObject();
           }));
         } else {
-          out.printf("%-36s  %-16s  %-16s  %5d  %s%n", Texts.oneLine(c.id()), Times.minutes(created, zone()),
+          out.printf("%-36s  %-16s  %-16s  %5d  %s%n", Texts.id(c), Times.minutes(created, zone()),
               Times.minutes(updated, zone()), messages, Texts.title(c));
         }
         shown++;

@@ -95,8 +95,9 @@ final class MarkdownCommand extends ExportCommand {
           Conversation c = it.next();
           notes++;
           String text = new NoteRenderer(c, assets.references(c), links, zone(), !noReasoning, branches).render();
-          String name = noteName(c, names);
-          writeNote(dir, c, name, text, state);
+          String key = noteKey(c);
+          String name = noteName(c, key, names);
+          writeNote(dir, key, name, text, state);
           for (Asset asset : links.drain()) {
             if (copy(assets, asset, assetDir, links.name(asset))) {
               copied++;
@@ -118,26 +119,46 @@ final class MarkdownCommand extends ExportCommand {
    * on the machine), the title made safe and cut to 100 bytes, and 10 hex digits of the SHA-256 of the id, which
    * keep names apart when titles repeat. Should two names still meet (ignoring case), the whole hash is used.
    */
-  static String noteName(Conversation c, Set<String> taken) {
+  static String noteName(Conversation c, String key, Set<String> taken) {
     String title = c.title() == null ? "" : Texts.oneLine(c.title());
     String safe = SafeName.of(title, TITLE_BYTES, "Untitled");
     var created = Facts.created(c);
     String day = created == null ? "" : DAY.format(created.atOffset(ZoneOffset.UTC)) + " ";
-    String hash = NoteState.sha256(c.id().getBytes(StandardCharsets.UTF_8));
+    String hash = NoteState.sha256(key.getBytes(StandardCharsets.UTF_8));
     String name = day + safe + " " + hash.substring(0, 10) + ".md";
     if (!taken.add(name.toLowerCase(Locale.ROOT))) {
       name = day + safe + " " + hash + ".md";
-      taken.add(name.toLowerCase(Locale.ROOT));
+      // The same key twice (a conversation met twice, or id-less twins): a number keeps the notes apart.
+      for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+        name = day + safe + " " + hash + " " + n + ".md";
+      }
     }
     return name;
   }
 
-  private void writeNote(Path dir, Conversation c, String name, String text, NoteState state)
+  /**
+   * What identifies a conversation's note from run to run: its id; for a conversation without one (old and
+   * third-party files), the hash of its creation time, title and node ids, so that id-less conversations get
+   * notes of their own.
+   */
+  static String noteKey(Conversation c) {
+    if (!c.id().isEmpty()) {
+      return c.id();
+    }
+    StringBuilder what = new StringBuilder("no id\n").append(c.createTime()).append('\n')
+        .append(c.title() == null ? "" : c.title()).append('\n');
+    for (String node : c.nodes().keySet()) {
+      what.append(node).append('\n');
+    }
+    return "no-id:" + NoteState.sha256(what.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void writeNote(Path dir, String key, String name, String text, NoteState state)
       throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     String hash = NoteState.sha256(bytes);
     Path file = SafeName.inside(dir, name);
-    NoteState.Entry before = state.get(c.id());
+    NoteState.Entry before = state.get(key);
     boolean exists = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     if (!force && exists && before != null && before.file().equals(name) && before.sha256().equals(hash)) {
       unchanged++; // as written last time, and the conversation has not changed
@@ -158,7 +179,7 @@ final class MarkdownCommand extends ExportCommand {
     if (before != null && !before.file().equals(name)) {
       retire(dir, before);
     }
-    state.put(c.id(), new NoteState.Entry(name, hash));
+    state.put(key, new NoteState.Entry(name, hash));
   }
 
   /** Removes the note a conversation had under its old title, unless it was edited by hand. */

@@ -50,15 +50,17 @@ final class NoteRenderer {
   String render() {
     StringBuilder out = new StringBuilder();
     out.append("---\n");
-    out.append("id: ").append(Markdown.yaml(c.id())).append('\n');
+    out.append("id: ").append(c.id().isEmpty() ? "null" : Markdown.yaml(c.id())).append('\n');
     out.append("title: ").append(c.title() == null ? "null" : Markdown.yaml(c.title())).append('\n');
     String created = Times.utc(Facts.created(c));
     String updated = Times.utc(Facts.updated(c));
     out.append("created: ").append(created == null ? "null" : created).append('\n');
     out.append("updated: ").append(updated == null ? "null" : updated).append('\n');
     Facts.mainModel(c).ifPresent(model -> out.append("model: ").append(Markdown.yaml(model)).append('\n'));
-    out.append("url: ").append(Markdown.yaml("https://chatgpt.com/c/"
-        + URLEncoder.encode(c.id(), StandardCharsets.UTF_8).replace("+", "%20"))).append('\n');
+    if (!c.id().isEmpty()) {
+      out.append("url: ").append(Markdown.yaml("https://chatgpt.com/c/"
+          + URLEncoder.encode(c.id(), StandardCharsets.UTF_8).replace("+", "%20"))).append('\n');
+    }
     out.append("---\n\n");
     out.append("# ").append(c.title() == null || c.title().isBlank() ? "Untitled" : Markdown.inline(c.title()))
         .append('\n');
@@ -177,7 +179,7 @@ final class NoteRenderer {
     StringBuilder h = new StringBuilder(first.author().isUser() ? "User" : "Assistant");
     if (!first.author().isUser()) {
       for (int k = start; k < messages.size() && !messages.get(k).author().isUser(); k++) {
-        var model = messages.get(k).metadata().resolvedModelSlug();
+        var model = Facts.model(c, messages.get(k));
         if (messages.get(k).author().isAssistant() && model.isPresent()) {
           h.append(" · ").append(Markdown.inline(model.get()));
           break;

@@ -75,7 +75,7 @@ final class ShowCommand extends ExportCommand {
       }
       count++;
       if (names.size() < MAX_CANDIDATES) {
-        names.add(Texts.oneLine(c.id()) + "  " + Texts.title(c));
+        names.add(Texts.id(c) + "  " + Texts.title(c));
       }
     }
   }
@@ -137,7 +137,7 @@ final class ShowCommand extends ExportCommand {
     Branch active = c.activeBranch();
     List<Branch> branches = c.branches();
     out.println(Texts.title(c));
-    out.println("id " + Texts.oneLine(c.id()) + ", created " + Times.minutes(Facts.created(c), zone())
+    out.println("id " + Texts.id(c) + ", created " + Times.minutes(Facts.created(c), zone())
         + ", updated " + Times.minutes(Facts.updated(c), zone()) + " (" + zone().getId() + ")"
         + (branches.size() > 1 ? ", " + branches.size() + " branches"
             + (allBranches ? "" : " (showing the active one; --all-branches shows each)") : ""));

@@ -64,9 +64,7 @@ final class StatsCommand extends ExportCommand {
             roles.merge(m.role().isEmpty() ? "(none)" : m.role(), 1L, Long::sum);
             String type = m.content().contentType();
             contentTypes.merge(type.isEmpty() ? "(none)" : type, 1L, Long::sum);
-            if (m.author().isAssistant()) {
-              m.metadata().resolvedModelSlug().ifPresent(slug -> models.merge(slug, 1L, Long::sum));
-            }
+            Facts.model(c, m).ifPresent(slug -> models.merge(slug, 1L, Long::sum));
             Instant t = m.createTime();
             if (t != null) {
               first = first == null || t.isBefore(first) ? t : first;

@@ -56,6 +56,11 @@ final class Texts {
     return out.toString();
   }
 
+  /** The conversation's id on one line, or {@code (no id)} (old and third-party files have none). */
+  static String id(Conversation c) {
+    return c.id().isEmpty() ? "(no id)" : oneLine(c.id());
+  }
+
   /** The conversation's title for a terminal, or {@code (untitled)}. */
   static String title(Conversation c) {
     String title = oneLine(c.title());

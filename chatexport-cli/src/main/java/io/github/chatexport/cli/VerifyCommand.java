@@ -56,8 +56,8 @@ final class VerifyCommand extends ExportCommand {
             out.println(describe(w));
           }
           for (AssetReference ref : assets.references(c)) {
-            if (ref.isMissing()) {
-              missing.add(ref.assetId());
+            if (ref.isMissing() && missing.add(ref.assetId())) {
+              // One line per missing asset (its first reference), so that the count below is the lines shown.
               out.println("missing asset: " + ref.kind().name().toLowerCase(Locale.ROOT) + " "
                   + Texts.oneLine(ref.pointer()) + " (conversation " + Texts.oneLine(ref.conversationId())
                   + ", message " + Texts.oneLine(ref.messageId()) + ")");

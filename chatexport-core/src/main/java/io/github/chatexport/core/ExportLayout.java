@@ -36,6 +36,8 @@ public record ExportLayout(
     FOLDER,
     /** One conversations JSON file. */
     JSON_FILE,
+    /** A lone {@code chat.html}, read like a folder that holds only it. */
+    HTML_FILE,
     /** A conversations JSON stream. */
     STREAM
   }
@@ -50,19 +52,33 @@ public record ExportLayout(
     CONVERSATIONS_JSON,
     /** The {@code jsonData} array of {@code chat.html}. */
     CHAT_HTML,
-    /** The single JSON file or stream that was opened. */
-    JSON_FILE
+    /** The single JSON file or stream that was opened: an array of conversations. */
+    JSON_FILE,
+    /**
+     * The single JSON file or stream that was opened, whose top level is one conversation object rather than an
+     * array: how browser exporters and userscripts save one conversation.
+     */
+    SINGLE_CONVERSATION
   }
 
-  /** The generation of the export format, as far as the layout and the first conversation tell. */
+  /**
+   * The generation of the export format, as far as evidence tells: the files of the export and its first
+   * conversation. Where the evidence is missing or mixed, the era is {@link #UNKNOWN} rather than a guess.
+   */
   public enum Era {
-    /** The first format (spring 2023): conversations without {@code conversation_id}, messages without status. */
+    /**
+     * The first format (spring 2023): the first conversation has no {@code conversation_id}, was created before
+     * July 2023, and its messages have no {@code status}.
+     */
     FIRST_FORMAT_2023,
-    /** One {@code conversations.json}, 2023 to early 2026. */
+    /**
+     * One {@code conversations.json} (or its {@code chat.html}), 2023 to early 2026, with a first conversation of
+     * the later 2023 format ({@code conversation_id} present).
+     */
     SINGLE_FILE_2023_2026,
-    /** Shards and a manifest, 2026 onward. */
+    /** {@code conversations-NNN.json} shards, 2026 onward (with or without {@code export_manifest.json}). */
     SHARDED_2026,
-    /** Nothing to tell by (no conversation). */
+    /** Nothing to tell by: no conversation, a file of another name, or evidence that does not agree. */
     UNKNOWN
   }
 }

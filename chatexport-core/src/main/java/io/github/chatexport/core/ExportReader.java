@@ -39,6 +39,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -185,9 +186,18 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       throw new IllegalStateException("the reader is closed");
     }
     ConversationCursor cursor = new ConversationCursor(source, layout.conversations(),
-        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, warnings::add);
+        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, this::exportWarning);
     passes.add(cursor);
     return cursor;
+  }
+
+  /** Adds a warning found during a pass, unless an earlier pass found it already. */
+  private void exportWarning(Warning w) {
+    synchronized (warnings) {
+      if (!warnings.contains(w)) {
+        warnings.add(w);
+      }
+    }
   }
 
   private void endPass(ConversationCursor cursor) {
@@ -258,12 +268,14 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       ExportSource base = source;
       boolean nested = base instanceof NestedSource;
       ExportLayout.Container container = base instanceof StreamSource ? ExportLayout.Container.STREAM
-          : base instanceof SingleFileSource ? ExportLayout.Container.JSON_FILE
+          : base instanceof SingleFileSource
+              ? layout.html() ? ExportLayout.Container.HTML_FILE : ExportLayout.Container.JSON_FILE
           : base instanceof DirectorySource ? ExportLayout.Container.FOLDER
           : ExportLayout.Container.ZIP;
       ExportLayout.Source from;
       if (container == ExportLayout.Container.STREAM || container == ExportLayout.Container.JSON_FILE) {
-        from = ExportLayout.Source.JSON_FILE;
+        from = source.rereadable() && loneConversation() ? ExportLayout.Source.SINGLE_CONVERSATION
+            : ExportLayout.Source.JSON_FILE;
       } else if (layout.html()) {
         from = ExportLayout.Source.CHAT_HTML;
       } else if (layout.conversations().size() == 1
@@ -274,10 +286,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       } else {
         from = ExportLayout.Source.SHARDS;
       }
-      ExportLayout.Era era =
-          from == ExportLayout.Source.MANIFEST_SHARDS || from == ExportLayout.Source.SHARDS
-              ? ExportLayout.Era.SHARDED_2026
-              : source.rereadable() ? eraOfFirstConversation() : ExportLayout.Era.UNKNOWN;
+      ExportLayout.Era era = era(from);
       List<String> files = new ArrayList<>();
       for (String f : layout.conversations()) {
         files.add(f.startsWith(layout.prefix()) ? f.substring(layout.prefix().length()) : f);
@@ -288,17 +297,56 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     return l;
   }
 
-  /** The era a single-file export's first conversation shows: the first format lacks {@code conversation_id}. */
-  private ExportLayout.Era eraOfFirstConversation() {
+  /**
+   * The era the evidence shows: shards are 2026; a first conversation without {@code conversation_id}, created
+   * before July 2023, whose messages have no {@code status}, is the first format; one with {@code conversation_id}
+   * in a {@code conversations.json} or {@code chat.html} is the single-file era. Anything else is unknown.
+   */
+  private ExportLayout.Era era(ExportLayout.Source from) {
+    String name = layout.conversations().isEmpty() ? "" : layout.conversations().get(0);
+    name = name.substring(name.lastIndexOf('/') + 1);
+    if (from == ExportLayout.Source.MANIFEST_SHARDS || from == ExportLayout.Source.SHARDS
+        || from == ExportLayout.Source.JSON_FILE && name.matches("conversations-\\d+\\.json")) {
+      return ExportLayout.Era.SHARDED_2026;
+    }
+    if (!source.rereadable()) {
+      return ExportLayout.Era.UNKNOWN;
+    }
+    Conversation first;
     try (Stream<Conversation> all = conversations()) {
-      Optional<Conversation> first = all.findFirst();
-      if (first.isEmpty()) {
+      Optional<Conversation> found = all.findFirst();
+      if (found.isEmpty()) {
         return ExportLayout.Era.UNKNOWN;
       }
-      return first.get().conversationId() == null && first.get().extras().isAbsent("conversation_id")
-          ? ExportLayout.Era.FIRST_FORMAT_2023 : ExportLayout.Era.SINGLE_FILE_2023_2026;
+      first = found.get();
     } catch (ChatExportException e) {
       return ExportLayout.Era.UNKNOWN;
+    }
+    if (first.conversationId() == null && first.extras().isAbsent("conversation_id")) {
+      boolean early = first.createTime() == null || first.createTime().isBefore(FIRST_FORMAT_ENDS);
+      boolean noStatus = first.nodes().values().stream()
+          .allMatch(n -> n.message() == null || n.message().extras().isAbsent("status"));
+      return early && noStatus && (first.createTime() != null || !first.nodes().isEmpty())
+          ? ExportLayout.Era.FIRST_FORMAT_2023 : ExportLayout.Era.UNKNOWN;
+    }
+    boolean singleFile = from == ExportLayout.Source.CONVERSATIONS_JSON || from == ExportLayout.Source.CHAT_HTML
+        || from == ExportLayout.Source.JSON_FILE && name.equals("conversations.json");
+    return singleFile ? ExportLayout.Era.SINGLE_FILE_2023_2026 : ExportLayout.Era.UNKNOWN;
+  }
+
+  /** When the first format gave way to the one with {@code conversation_id} (mid 2023, FORMAT.md §2). */
+  private static final Instant FIRST_FORMAT_ENDS = Instant.parse("2023-07-01T00:00:00Z");
+
+  /** Whether the one JSON file holds a lone conversation object rather than an array of them. */
+  private boolean loneConversation() {
+    String file = layout.conversations().isEmpty() ? null : layout.conversations().get(0);
+    if (file == null) {
+      return false;
+    }
+    try (InputStream in = source.open(file); JsonParser p = factory.createParser(in)) {
+      return p.nextToken() == JsonToken.START_OBJECT && !"conversations".equals(p.nextFieldName());
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -597,6 +645,9 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
         }
         case JSON:
           return create(new SingleFileSource(path, file), true);
+        case HTML:
+          // A lone chat.html reads like a folder that holds only it.
+          return create(new SingleFileSource(path, file, "chat.html"), false);
         default:
           throw notAnExport(file, kind, n);
       }
@@ -683,7 +734,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
 
     private Layout layout(ExportSource source, boolean singleFile, JsonFactory factory, List<Warning> warnings) {
       AuxiliaryFiles files = new AuxiliaryFiles(source, config, factory, warnings::add);
-      return Layout.of(source.entries(), singleFile, source.file(), files::manifest, warnings::add);
+      return Layout.of(source.entries(), singleFile, source.file(), files::manifest, source::size, warnings::add);
     }
 
     private enum Kind { ZIP, JSON, HTML, EMPTY, OTHER }
@@ -713,7 +764,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
 
     private static ChatExportException notAnExport(String file, Kind kind, int n) {
       String found = switch (kind) {
-        case HTML -> "an HTML page (a chat.html without conversations.json is not supported yet)";
+        case HTML -> "an HTML page (a chat.html is read from a file, a folder or a ZIP, not from a stream)";
         case EMPTY -> "an empty file";
         default -> "a file that is neither a ZIP archive nor JSON (" + n + " bytes inspected)";
       };

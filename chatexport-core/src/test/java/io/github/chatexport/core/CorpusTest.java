@@ -117,10 +117,13 @@ class CorpusTest {
   }
 
   @Test
-  void writesTheValidSamplesBackValueForValue(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+  void writesTheValidSamplesBackTokenForToken(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
     for (String sample : List.of("real-2023-code-interpreter/conversations.json",
         "synthetic-2026-sharded/single-conversation-2026.json", "synthetic-2026-sharded/conversations-000.json",
-        "synthetic-2026-sharded/conversations-001.json")) {
+        "synthetic-2026-sharded/conversations-001.json", "peer-librechat-2023-2024/chatgpt-export.json",
+        "peer-librechat-2023-2024/chatgpt-citations.json", "peer-librechat-2023-2024/chatgpt-tree-bom.json",
+        "peer-mitkury-2024/example-conversation.json", "peer-polylogue-lone-2026/native-conversation-v1.json",
+        "peer-polylogue-lone-2026/showcase-03.json")) {
       Path input = sample(sample);
       RoundTripTest.assertRoundTrip(input, tmp.resolve(sample.replace('/', '_')), sample);
     }

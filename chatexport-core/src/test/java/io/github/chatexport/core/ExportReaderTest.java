@@ -300,7 +300,19 @@ class ExportReaderTest {
       ExportLayout layout = export.layout();
       assertThat(layout.container()).isEqualTo(ExportLayout.Container.JSON_FILE);
       assertThat(layout.source()).isEqualTo(ExportLayout.Source.JSON_FILE);
-      assertThat(layout.era()).isEqualTo(ExportLayout.Era.FIRST_FORMAT_2023);
+      // No conversation_id, as in the first format, but created in September 2023, after it: no guess.
+      assertThat(layout.era()).isEqualTo(ExportLayout.Era.UNKNOWN);
+    }
+    String april2023 = TWO.replace("1695326273.968528", "1682606050.0");
+    try (ExportReader export = ExportReader.open(write("conversations.json", april2023))) {
+      assertThat(export.layout().era()).isEqualTo(ExportLayout.Era.FIRST_FORMAT_2023);
+    }
+    String withId = TWO.replace("\"id\":\"c1\",", "\"id\":\"c1\",\"conversation_id\":\"c1\",");
+    try (ExportReader export = ExportReader.open(write("conversations.json", withId))) {
+      assertThat(export.layout().era()).isEqualTo(ExportLayout.Era.SINGLE_FILE_2023_2026);
+    }
+    try (ExportReader export = ExportReader.open(write("my-export.json", withId))) {
+      assertThat(export.layout().era()).isEqualTo(ExportLayout.Era.UNKNOWN);
     }
     Path dir = Files.createDirectories(tmp.resolve("sharded"));
     Files.writeString(dir.resolve("conversations-000.json"), TWO, UTF_8);

@@ -95,6 +95,7 @@ class FixtureTest {
     List<String> head = new ArrayList<>();
     List<String> tail = new ArrayList<>();
     try (ExportReader export = builder.open(path)) {
+      head.add("layout " + export.layout().source() + " " + export.layout().era());
       export.account().ifPresent(a -> head.add(
           "account " + a.id() + " " + (a.email() == null ? "null" : Expected.quote(a.email()))));
       export.files().forEach(f -> head.add("file " + f));

@@ -26,6 +26,40 @@ final class JsonValues {
     }
   }
 
+  /**
+   * The first difference between two JSON documents token by token, or null when they are the same but for white
+   * space: same keys in the same order, same strings, numbers with the same text.
+   */
+  static @Nullable String firstTokenDifference(InputStream a, InputStream b) throws IOException {
+    try (JsonParser pa = FACTORY.createParser(a); JsonParser pb = FACTORY.createParser(b)) {
+      while (true) {
+        com.fasterxml.jackson.core.JsonToken ta = pa.nextToken();
+        com.fasterxml.jackson.core.JsonToken tb = pb.nextToken();
+        if (ta == null && tb == null) {
+          return null;
+        }
+        String where = com.fasterxml.jackson.core.JsonPointer.empty().toString()
+            + pa.getParsingContext().pathAsPointer() + " (line " + pa.currentLocation().getLineNr() + ")";
+        if (ta != tb) {
+          return where + ": " + ta + " against " + tb
+              + (ta == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? " (key " + pa.currentName() + ")" : "")
+              + (tb == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? " (key " + pb.currentName() + ")" : "");
+        }
+        if (ta.isScalarValue() || ta == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          String va = pa.getText();
+          String vb = pb.getText();
+          if (!va.equals(vb)) {
+            return where + ": " + ta + " " + abbreviate(va) + " against " + abbreviate(vb);
+          }
+        }
+      }
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+
   /** The path of the first difference, or null when the two are equal as JSON values. */
   static @Nullable String firstDifference(RawJson a, RawJson b) {
     return diff(a, b, "$");

@@ -3,7 +3,6 @@ package io.github.chatexport.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chatexport.api.Conversation;
-import io.github.chatexport.api.RawJson;
 import io.github.chatexport.testdata.Fixture;
 import io.github.chatexport.testdata.Fixtures;
 import java.io.IOException;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Read, write back, compare as JSON values: nothing read is lost. */
+/**
+ * Read, write back, compare token by token: nothing read is lost, keys come back in the order read and numbers
+ * with the text read (only white space may differ).
+ */
 class RoundTripTest {
   @TempDir Path tmp;
 
@@ -48,6 +50,9 @@ class RoundTripTest {
         try (InputStream in = reader.openFile(file)) {
           Files.copy(in, single);
         }
+        if (Files.size(single) == 0) {
+          continue; // an empty export's empty conversations.json: nothing to write back
+        }
         assertRoundTrip(single, tmp.resolve("written-" + single.getFileName()), fixture.path() + file);
       }
       if (reader.account().isPresent()) {
@@ -57,7 +62,7 @@ class RoundTripTest {
         }
         try (InputStream a = reader.openFile("user.json");
             InputStream b = Files.newInputStream(account.resolve("user.json"))) {
-          assertThat(JsonValues.firstDifference(JsonValues.parse(a), JsonValues.parse(b))).isNull();
+          assertThat(JsonValues.firstTokenDifference(a, b)).as(fixture.path() + "user.json").isNull();
         }
       }
     }
@@ -75,6 +80,21 @@ class RoundTripTest {
   }
 
   static void assertRoundTrip(Path input, Path output, String name) throws IOException {
+    try (ExportReader in = ExportReader.open(input)) {
+      if (in.layout().source() == ExportLayout.Source.SINGLE_CONVERSATION) {
+        // One conversation object, not an array: written back as that object.
+        List<Conversation> all;
+        try (Stream<Conversation> s = in.conversations()) {
+          all = s.toList();
+        }
+        assertThat(all).hasSize(1);
+        Files.writeString(output, ExportWriter.toJson(all.get(0)));
+        try (InputStream a = Files.newInputStream(input); InputStream b = Files.newInputStream(output)) {
+          assertThat(JsonValues.firstTokenDifference(a, b)).as(name).isNull();
+        }
+        return;
+      }
+    }
     try (ExportReader in = ExportReader.open(input);
         ExportWriter out = ExportWriter.open(output);
         Stream<Conversation> all = in.conversations()) {
@@ -82,13 +102,9 @@ class RoundTripTest {
         out.write(c);
       }
     }
-    RawJson expected;
-    RawJson actual;
     try (InputStream a = Files.newInputStream(input); InputStream b = Files.newInputStream(output)) {
-      expected = JsonValues.parse(a);
-      actual = JsonValues.parse(b);
+      assertThat(JsonValues.firstTokenDifference(a, b)).as(name).isNull();
     }
-    assertThat(JsonValues.firstDifference(expected, actual)).as(name).isNull();
     try (ExportReader again = ExportReader.open(output); Stream<Conversation> all = again.conversations()) {
       List<Conversation> read = all.toList();
       assertThat(read).isNotEmpty();

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -67,6 +68,45 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> empty() {
     return (Map<String, V>) EMPTY;
+  }
+
+  /** The keys in order, as an unmodifiable list view (no copy). */
+  public List<String> keyList() {
+    return size == 0 ? List.of() : new KeyList(keys, size);
+  }
+
+  /**
+   * The first {@code size} names as an unmodifiable list, taking ownership of the array (never changed after):
+   * the reader shares one such list among records whose members came in the same order.
+   */
+  public static List<String> adoptList(String[] names, int size) {
+    return size == 0 ? List.of() : new KeyList(names, size);
+  }
+
+  /** Whether {@code list} is one of this class's frozen lists (no need to copy it). */
+  public static boolean isFrozen(List<String> list) {
+    return list instanceof KeyList;
+  }
+
+  private static final class KeyList extends java.util.AbstractList<String> implements java.util.RandomAccess {
+    private final String[] names;
+    private final int size;
+
+    KeyList(String[] names, int size) {
+      this.names = names;
+      this.size = size;
+    }
+
+    @Override
+    public String get(int i) {
+      java.util.Objects.checkIndex(i, size);
+      return names[i];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /** The position of {@code key} among the keys, or -1. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,10 @@ public final class AccountParser {
       problems.warn(Warning.Kind.MISSING_FIELD, "user.json has no id", at, "$.id");
       id = "";
     }
-    return new Account(id, email, plus, phone, birthYear, new Extras(FrozenMap.adopt(rest), absent));
+    Map<String, String> numbers = birth instanceof RawJson.JsonNumber n && birthYear != null
+        && !n.text().equals(birthYear.toString()) ? Map.of("birth_year", n.text()) : Map.of();
+    return new Account(id, email, plus, phone, birthYear,
+        new Extras(FrozenMap.adopt(rest), absent, List.copyOf(o.members().keySet()), numbers));
   }
 
   private static boolean isInt(BigDecimal d) {

@@ -87,13 +87,24 @@ public final class AssetIndex {
     }
   }
 
-  /** Whether an export file is an asset rather than one of the export's own JSON or HTML files. */
+  /**
+   * Whether an export file is an asset rather than one of the export's own JSON or HTML files, or a file that is
+   * no part of the export (a {@code README.md} someone put beside it, {@code .DS_Store}). At the root, the export
+   * names its assets by id ({@code file-…}, {@code file_…}, {@code ….dat}); in folders ({@code dalle-generations/},
+   * {@code user-…/}, a conversation's media, top-level {@code audio/}, {@code images/}, {@code videos/}) any file
+   * is one, except canvas documents ({@code textdocs/}).
+   */
   static boolean isAsset(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (!name.contains("/") && (lower.endsWith(".json") || lower.equals("chat.html"))) {
+    String base = EntryNames.baseName(name);
+    if (base.startsWith(".") || lower.startsWith("textdocs/")) {
       return false;
     }
-    return !lower.startsWith("textdocs/");
+    if (!name.contains("/")) {
+      return !lower.endsWith(".json") && !lower.equals("chat.html")
+          && (base.startsWith("file-") || base.startsWith("file_") || lower.endsWith(".dat"));
+    }
+    return true;
   }
 
   /**

@@ -267,8 +267,39 @@ public final class AuxiliaryFiles {
     }
     ObjectFields f = new ObjectFields(r.problems(), o, Mark.of(r.at()), LazyPath.of("$"));
     BigDecimal version = f.number("version");
-    RawJson.JsonArray files = f.array("files");
     List<ExportManifest.File> out = new ArrayList<>();
+    // The real shape (2026): export_files [{path, size_bytes}], logical_files {name: {files: [...], sharded}}.
+    RawJson.JsonArray exportFiles = f.array("export_files");
+    if (exportFiles != null) {
+      List<RawJson> elements = exportFiles.elements();
+      for (int i = 0; i < elements.size(); i++) {
+        if (!(elements.get(i) instanceof RawJson.JsonObject file)) {
+          continue;
+        }
+        ObjectFields ff = new ObjectFields(r.problems(), file, Mark.of(r.at()),
+            LazyPath.of("$").key("export_files").index(i));
+        String name = ff.string("path");
+        Long size = ff.longValue("size_bytes");
+        if (name != null) {
+          out.add(new ExportManifest.File(name, size, List.of(), ff.extras()));
+        }
+      }
+    }
+    Map<String, List<String>> logical = new LinkedHashMap<>();
+    // Kept whole in the extras too (with each entry's "sharded"): only the file lists are typed.
+    if (o.get("logical_files") instanceof RawJson.JsonObject logicalFiles) {
+      for (Map.Entry<String, RawJson> e : logicalFiles.members().entrySet()) {
+        List<String> names = new ArrayList<>();
+        if (e.getValue().get("files") instanceof RawJson.JsonArray members) {
+          for (RawJson member : members.elements()) {
+            member.asString().ifPresent(names::add);
+          }
+        }
+        logical.put(e.getKey(), names);
+      }
+    }
+    // The synthetic shape: files [{name, size, shards: [{name}]}].
+    RawJson.JsonArray files = f.array("files");
     if (files != null) {
       List<RawJson> elements = files.elements();
       for (int i = 0; i < elements.size(); i++) {
@@ -301,6 +332,6 @@ public final class AuxiliaryFiles {
       }
     }
     flush(r);
-    return new ExportManifest(v, out, f.extras());
+    return new ExportManifest(v, out, logical, f.extras());
   }
 }

@@ -1,6 +1,7 @@
 package io.github.chatexport.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.Conversation;
@@ -41,6 +42,10 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   private @Nullable Conversation next;
   private boolean closed;
   private boolean wrapped;
+  /** Where the file's lone conversation object began, when its top level is one (else null). */
+  private @Nullable JsonLocation loneStart;
+  private @Nullable String loneFirst;
+  private boolean loneRead;
   private int firstIndexOfFile;
   private long bytesRead;
   private long delivered;
@@ -88,6 +93,13 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
       throw e;
     }
     if (next == null) {
+      if (index == 0 && !closed) {
+        String first = files.isEmpty() ? null : files.get(0);
+        exportWarnings.accept(new Warning(Warning.Kind.EMPTY_EXPORT,
+            "the export holds no conversations at all: its conversation files are empty",
+            new io.github.chatexport.api.Location(source.file(), first == null ? null : source.locationEntry(first),
+                -1, -1, -1, "$", null)));
+      }
       close();
       if (progress != null) {
         progress.progress(delivered, bytesRead);
@@ -279,6 +291,25 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   private @Nullable Conversation nextInFile() {
     JsonParser p = parser;
     Problems pr = problems;
+    if (p == null) {
+      return null; // an empty file, closed when opened
+    }
+    if (loneStart != null) {
+      try {
+        if (!loneRead) {
+          loneRead = true;
+          return conversations.readLone(loneStart, loneFirst);
+        }
+        if (p.nextToken() != null && filter == null) {
+          throw pr.error("unexpected content after the conversation object", p.currentTokenLocation(), "$", null,
+              null);
+        }
+        closeFile();
+        return null;
+      } catch (IOException e) {
+        throw Json.translate(e, p, pr, null);
+      }
+    }
     while (true) {
       try {
         JsonToken t = nextElement(p, pr, exportWarnings);
@@ -346,22 +377,40 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
       InputStream raw = new CountingInputStream(source.open(file), this::count);
       in = filter == null ? raw : filter.apply(raw);
       p = factory.createParser(in);
+      if (filter != null) {
+        p = HtmlStrings.wrap(p);
+      }
       parser = p;
       JsonToken t = p.nextToken();
       if (t == null) {
+        if (emptyMeansNone(source)) {
+          // An empty conversation file in an export holds no conversation (a real failure of the service).
+          closeFile();
+          return;
+        }
         throw pr.error("the file is empty; expected an array of conversations", p.currentLocation(), "$", null,
             null);
       }
+      loneStart = null;
       if (t == JsonToken.START_OBJECT) {
-        // Tolerated: {"conversations": [...]}, as a few tools write.
+        JsonLocation start = p.currentTokenLocation();
         String name = p.nextFieldName();
-        if ("conversations".equals(name) && p.nextToken() == JsonToken.START_ARRAY) {
-          wrapped = true;
-          conversations = new ConversationParser(p, pr, config);
-          return;
+        if ("conversations".equals(name)) {
+          // Tolerated: {"conversations": [...]}, as a few tools write.
+          if (p.nextToken() == JsonToken.START_ARRAY) {
+            wrapped = true;
+            conversations = new ConversationParser(p, pr, config);
+            return;
+          }
+          throw pr.error("expected an array of conversations under \"conversations\"", p.currentTokenLocation(),
+              "$.conversations", null, null);
         }
-        throw pr.error("expected an array of conversations, found an object", p.currentTokenLocation(), "$",
-            null, null);
+        // One conversation object, as browser exporters and userscripts save a single conversation.
+        loneStart = start;
+        loneFirst = name;
+        loneRead = false;
+        conversations = new ConversationParser(p, pr, config);
+        return;
       }
       if (t != JsonToken.START_ARRAY) {
         throw pr.error("expected an array of conversations, found " + ConversationParser.kind(t),
@@ -374,12 +423,21 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     }
   }
 
+  /**
+   * Whether an empty conversation file holds no conversation rather than being damage: in an export (a folder or
+   * a ZIP) yes, as the service has sent such exports; a lone file that is empty is not an export at all.
+   */
+  static boolean emptyMeansNone(ExportSource source) {
+    return !(source instanceof SingleFileSource) && !(source instanceof StreamSource);
+  }
+
   private void closeFile() {
     JsonParser p = parser;
     InputStream i = in;
     parser = null;
     in = null;
     conversations = null;
+    loneStart = null;
     try {
       if (p != null) {
         p.close();

@@ -43,11 +43,100 @@ public final class ConversationParser {
   private final RawReader raw;
   private final ContentReader contents;
 
+  /**
+   * The names of one object's members in input order, each once, for write-back in that order. The parser keeps
+   * one per level (conversation, node, message, author), reused for every object of the level; objects whose
+   * members came in the same order share one frozen list (a small cache of the last orders seen).
+   */
+  private static final class Order {
+    private static final int SCAN = 32;
+    private static final int CACHED = 8;
+
+    private String[] names = new String[16];
+    private int size;
+    private java.util.@Nullable HashSet<String> set;
+    private final String[][] cachedNames = new String[CACHED][];
+    private final int[] cachedSizes = new int[CACHED];
+    private final Object[] cachedLists = new Object[CACHED];
+    private int nextSlot;
+
+    void reset() {
+      size = 0;
+      set = null;
+    }
+
+    void add(String name) {
+      if (set != null) {
+        if (!set.add(name)) {
+          return;
+        }
+      } else {
+        for (int i = 0; i < size; i++) {
+          if (names[i] == name || names[i].equals(name)) {
+            return;
+          }
+        }
+        if (size == SCAN) {
+          // A large object: look names up in a set, so that a hostile one stays linear.
+          set = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
+          set.add(name);
+        }
+      }
+      if (size == names.length) {
+        names = java.util.Arrays.copyOf(names, size * 2);
+      }
+      names[size++] = name;
+    }
+
+    List<String> freeze() {
+      for (int c = 0; c < CACHED; c++) {
+        String[] cached = cachedNames[c];
+        if (cached != null && cachedSizes[c] == size && same(cached)) {
+          @SuppressWarnings("unchecked")
+          List<String> list = (List<String>) cachedLists[c];
+          return list;
+        }
+      }
+      String[] copy = java.util.Arrays.copyOf(names, size);
+      List<String> list = FrozenMap.adoptList(copy, size);
+      int slot = nextSlot;
+      nextSlot = (slot + 1) % CACHED;
+      cachedNames[slot] = copy;
+      cachedSizes[slot] = size;
+      cachedLists[slot] = list;
+      return list;
+    }
+
+    private boolean same(String[] cached) {
+      for (int i = 0; i < size; i++) {
+        if (cached[i] != names[i] && !cached[i].equals(names[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final Order conversationOrder = new Order();
+  private final Order nodeOrder = new Order();
+  private final Order messageOrder = new Order();
+  private final Order authorOrder = new Order();
+
   /** One object being read: which typed fields were seen, and the extra ones. */
   private static final class Obj {
     private static final int SCAN = 16;
 
     int seen;
+    /** The text of typed numbers a writer would not write back as read (an integer timestamp, say). */
+    private @Nullable LinkedHashMap<String, String> numbers;
+
+    void number(String name, String text) {
+      LinkedHashMap<String, String> n = numbers;
+      if (n == null) {
+        n = numbers = new LinkedHashMap<>();
+      }
+      n.put(name, text);
+    }
     private String @Nullable [] keys;
     private Object @Nullable [] values;
     private int size;
@@ -92,14 +181,15 @@ public final class ConversationParser {
       v[size++] = value;
     }
 
-    Extras extras(Absent names) {
+    Extras extras(Absent names, Order order) {
       java.util.Set<String> absent = names.of(seen);
+      Map<String, String> texts = numbers == null ? Map.of() : numbers;
       if (size == 0 || keys == null || values == null) {
-        return absent.isEmpty() ? Extras.NONE : new Extras(FrozenMap.empty(), absent);
+        return new Extras(FrozenMap.empty(), absent, order.freeze(), texts);
       }
       String[] k = keys.length == size ? keys : java.util.Arrays.copyOf(keys, size);
       Object[] v = values.length == size ? values : java.util.Arrays.copyOf(values, size);
-      return new Extras(FrozenMap.adopt(k, v, size), absent);
+      return new Extras(FrozenMap.adopt(k, v, size), absent, order.freeze(), texts);
     }
   }
 
@@ -124,7 +214,18 @@ public final class ConversationParser {
   /** Reads the conversation object whose START_OBJECT is the current token. */
   public Conversation read() throws IOException {
     JsonLocation start = p.currentTokenLocation();
-    String path = JsonPaths.of(p.getParsingContext());
+    return read(start, JsonPaths.of(p.getParsingContext()), p.nextFieldName());
+  }
+
+  /**
+   * Reads the rest of a conversation object that is the whole document (a lone conversation), whose first field
+   * name {@code first} (null for an empty object) the caller has already read; {@code start} is where it began.
+   */
+  public Conversation readLone(JsonLocation start, @Nullable String first) throws IOException {
+    return read(start, "$", first);
+  }
+
+  private Conversation read(JsonLocation start, String path, @Nullable String first) throws IOException {
     conversationPath = LazyPath.of(path);
     Obj o = new Obj();
     String id = null;
@@ -137,7 +238,10 @@ public final class ConversationParser {
     String defaultModelSlug = null;
     String gizmoId = null;
     Boolean archived = null;
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    Order order = conversationOrder;
+    order.reset();
+    for (String name = first; name != null; name = p.nextFieldName()) {
+      order.add(name);
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
@@ -221,7 +325,7 @@ public final class ConversationParser {
       problems.warn(issue.kind(), issue.message(), at, issuePath);
     }
     return new Conversation(effectiveId, conversationId, title, createTime, updateTime, nodeMap, currentNode,
-        defaultModelSlug, gizmoId, archived, problems.drain(effectiveId), o.extras(CONVERSATION));
+        defaultModelSlug, gizmoId, archived, problems.drain(effectiveId), o.extras(CONVERSATION, order));
   }
 
   /** Where each node of the mapping started, in mapping order: line, column, byte offset. */
@@ -280,7 +384,10 @@ public final class ConversationParser {
     Message message = null;
     String parent = null;
     List<String> children = List.of();
+    Order order = nodeOrder;
+    order.reset();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      order.add(name);
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
@@ -311,7 +418,7 @@ public final class ConversationParser {
         default -> o.extra(name, raw.read());
       }
     }
-    return new MessageNode(key, message, parent, children, o.extras(NODE));
+    return new MessageNode(key, message, parent, children, o.extras(NODE, order));
   }
 
   private Message readMessage(String nodeId) throws IOException {
@@ -328,7 +435,10 @@ public final class ConversationParser {
     String recipient = null;
     String channel = null;
     JsonLocation start = p.currentTokenLocation();
+    Order order = messageOrder;
+    order.reset();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      order.add(name);
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
@@ -378,6 +488,9 @@ public final class ConversationParser {
           o.seen |= 1 << 7;
           if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             weight = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (!plainDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+              o.number(name, p.getText());
+            }
           } else if (t != JsonToken.VALUE_NULL) {
             mismatch(t, "a number");
             o.extra(name, raw.read());
@@ -418,7 +531,7 @@ public final class ConversationParser {
       author = Author.of("");
     }
     return new Message(id == null ? nodeId : id, author, createTime, updateTime, content, status, endTurn,
-        weight, metadata, recipient, channel, o.extras(MESSAGE));
+        weight, metadata, recipient, channel, o.extras(MESSAGE, order));
   }
 
   private Author readAuthor() throws IOException {
@@ -426,7 +539,10 @@ public final class ConversationParser {
     String role = null;
     String name = null;
     RawJson.JsonObject metadata = RawJson.JsonObject.EMPTY;
+    Order order = authorOrder;
+    order.reset();
     for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+      order.add(field);
       JsonToken t = p.nextToken();
       switch (field) {
         case "role" -> {
@@ -454,7 +570,7 @@ public final class ConversationParser {
         default -> o.extra(field, raw.read());
       }
     }
-    return new Author(role == null ? "" : role, name, metadata, o.extras(AUTHOR));
+    return new Author(role == null ? "" : role, name, metadata, o.extras(AUTHOR, order));
   }
 
   // --- typed values; a value of another JSON type is kept raw in the extras, with a warning
@@ -486,10 +602,16 @@ public final class ConversationParser {
 
   private @Nullable Instant time(Obj o, String name, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-      Instant instant = Timestamps.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      char[] text = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int length = p.getTextLength();
+      Instant instant = Timestamps.parse(text, offset, length);
       if (instant == null) {
         // Not exactly representable: keep the number as written, so that nothing is lost.
         o.extra(name, new RawJson.JsonNumber(p.getText()));
+      } else if (!Timestamps.isCanonical(text, offset, length)) {
+        // An integer, trailing zeros, an exponent: the text is kept for write-back.
+        o.number(name, p.getText());
       }
       return instant;
     }
@@ -530,6 +652,17 @@ public final class ConversationParser {
       o.extra(name, raw.read());
     }
     return List.of();
+  }
+
+  /** Whether a number's text is what {@link BigDecimal#toString()} gives back: no exponent, no {@code -0}. */
+  static boolean plainDecimal(char[] text, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      char c = text[i];
+      if (c == 'e' || c == 'E' || c == '+') {
+        return false;
+      }
+    }
+    return !(length >= 2 && text[offset] == '-' && text[offset + 1] == '0');
   }
 
   private void mismatch(JsonToken t, String expected) {

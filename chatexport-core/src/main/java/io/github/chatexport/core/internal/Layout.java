@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param manifest {@code export_manifest.json}, or null
  */
 public record Layout(String prefix, List<String> conversations, boolean html, @Nullable String manifest) {
+  /** At most this many warnings about single files the manifest lists (then one that counts the rest). */
+  private static final int MAX_FILE_WARNINGS = 100;
+
   private static final Pattern SHARD = Pattern.compile("conversations-(\\d+)\\.json");
 
   /**
@@ -33,7 +37,7 @@ public record Layout(String prefix, List<String> conversations, boolean html, @N
    * {@code conversations} is empty when there is none of these.
    */
   public static Layout of(List<String> entries, boolean singleFile, String file,
-      Function<String, ExportManifest> manifests, Consumer<Warning> warnings) {
+      Function<String, ExportManifest> manifests, ToLongFunction<String> sizes, Consumer<Warning> warnings) {
     if (singleFile) {
       return new Layout("", List.copyOf(entries), false, null);
     }
@@ -61,14 +65,41 @@ public record Layout(String prefix, List<String> conversations, boolean html, @N
     List<String> listed = List.of();
     if (manifest != null) {
       listed = new ArrayList<>();
-      for (String shard : manifests.apply(manifest).shards()) {
+      ExportManifest m = manifests.apply(manifest);
+      Set<String> missing = new HashSet<>();
+      for (String shard : m.shards()) {
         String entry = prefix + shard;
         if (all.contains(entry)) {
           listed.add(entry);
-        } else {
-          warnings.accept(new Warning(Warning.Kind.OTHER, "the manifest lists the shard " + shard
-              + ", which the export does not hold", location(file, manifest)));
+        } else if (missing.add(shard)) {
+          warnings.accept(new Warning(Warning.Kind.MISSING_FILE, "the manifest lists the shard " + shard
+              + ", which the export does not hold: its conversations are lost", location(file, manifest)));
         }
+      }
+      int reported = 0;
+      for (ExportManifest.File listedFile : m.files()) {
+        String name = listedFile.name();
+        if (!listedFile.shards().isEmpty() || m.logicalFiles().containsKey(name) && !all.contains(prefix + name)) {
+          continue; // a logical file, made of the files it lists
+        }
+        String entry = prefix + name;
+        if (!all.contains(entry)) {
+          if (missing.add(name) && reported++ < MAX_FILE_WARNINGS) {
+            warnings.accept(new Warning(Warning.Kind.MISSING_FILE, "the manifest lists " + name
+                + ", which the export does not hold", location(file, manifest)));
+          }
+        } else if (listedFile.size() != null) {
+          long size = sizes.applyAsLong(entry);
+          if (size >= 0 && size != listedFile.size() && reported++ < MAX_FILE_WARNINGS) {
+            warnings.accept(new Warning(Warning.Kind.SIZE_MISMATCH, "the manifest gives " + name + " "
+                + listedFile.size() + " bytes, the export holds " + size + " (a truncated download?)",
+                location(file, entry)));
+          }
+        }
+      }
+      if (reported > MAX_FILE_WARNINGS) {
+        warnings.accept(new Warning(Warning.Kind.MISSING_FILE, (reported - MAX_FILE_WARNINGS)
+            + " more files the manifest lists are missing or of another size", location(file, manifest)));
       }
     }
     List<String> conversations;

@@ -180,6 +180,16 @@ private final Problems problems;
     return null;
   }
 
+  /** The text of typed numbers that a writer would not write back as read. */
+  private java.util.@Nullable LinkedHashMap<String, String> numbers;
+
+  private void numberText(String name, String text) {
+    if (numbers == null) {
+      numbers = new java.util.LinkedHashMap<>();
+    }
+    numbers.put(name, text);
+  }
+
   @Nullable BigDecimal number(String name) {
     RawJson v = value(name);
     if (v == null) {
@@ -187,7 +197,12 @@ private final Problems problems;
     }
     if (v instanceof RawJson.JsonNumber n) {
       typed(name);
-      return n.value();
+      BigDecimal d = n.value();
+      String text = n.text();
+      if (!ConversationParser.plainDecimal(text.toCharArray(), 0, text.length())) {
+        numberText(name, text);
+      }
+      return d;
     }
     if (v.isNull()) {
       typed(name);
@@ -285,6 +300,10 @@ private final Problems problems;
       Instant t = Timestamps.parse(n.text());
       if (t != null) {
         typed(name);
+        String text = n.text();
+        if (!Timestamps.isCanonical(text.toCharArray(), 0, text.length())) {
+          numberText(name, text);
+        }
       }
       return t;
     }
@@ -321,12 +340,14 @@ private final Problems problems;
 
   Extras extras() {
     Map<String, RawJson> members = o.members();
-    if (typedCount + typed.size() == members.size() && absent.isEmpty()) {
+    List<String> order = frozen != null ? frozen.keyList() : List.copyOf(members.keySet());
+    Map<String, String> texts = numbers == null ? Map.of() : numbers;
+    if (typedCount + typed.size() == members.size() && absent.isEmpty() && order.isEmpty() && texts.isEmpty()) {
       return Extras.NONE;
     }
     int n = members.size() - typedCount - typed.size();
     if (n <= 0) {
-      return new Extras(FrozenMap.empty(), absent.toSet());
+      return new Extras(FrozenMap.empty(), absent.toSet(), order, texts);
     }
     String[] keys = new String[n];
     Object[] values = new Object[n];
@@ -347,6 +368,6 @@ private final Problems problems;
         }
       }
     }
-    return new Extras(FrozenMap.adopt(keys, values, k), absent.toSet());
+    return new Extras(FrozenMap.adopt(keys, values, k), absent.toSet(), order, texts);
   }
 }

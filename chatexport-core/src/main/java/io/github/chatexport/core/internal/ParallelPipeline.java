@@ -326,6 +326,9 @@ final class ParallelPipeline implements AutoCloseable {
       while (true) {
         if (i == used) {
           int n = in.read(buf, 0, buf.length);
+          if (n < 0 && ConversationCursor.emptyMeansNone(source)) {
+            return; // an empty conversation file in an export: no conversation
+          }
           if (n < 0) {
             fail(file, problems, "the file is empty; expected an array of conversations", line, i - lineStart + 1,
                 i, "$");
@@ -639,6 +642,9 @@ final class ParallelPipeline implements AutoCloseable {
     JsonParser p = null;
     try {
       p = factory.createParser(data, 0, to);
+      if (filter != null) {
+        p = HtmlStrings.wrap(p);
+      }
       p.nextToken(); // the bracket before the piece
       for (JsonToken t = ConversationCursor.nextElement(p, problems, batch.exportWarnings::add);
           t != JsonToken.END_ARRAY; t = ConversationCursor.nextElement(p, problems, batch.exportWarnings::add)) {

@@ -108,6 +108,30 @@ public final class Timestamps {
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
+  /**
+   * Whether the {@code len} characters of {@code buffer} from {@code offset} are the text a writer makes of the
+   * instant they denote ({@code RecordWriter.seconds}): whole seconds without leading zeros, a point, one to nine
+   * decimals without trailing zeros ({@code .0} for whole seconds). Any other text is worth keeping for
+   * write-back; this says so without making a string of it.
+   */
+  public static boolean isCanonical(char[] buffer, int offset, int len) {
+    int n = offset + len;
+    int i = offset;
+    while (i < n && isDigit(buffer[i])) {
+      i++;
+    }
+    int whole = i - offset;
+    if (whole == 0 || whole > 1 && buffer[offset] == '0' || i >= n || buffer[i] != '.') {
+      return false;
+    }
+    int fraction = ++i;
+    while (i < n && isDigit(buffer[i])) {
+      i++;
+    }
+    int decimals = i - fraction;
+    return i == n && decimals >= 1 && decimals <= 9 && (decimals == 1 || buffer[n - 1] != '0');
+  }
+
   private static @Nullable Instant slow(String text) {
     try {
       BigDecimal value = new BigDecimal(text);

@@ -13,7 +13,13 @@ final class Obj {
   final ArrayList<String> keys = new ArrayList<>(12);
   final ArrayList<@Nullable Object> values = new ArrayList<>(12);
 
+  /** Sets {@code key}: a key already there keeps its place and gets the new value (JSON has no duplicate keys). */
   Obj put(String key, @Nullable Object value) {
+    int i = keys.indexOf(key);
+    if (i >= 0) {
+      values.set(i, value);
+      return this;
+    }
     keys.add(key);
     values.add(value);
     return this;
