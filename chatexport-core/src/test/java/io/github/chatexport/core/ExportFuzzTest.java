@@ -44,7 +44,7 @@ class ExportFuzzTest {
   }
 
   /** One conversations JSON file, read serially and in parallel; then written back and read again. */
-  @FuzzTest
+  @FuzzTest(maxDuration = "10m")
   @Timeout(20)
   void conversationsFile(byte[] data) throws IOException {
     Path file = fresh().resolve("conversations.json");
@@ -54,7 +54,7 @@ class ExportFuzzTest {
   }
 
   /** A chat.html export (the jsonData array in a page), alone in a folder. */
-  @FuzzTest
+  @FuzzTest(maxDuration = "10m")
   @Timeout(20)
   void chatHtml(byte[] data) throws IOException {
     Path dir = fresh();
@@ -63,7 +63,7 @@ class ExportFuzzTest {
   }
 
   /** Any bytes as a ZIP export: damaged central directories, salvaged local headers, inflation bounds. */
-  @FuzzTest
+  @FuzzTest(maxDuration = "10m")
   @Timeout(20)
   void zip(byte[] data) throws IOException {
     Path zip = fresh().resolve("export.zip");
@@ -81,7 +81,7 @@ class ExportFuzzTest {
    * A whole export built from the input: a few named files (conversations, shards and manifest, account, the
    * other JSON files, assets) in a folder, a ZIP, or a Privacy Portal archive of export ZIPs.
    */
-  @FuzzTest
+  @FuzzTest(maxDuration = "10m")
   @Timeout(20)
   void export(FuzzedDataProvider data) throws IOException {
     int container = data.consumeInt(0, 2);
