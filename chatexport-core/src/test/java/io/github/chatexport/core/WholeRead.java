@@ -21,8 +21,37 @@ import org.jspecify.annotations.Nullable;
  * <p>Only {@link ChatExportException} and {@link IOException} (or its unchecked wrapper) may escape the API:
  * they end the read and are part of the result; anything else propagates, which is what a fuzz target reports.
  */
-record WholeRead(List<Conversation> conversations, List<String> derived, List<String> others,
-    List<Warning> exportWarnings, @Nullable String failure) {
+final class WholeRead {
+  // A class, not a record: Jazzer's instrumentation of a record's fields fails on the module path.
+  private final List<Conversation> conversations;
+  private final List<Object> all;
+
+  private WholeRead(List<Conversation> conversations, List<String> derived, List<String> others,
+      List<Warning> exportWarnings, @Nullable String failure) {
+    this.conversations = conversations;
+    this.all = java.util.Arrays.asList(conversations, derived, others, exportWarnings, failure);
+  }
+
+  /** The conversations delivered, in order. */
+  List<Conversation> conversations() {
+    return conversations;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof WholeRead w && all.equals(w.all);
+  }
+
+  @Override
+  public int hashCode() {
+    return all.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return all.toString();
+  }
+
   /** The most branch nodes walked per read: a comb of n leaves has n^2 of them, which is the caller's choice. */
   private static final int MAX_BRANCH_NODES = 200_000;
 
