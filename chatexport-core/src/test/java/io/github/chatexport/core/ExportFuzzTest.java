@@ -137,16 +137,22 @@ class ExportFuzzTest {
     }
     assertThat(again).hasSameSizeAs(read.conversations());
     for (int i = 0; i < again.size(); i++) {
-      assertThat(again.get(i).withWarnings(List.of()))
-          .as("conversation %d written and read again", i)
-          .isEqualTo(read.conversations().get(i).withWarnings(List.of()));
+      Conversation before = read.conversations().get(i).withWarnings(List.of());
+      Conversation after = again.get(i).withWarnings(List.of());
+      if (!before.equals(after)) {
+        throw new AssertionError("conversation " + i + " written and read again: "
+            + Conversations.difference(before, after));
+      }
     }
   }
 
   private static WholeRead assertSameInParallel(Path path) {
     WholeRead serial = WholeRead.of(ExportReader.builder(), path);
     WholeRead parallel = WholeRead.of(ExportReader.builder().parallelism(2), path);
-    assertThat(parallel).as("parallelism(2) against the serial read").isEqualTo(serial);
+    String difference = serial.firstDifference(parallel);
+    if (difference != null) {
+      throw new AssertionError("parallelism(2) against the serial read: " + difference);
+    }
     return serial;
   }
 

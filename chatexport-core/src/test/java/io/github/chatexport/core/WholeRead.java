@@ -37,6 +37,33 @@ final class WholeRead {
     return conversations;
   }
 
+  /** Where this read and {@code other} first differ, or null when they are equal. */
+  @Nullable String firstDifference(WholeRead other) {
+    String[] names = {"conversations", "derived", "others", "export warnings", "failure"};
+    for (int i = 0; i < all.size(); i++) {
+      Object a = all.get(i);
+      Object b = other.all.get(i);
+      if (java.util.Objects.equals(a, b)) {
+        continue;
+      }
+      if (a instanceof List<?> la && b instanceof List<?> lb) {
+        for (int k = 0; k < Math.min(la.size(), lb.size()); k++) {
+          if (!java.util.Objects.equals(la.get(k), lb.get(k))) {
+            Object x = la.get(k);
+            Object y = lb.get(k);
+            if (x instanceof Conversation cx && y instanceof Conversation cy) {
+              return names[i] + "[" + k + "]: " + Conversations.difference(cx, cy);
+            }
+            return names[i] + "[" + k + "]: " + x + "\n  against " + y;
+          }
+        }
+        return names[i] + ": " + la.size() + " against " + lb.size() + " elements";
+      }
+      return names[i] + ": " + a + "\n  against " + b;
+    }
+    return null;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof WholeRead w && all.equals(w.all);
