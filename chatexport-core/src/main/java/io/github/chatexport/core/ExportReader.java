@@ -181,11 +181,30 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   private ConversationCursor newPass() {
+    return newPass(this::passWarning);
+  }
+
+  /**
+   * Notes an export warning met by a pass over the conversations: every pass meets the same ones (a skipped
+   * element of the array, say), and each is kept once.
+   */
+  private void passWarning(Warning w) {
+    synchronized (warnings) {
+      if (passWarnings.add(w)) {
+        warnings.add(w);
+      }
+    }
+  }
+
+  /** The export warnings that passes have noted, to keep each once. */
+  private final java.util.Set<Warning> passWarnings = new java.util.HashSet<>();
+
+  private ConversationCursor newPass(java.util.function.Consumer<Warning> exportWarnings) {
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
     ConversationCursor cursor = new ConversationCursor(source, layout.conversations(),
-        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, warnings::add);
+        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, exportWarnings);
     passes.add(cursor);
     return cursor;
   }
@@ -290,7 +309,11 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
 
   /** The era a single-file export's first conversation shows: the first format lacks {@code conversation_id}. */
   private ExportLayout.Era eraOfFirstConversation() {
-    try (Stream<Conversation> all = conversations()) {
+    // A peek at the first conversation only: what else its pass meets (a parallel pass reads ahead) is not noted.
+    ConversationCursor cursor = newPass(w -> { });
+    try (Stream<Conversation> all = StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(() -> endPass(cursor))) {
       Optional<Conversation> first = all.findFirst();
       if (first.isEmpty()) {
         return ExportLayout.Era.UNKNOWN;
