@@ -120,7 +120,62 @@ public final class Timestamps {
     return seconds > MAX_SECONDS ? null : Instant.ofEpochSecond(seconds, nanos);
   }
 
+  /**
+   * Whether the number {@code text} has more than twelve digits before its point (so it lies beyond year 9999),
+   * told from the text alone: a thousand-digit number is refused without being parsed.
+   */
+  private static boolean tooLarge(String text) {
+    int n = text.length();
+    int i = 0;
+    if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    while (i < n && text.charAt(i) == '0') {
+      i++;
+    }
+    long digits = 0;
+    while (i < n && isDigit(text.charAt(i))) {
+      digits++;
+      i++;
+    }
+    if (digits == 0 && (i == n || text.charAt(i) != '.')) {
+      return false; // zero
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      if (digits == 0) {
+        while (i < n && text.charAt(i) == '0') {
+          digits--;
+          i++;
+        }
+        if (i == n || !isDigit(text.charAt(i))) {
+          return false; // zero
+        }
+      }
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+    }
+    long exponent = 0;
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      boolean negative = i < n && text.charAt(i) == '-';
+      if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        i++;
+      }
+      while (i < n && isDigit(text.charAt(i))) {
+        exponent = Math.min(exponent * 10 + (text.charAt(i) - '0'), 1L << 40);
+        i++;
+      }
+      exponent = negative ? -exponent : exponent;
+    }
+    return digits + exponent > 12;
+  }
+
   private static @Nullable Instant slow(String text) {
+    if (tooLarge(text)) {
+      return null;
+    }
     try {
       BigDecimal value = new BigDecimal(text);
       if (value.signum() == 0) {
