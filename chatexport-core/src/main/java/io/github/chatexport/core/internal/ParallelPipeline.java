@@ -332,7 +332,20 @@ final class ParallelPipeline implements AutoCloseable {
       long before = 0; // the offset of buf[0]
       while (true) {
         if (i == used) {
-          int n = in.read(buf, 0, buf.length);
+          int n;
+          try {
+            n = in.read(buf, 0, buf.length);
+          } catch (IOException e) {
+            if (!source.rereadable()) {
+              throw e;
+            }
+            // Damage before the array's first byte: nothing of the file has been handed out, so the consumer
+            // reads it serially, and meets the damage exactly where a serial read does.
+            Batch serial = new Batch(file);
+            serial.serial = true;
+            put(CompletableFuture.completedFuture(serial));
+            return;
+          }
           if (n < 0) {
             fail(file, problems, "the file is empty; expected an array of conversations", line, i - lineStart + 1,
                 i, "$");
