@@ -81,7 +81,8 @@ public final class HostileShapesBenchmark {
               status = 1;
             }
             out.printf(Locale.ROOT, "%-22s %-8s %,9d %,10d %9.1f %,11.0f %7.2f%n", shape.label(), mode, n,
-                Files.size(input), best / 1e6, perUnit, ratio);
+                Files.size(Files.isDirectory(input) ? input.resolve("chat.html") : input), best / 1e6, perUnit,
+                ratio);
           }
         }
       }
