@@ -347,6 +347,14 @@ final class ParallelPipeline implements AutoCloseable {
             return;
           }
           if (n < 0) {
+            if (source.rereadable()) {
+              // Only white space: the consumer reads the file serially, and places the error as the parser does
+              // (which counts a lone '\r' as a line break).
+              Batch serial = new Batch(file);
+              serial.serial = true;
+              put(CompletableFuture.completedFuture(serial));
+              return;
+            }
             fail(file, problems, "the file is empty; expected an array of conversations", line, i - lineStart + 1,
                 i, "$");
             return;
