@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.chatexport.api.internal.FrozenList;
 import io.github.chatexport.api.internal.FrozenMap;
+import io.github.chatexport.api.internal.Numbers;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,7 +49,14 @@ public sealed interface RawJson
     return Optional.empty();
   }
 
-  /** The number, exactly, if this is a JSON number. */
+  /**
+   * The number, exactly, if this is a JSON number of bounded size: its scale and its decimal exponent are both
+   * within ±10,000 (so that {@code 0.5}, {@code 1695326273.968528}, {@code 1e300} and a number of a thousand
+   * digits are numbers, and {@code 1E72703000} is not). Within that bound every conversion a caller makes
+   * ({@code longValue()}, {@code toBigInteger()}, {@code toPlainString()}, {@code doubleValue()}) costs at most
+   * about ten thousand digits; a number beyond it is empty here and still kept exactly, as
+   * {@link JsonNumber#text()}. Empty for every other kind of value.
+   */
   default Optional<BigDecimal> asNumber() {
     return Optional.empty();
   }
@@ -206,7 +214,10 @@ public sealed interface RawJson
       }
     }
 
-    /** The exact value. */
+    /**
+     * The exact value, of any size. Making it costs time linear in the text, but converting a number with a huge
+     * exponent ({@code 1E72703000}) can cost millions of digits: prefer {@link #asNumber()}, which is bounded.
+     */
     @JsonValue
     public BigDecimal value() {
       return new BigDecimal(text);
@@ -214,7 +225,8 @@ public sealed interface RawJson
 
     @Override
     public Optional<BigDecimal> asNumber() {
-      return Optional.of(value());
+      BigDecimal value = value();
+      return Numbers.bounded(value) ? Optional.of(value) : Optional.empty();
     }
 
     @Override

@@ -123,7 +123,7 @@ final class HtmlSite {
   /** Writes the page of {@code c} (when it changed) and copies the assets it shows. */
   void add(Conversation c, ArchiveFacts facts) throws IOException {
     String title = c.title() == null ? "" : Texts.oneLine(c.title());
-    String file = MarkdownCommand.noteName(c, names).replaceFirst("\\.md$", ".html");
+    String file = MarkdownCommand.noteName(c, MarkdownCommand.noteKey(c), names).replaceFirst("\\.md$", ".html");
     HtmlPage page = new HtmlPage(c, assets.references(c), links, zone, showHidden, facts);
     String html = page.render(title);
     writeIfChanged(SafeName.inside(pageDir, file), html.getBytes(StandardCharsets.UTF_8));

@@ -182,22 +182,32 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   private ConversationCursor newPass() {
+    return newPass(this::passWarning);
+  }
+
+  /**
+   * Notes an export warning met by a pass over the conversations: every pass meets the same ones (a skipped
+   * element of the array, say), and each is kept once.
+   */
+  private void passWarning(Warning w) {
+    synchronized (warnings) {
+      if (passWarnings.add(w)) {
+        warnings.add(w);
+      }
+    }
+  }
+
+  /** The export warnings that passes have noted, to keep each once. */
+  private final java.util.Set<Warning> passWarnings = new java.util.HashSet<>();
+
+  private ConversationCursor newPass(java.util.function.Consumer<Warning> exportWarnings) {
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
     ConversationCursor cursor = new ConversationCursor(source, layout.conversations(),
-        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, this::exportWarning);
+        layout.html() ? HtmlExportScanner::jsonData : null, config, factory, exportWarnings);
     passes.add(cursor);
     return cursor;
-  }
-
-  /** Adds a warning found during a pass, unless an earlier pass found it already. */
-  private void exportWarning(Warning w) {
-    synchronized (warnings) {
-      if (!warnings.contains(w)) {
-        warnings.add(w);
-      }
-    }
   }
 
   private void endPass(ConversationCursor cursor) {
@@ -313,7 +323,11 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       return ExportLayout.Era.UNKNOWN;
     }
     Conversation first;
-    try (Stream<Conversation> all = conversations()) {
+    // A peek at the first conversation only: what else its pass meets (a parallel pass reads ahead) is not noted.
+    ConversationCursor cursor = newPass(w -> { });
+    try (Stream<Conversation> all = StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(() -> endPass(cursor))) {
       Optional<Conversation> found = all.findFirst();
       if (found.isEmpty()) {
         return ExportLayout.Era.UNKNOWN;

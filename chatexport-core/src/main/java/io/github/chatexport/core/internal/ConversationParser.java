@@ -15,6 +15,7 @@ import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.internal.FrozenMap;
 import io.github.chatexport.api.internal.Graph;
 import io.github.chatexport.api.internal.NodeMap;
+import io.github.chatexport.api.internal.Numbers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -310,6 +311,7 @@ public final class ConversationParser {
     }
     NodeMap nodeMap = NodeMap.adopt(nodes == null ? new LinkedHashMap<>() : nodes);
     Graph graph = Graph.of(nodeMap);
+    nodeIndex = null;
     for (Graph.Issue issue : graph.issues(currentNode)) {
       String issuePath;
       JsonLocation at;
@@ -365,18 +367,31 @@ public final class ConversationParser {
     }
   }
 
-  /** Where the node {@code key} started, or null. */
+  /** The mapping-order index of each node of the conversation being placed, built at its first warning. */
+  private @Nullable Map<String, Integer> nodeIndex;
+
+  /**
+   * Where the node {@code key} started, or null. The first call of a conversation indexes the mapping once, so
+   * that placing thousands of warnings costs no more than the nodes do.
+   */
   private @Nullable JsonLocation nodeStart(Map<String, MessageNode> nodes, String key) {
-    int i = 0;
-    for (String k : nodes.keySet()) {
-      if (k.equals(key)) {
-        return 3 * i + 2 < nodeStarts.length
-            ? new JsonLocation(null, nodeStarts[3 * i + 2], -1, (int) nodeStarts[3 * i], (int) nodeStarts[3 * i + 1])
-            : null;
+    Map<String, Integer> index = nodeIndex;
+    if (index == null) {
+      index = new HashMap<>(nodes.size() * 4 / 3 + 1);
+      int i = 0;
+      for (String k : nodes.keySet()) {
+        index.put(k, i++);
       }
-      i++;
+      nodeIndex = index;
     }
-    return null;
+    Integer at = index.get(key);
+    if (at == null) {
+      return null;
+    }
+    int i = at;
+    return 3 * i + 2 < nodeStarts.length
+        ? new JsonLocation(null, nodeStarts[3 * i + 2], -1, (int) nodeStarts[3 * i], (int) nodeStarts[3 * i + 1])
+        : null;
   }
 
   private MessageNode readNode(String key) throws IOException {
@@ -487,9 +502,16 @@ public final class ConversationParser {
         case "weight" -> {
           o.seen |= 1 << 7;
           if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            weight = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            if (!plainDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-              o.number(name, p.getText());
+            BigDecimal w = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (Numbers.bounded(w)) {
+              weight = w;
+              if (!plainDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+                o.number(name, p.getText());
+              }
+            } else {
+              problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number, found one with an exponent beyond ±"
+                  + Numbers.MAX_SCALE + "; kept as is", p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+              o.extra(name, new RawJson.JsonNumber(p.getText()));
             }
           } else if (t != JsonToken.VALUE_NULL) {
             mismatch(t, "a number");
@@ -607,7 +629,11 @@ public final class ConversationParser {
       int length = p.getTextLength();
       Instant instant = Timestamps.parse(text, offset, length);
       if (instant == null) {
-        // Not exactly representable: keep the number as written, so that nothing is lost.
+        // Not a time an Instant holds exactly, or outside years 1 to 9999: keep the number as written, so that
+        // nothing is lost.
+        problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number of seconds from year 1 to 9999 with at most"
+            + " nine decimals, found another number; kept as is", p.currentTokenLocation(),
+            JsonPaths.of(p.getParsingContext()));
         o.extra(name, new RawJson.JsonNumber(p.getText()));
       } else if (!Timestamps.isCanonical(text, offset, length)) {
         // An integer, trailing zeros, an exponent: the text is kept for write-back.

@@ -4,6 +4,7 @@ import io.github.chatexport.api.Extras;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.internal.FrozenMap;
+import io.github.chatexport.api.internal.Numbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -196,8 +197,13 @@ private final Problems problems;
       return null;
     }
     if (v instanceof RawJson.JsonNumber n) {
-      typed(name);
       BigDecimal d = n.value();
+      if (!Numbers.bounded(d)) {
+        problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number, found one with an exponent beyond ±"
+            + Numbers.MAX_SCALE + "; kept as is", at.toLocation(), path.key(name).toString());
+        return null;
+      }
+      typed(name);
       String text = n.text();
       if (!ConversationParser.plainDecimal(text.toCharArray(), 0, text.length())) {
         numberText(name, text);
@@ -304,6 +310,9 @@ private final Problems problems;
         if (!Timestamps.isCanonical(text.toCharArray(), 0, text.length())) {
           numberText(name, text);
         }
+      } else {
+        problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number of seconds from year 1 to 9999 with at most"
+            + " nine decimals, found another number; kept as is", at.toLocation(), path.key(name).toString());
       }
       return t;
     }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Location;
 import io.github.chatexport.api.Warning;
@@ -86,7 +87,13 @@ final class ParallelPipeline implements AutoCloseable {
    * bracket that closes the array.
    */
   record Piece(String file, byte[] data, int length, int separator, boolean last, long offset, long line,
-      long column, long bytesEnd) {}
+      long column, long bytesEnd, @Nullable IOException damage) {
+    /** A piece whose bytes were all read. */
+    Piece(String file, byte[] data, int length, int separator, boolean last, long offset, long line, long column,
+        long bytesEnd) {
+      this(file, data, length, separator, last, offset, line, column, bytesEnd, null);
+    }
+  }
 
   private final ExportSource source;
   private final List<String> files;
@@ -325,11 +332,32 @@ final class ParallelPipeline implements AutoCloseable {
       long before = 0; // the offset of buf[0]
       while (true) {
         if (i == used) {
-          int n = in.read(buf, 0, buf.length);
+          int n;
+          try {
+            n = in.read(buf, 0, buf.length);
+          } catch (IOException e) {
+            if (!source.rereadable()) {
+              throw e;
+            }
+            // Damage before the array's first byte: nothing of the file has been handed out, so the consumer
+            // reads it serially, and meets the damage exactly where a serial read does.
+            Batch serial = new Batch(file);
+            serial.serial = true;
+            put(CompletableFuture.completedFuture(serial));
+            return;
+          }
           if (n < 0 && ConversationCursor.emptyMeansNone(source)) {
             return; // an empty conversation file in an export: no conversation
           }
           if (n < 0) {
+            if (source.rereadable()) {
+              // Only white space: the consumer reads the file serially, and places the error as the parser does
+              // (which counts a lone '\r' as a line break).
+              Batch serial = new Batch(file);
+              serial.serial = true;
+              put(CompletableFuture.completedFuture(serial));
+              return;
+            }
             fail(file, problems, "the file is empty; expected an array of conversations", line, i - lineStart + 1,
                 i, "$");
             return;
@@ -359,7 +387,9 @@ final class ParallelPipeline implements AutoCloseable {
           i++;
           continue;
         }
-        if (b == '{' && source.rereadable()) {
+        if (b != '[' && source.rereadable()) {
+          // Not a plain array (a wrapped {"conversations": [...]}, or damage): the consumer reads the file
+          // serially, and so meets it exactly as a serial read does.
           Batch serial = new Batch(file);
           serial.serial = true;
           put(CompletableFuture.completedFuture(serial));
@@ -379,6 +409,7 @@ final class ParallelPipeline implements AutoCloseable {
       String learned = null;
       boolean keysKnown = false;
       int search = 1 + PIECE_BYTES;
+      IOException damage = null;
       while (!closed) {
         if (!keysKnown && (used >= 1 + 4096 || used > search)) {
           String keys = firstKeys(buf, 1, used);
@@ -411,7 +442,15 @@ final class ParallelPipeline implements AutoCloseable {
         if (buf.length - used < READ_BYTES) {
           buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        int n = in.read(buf, used, buf.length - used);
+        int n;
+        try {
+          n = in.read(buf, used, buf.length - used);
+        } catch (IOException e) {
+          // The bytes read so far are parsed as the file's last piece, which ends with this damage: as in a
+          // serial read, what comes before it is delivered, and damage within those bytes comes first.
+          damage = e;
+          break;
+        }
         if (n < 0) {
           break;
         }
@@ -420,7 +459,8 @@ final class ParallelPipeline implements AutoCloseable {
       if (closed) {
         return;
       }
-      submit(new Piece(file, buf, used - 1, -1, true, base + 1, line, base + 1 - lineStart + 1, counted[0]));
+      submit(new Piece(file, buf, used - 1, -1, true, base + 1, line, base + 1 - lineStart + 1, counted[0],
+          damage));
     } catch (IOException e) {
       Batch b = new Batch(file);
       b.error = Json.translate(e, null, problems, null);
@@ -658,9 +698,16 @@ final class ParallelPipeline implements AutoCloseable {
       }
       // A piece's array ends at its separator, or at the file's own bracket in the last piece (after which only
       // a filtered source, chat.html, may go on).
-      if (p.nextToken() != null && (filter == null || !piece.last())) {
+      if (piece.damage() != null) {
+        // A serial read looks past the array for more, and meets the damage.
+        batch.error = Json.translate(piece.damage(), p, problems, null);
+      } else if (p.nextToken() != null && (filter == null || !piece.last())) {
         throw ConversationCursor.contentAfterArray(p, problems);
       }
+    } catch (JsonEOFException x) {
+      // The bytes end where reading them failed: that failure is the file's damage, here, as a serial read has it.
+      IOException damage = piece.damage();
+      batch.error = Json.translate(damage != null ? damage : x, p, problems, null);
     } catch (IOException x) {
       batch.error = Json.translate(x, p, problems, null);
     } catch (ChatExportException x) {

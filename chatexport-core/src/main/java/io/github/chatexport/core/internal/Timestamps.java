@@ -6,15 +6,25 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Epoch-seconds timestamps from their decimal text, exactly: never through {@code double}. */
+/**
+ * Epoch-seconds timestamps from their decimal text, exactly: never through {@code double}.
+ *
+ * <p>Only times from the start of year 1 to the end of year 9999 (UTC) are times: anything else is not a
+ * timestamp that any export writes, and refusing it before any arithmetic keeps hostile numbers
+ * ({@code 1E72703000}) as cheap as ordinary ones. Every call costs time linear in the text's length.
+ */
 public final class Timestamps {
   private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
+  /** The first second of year 1, UTC. */
+  static final long MIN_SECONDS = -62_135_596_800L;
+  /** The last second of year 9999, UTC. */
+  static final long MAX_SECONDS = 253_402_300_799L;
 
   private Timestamps() {}
 
   /**
    * The instant {@code text} seconds after the epoch, or null when {@code text} is not exactly representable
-   * as an {@code Instant} (more than nine decimals, or out of range).
+   * as an {@code Instant} (more than nine decimals) or lies outside years 1 to 9999.
    */
   public static @Nullable Instant parse(String text) {
     int n = text.length();
@@ -54,10 +64,7 @@ public final class Timestamps {
     if (i != n) {
       return slow(text);
     }
-    if (negative) {
-      return nanos == 0 ? Instant.ofEpochSecond(-seconds) : Instant.ofEpochSecond(-seconds - 1, 1_000_000_000L - nanos);
-    }
-    return Instant.ofEpochSecond(seconds, nanos);
+    return of(negative, seconds, nanos);
   }
 
   /**
@@ -102,10 +109,67 @@ public final class Timestamps {
     if (i != n) {
       return slow(new String(buffer, offset, len));
     }
+    return of(negative, seconds, nanos);
+  }
+
+  private static @Nullable Instant of(boolean negative, long seconds, long nanos) {
     if (negative) {
-      return nanos == 0 ? Instant.ofEpochSecond(-seconds) : Instant.ofEpochSecond(-seconds - 1, 1_000_000_000L - nanos);
+      long s = nanos == 0 ? -seconds : -seconds - 1;
+      return s < MIN_SECONDS ? null : Instant.ofEpochSecond(s, nanos == 0 ? 0 : 1_000_000_000L - nanos);
     }
-    return Instant.ofEpochSecond(seconds, nanos);
+    return seconds > MAX_SECONDS ? null : Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /**
+   * Whether the number {@code text} has more than twelve digits before its point (so it lies beyond year 9999),
+   * told from the text alone: a thousand-digit number is refused without being parsed.
+   */
+  private static boolean tooLarge(String text) {
+    int n = text.length();
+    int i = 0;
+    if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    while (i < n && text.charAt(i) == '0') {
+      i++;
+    }
+    long digits = 0;
+    while (i < n && isDigit(text.charAt(i))) {
+      digits++;
+      i++;
+    }
+    if (digits == 0 && (i == n || text.charAt(i) != '.')) {
+      return false; // zero
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      if (digits == 0) {
+        while (i < n && text.charAt(i) == '0') {
+          digits--;
+          i++;
+        }
+        if (i == n || !isDigit(text.charAt(i))) {
+          return false; // zero
+        }
+      }
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+    }
+    long exponent = 0;
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      boolean negative = i < n && text.charAt(i) == '-';
+      if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        i++;
+      }
+      while (i < n && isDigit(text.charAt(i))) {
+        exponent = Math.min(exponent * 10 + (text.charAt(i) - '0'), 1L << 40);
+        i++;
+      }
+      exponent = negative ? -exponent : exponent;
+    }
+    return digits + exponent > 12;
   }
 
   /**
@@ -133,8 +197,27 @@ public final class Timestamps {
   }
 
   private static @Nullable Instant slow(String text) {
+    if (tooLarge(text)) {
+      return null;
+    }
     try {
       BigDecimal value = new BigDecimal(text);
+      if (value.signum() == 0) {
+        return value.scale() > 9 && value.stripTrailingZeros().scale() > 9 ? null : Instant.EPOCH;
+      }
+      // Digits before the point: refuse what cannot be in range before any arithmetic on it (an exponent of
+      // millions would build a number of millions of digits).
+      if (value.precision() - (long) value.scale() > 12) {
+        return null;
+      }
+      // Digits after the point: more than nine (after trailing zeros) are not exact; stripping costs at most
+      // the number's own length.
+      if (value.scale() > 9) {
+        value = value.stripTrailingZeros();
+        if (value.scale() > 9) {
+          return null;
+        }
+      }
       BigDecimal nanosTotal = value.multiply(BILLION);
       BigInteger exact;
       try {
@@ -145,6 +228,9 @@ public final class Timestamps {
       BigInteger[] parts = exact.divideAndRemainder(BigInteger.valueOf(1_000_000_000L));
       long seconds = parts[0].longValueExact();
       long nanos = parts[1].longValueExact();
+      if (seconds < MIN_SECONDS || seconds > MAX_SECONDS || seconds == MIN_SECONDS && nanos < 0) {
+        return null;
+      }
       return Instant.ofEpochSecond(seconds, nanos);
     } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
       return null;

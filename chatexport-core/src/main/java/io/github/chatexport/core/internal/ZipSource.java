@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import io.github.chatexport.core.internal.archive.ArchiveLimits;
 import io.github.chatexport.core.internal.archive.InflationGuard;
@@ -36,17 +37,26 @@ public final class ZipSource implements ExportSource {
     this.deleteOnClose = deleteOnClose;
     List<String> names = new ArrayList<>();
     Map<String, ZipEntry> byName = new LinkedHashMap<>();
-    Enumeration<? extends ZipEntry> all = zip.entries();
-    while (all.hasMoreElements()) {
-      ZipEntry e = all.nextElement();
-      if (e.isDirectory()) {
-        continue;
+    try {
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry e = all.nextElement();
+        if (e.isDirectory()) {
+          continue;
+        }
+        String name = EntryNames.normalize(e.getName());
+        if (name != null && !byName.containsKey(name)) {
+          byName.put(name, e);
+          names.add(name);
+        }
       }
-      String name = EntryNames.normalize(e.getName());
-      if (name != null && !byName.containsKey(name)) {
-        byName.put(name, e);
-        names.add(name);
-      }
+    } catch (IllegalArgumentException e) {
+      // ZipFile throws this for a name in the central directory that is not UTF-8: a damaged directory, which
+      // the caller salvages from the local headers.
+      zip.close();
+      ZipException damaged = new ZipException("an entry name in the central directory is not valid UTF-8");
+      damaged.initCause(e);
+      throw damaged;
     }
     Collections.sort(names);
     for (String name : names) {

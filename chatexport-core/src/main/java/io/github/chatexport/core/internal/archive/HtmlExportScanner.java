@@ -422,8 +422,17 @@ public final class HtmlExportScanner {
       }
     }
 
+    /**
+     * Damage met after bytes that this call passed on: thrown by the next call, so that every byte before the
+     * damage reaches the reader whatever the size of its reads (a serial and a parallel read see the same bytes).
+     */
+    private @Nullable ChatHtmlException pending;
+
     /** Consumes up to {@code max} buffered bytes of the array (at least one) and returns how many. */
     private int scan(int max) throws IOException {
+      if (pending != null) {
+        throw pending;
+      }
       int avail = src.available() > 0 ? src.available() : src.fill(1);
       if (avail == 0) {
         throw unterminated("the page ends");
@@ -450,9 +459,7 @@ public final class HtmlExportScanner {
         } else if (c == ']' || c == '}') {
           if (--depth == 0) {
             if (c != ']') {
-              src.advance(i - 1);
-              throw new ChatHtmlException("the jsonData array that starts at byte offset " + start
-                  + " is closed by '}'", page, src.position(), null);
+              return fail(i - 1, "the jsonData array that starts at byte offset " + start + " is closed by '}'");
             }
             done = true;
             if (phase == Phase.OPEN) {
@@ -461,12 +468,23 @@ public final class HtmlExportScanner {
             break;
           }
         } else if (c == '<') {
-          src.advance(i - 1);
-          throw unterminated("its script ends");
+          return fail(i - 1, "the jsonData array that starts at byte offset " + start
+              + " is not terminated before its script ends");
         }
       }
       src.advance(i);
       return i;
+    }
+
+    /** Passes on the {@code good} bytes before damage, which the next call throws; or throws it now. */
+    private int fail(int good, String problem) throws ChatHtmlException {
+      src.advance(good);
+      ChatHtmlException e = new ChatHtmlException(problem, page, src.position(), null);
+      if (good == 0) {
+        throw e;
+      }
+      pending = e;
+      return good;
     }
 
     private ChatHtmlException unterminated(String why) {
