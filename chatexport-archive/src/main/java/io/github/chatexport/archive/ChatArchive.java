@@ -106,7 +106,10 @@ public final class ChatArchive implements AutoCloseable {
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(60_000);
+    // WAL: pages an add spills before its commit go to the log without a sync each time; the commit syncs.
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setCacheSize(-32 * 1024);
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
