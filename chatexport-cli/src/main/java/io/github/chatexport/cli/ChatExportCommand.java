@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         ""},
     subcommands = {
         StatsCommand.class, ListCommand.class, ShowCommand.class, MarkdownCommand.class, JsonlCommand.class,
-        VerifyCommand.class, CommandLine.HelpCommand.class},
+        VerifyCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  chatexport stats chatgpt-export.zip",
@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         "  chatexport show chatgpt-export.zip \"Weekend in Lisbon\"",
         "  chatexport markdown chatgpt-export.zip notes/",
         "  chatexport jsonl chatgpt-export.zip > chats.jsonl",
-        "  chatexport verify chatgpt-export.zip"},
+        "  chatexport verify chatgpt-export.zip",
+        "  chatexport archive add chats.sqlite chatgpt-export.zip"},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         ExitCodes.LIST_OK, ExitCodes.LIST_WARNINGS, ExitCodes.LIST_DAMAGED, ExitCodes.LIST_NOT_FOUND,
