@@ -84,6 +84,8 @@ public final class ChatArchive implements AutoCloseable {
 
   private final Path path;
   private final Connection connection;
+  /** Prepared statements of the hot paths, kept for the archive's life. */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
   private boolean closed;
 
   private ChatArchive(Path path, Connection connection) {
@@ -402,14 +404,13 @@ public final class ChatArchive implements AutoCloseable {
       }
       version = lastId();
     }
-    try (PreparedStatement s = connection.prepareStatement(
-        "INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)")) {
-      s.setInt(1, pass.number);
-      s.setInt(2, pass.position++);
-      s.setString(3, file);
-      s.setLong(4, version);
-      s.executeUpdate();
-    }
+    PreparedStatement link = prepared(
+        "INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
+    link.setInt(1, pass.number);
+    link.setInt(2, pass.position++);
+    link.setString(3, file);
+    link.setLong(4, version);
+    link.executeUpdate();
     pass.seen.add(c.id());
     Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", c.id());
     if (top == null) {
@@ -448,33 +449,29 @@ public final class ChatArchive implements AutoCloseable {
   /** Stores the nodes not yet stored; returns the JSON array of the node rows' ids, in mapping order. */
   private String storeNodes(String conversationId, JsonParts.Cut cut) throws SQLException {
     StringBuilder ids = new StringBuilder("[");
-    try (PreparedStatement find = connection.prepareStatement("SELECT id FROM node WHERE sha256 = ?");
-        PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)")) {
-      for (JsonParts.Node node : cut.nodes()) {
-        String sha = Sha.of(conversationId, node.id(), node.json());
+    PreparedStatement find = prepared("SELECT id FROM node WHERE sha256 = ?");
+    PreparedStatement insert = prepared(
+        "INSERT OR IGNORE INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)");
+    for (JsonParts.Node node : cut.nodes()) {
+      String sha = Sha.of(conversationId, node.id(), node.json());
+      insert.setString(1, sha);
+      insert.setString(2, conversationId);
+      insert.setString(3, node.id());
+      insert.setString(4, node.json());
+      long id;
+      if (insert.executeUpdate() == 1) {
+        id = lastId();
+      } else {
         find.setString(1, sha);
-        long id;
         try (ResultSet r = find.executeQuery()) {
-          if (r.next()) {
-            id = r.getLong(1);
-          } else {
-            id = -1;
-          }
+          r.next();
+          id = r.getLong(1);
         }
-        if (id < 0) {
-          insert.setString(1, sha);
-          insert.setString(2, conversationId);
-          insert.setString(3, node.id());
-          insert.setString(4, node.json());
-          insert.executeUpdate();
-          id = lastId();
-        }
-        if (ids.length() > 1) {
-          ids.append(',');
-        }
-        ids.append(id);
       }
+      if (ids.length() > 1) {
+        ids.append(',');
+      }
+      ids.append(id);
     }
     return ids.append(']').toString();
   }
@@ -1121,15 +1118,14 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   private @Nullable Long longQuery(String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
-      bind(s, args);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return null;
-        }
-        long v = r.getLong(1);
-        return r.wasNull() ? null : v;
+    PreparedStatement s = prepared(sql);
+    bind(s, args);
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        return null;
       }
+      long v = r.getLong(1);
+      return r.wasNull() ? null : v;
     }
   }
 
@@ -1148,8 +1144,18 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
+  /** A prepared statement kept for the archive's life (never closed by the caller). */
+  private PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement s = statements.get(sql);
+    if (s == null) {
+      s = connection.prepareStatement(sql);
+      statements.put(sql, s);
+    }
+    return s;
+  }
+
   private long lastId() throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
+    try (ResultSet r = prepared("SELECT last_insert_rowid()").executeQuery()) {
       r.next();
       return r.getLong(1);
     }
@@ -1202,6 +1208,10 @@ public final class ChatArchive implements AutoCloseable {
     }
     closed = true;
     try {
+      for (PreparedStatement s : statements.values()) {
+        s.close();
+      }
+      statements.clear();
       connection.rollback();
       connection.close();
     } catch (SQLException e) {
