@@ -480,11 +480,22 @@ public final class ChatArchive implements AutoCloseable {
   private boolean remerge(String id, Ranks ranks) throws SQLException, IOException {
     List<long[]> versions = versionKeys(id, ranks);
     versions.sort(Comparator.comparingLong((long[] v) -> v[1]).thenComparingLong(v -> v[2]).reversed());
-    List<Conversation> parsed = new ArrayList<>();
-    for (long[] v : versions) {
-      parsed.add(parse(renderVersion(v[0]), "version " + v[0]));
+    Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", id);
+    Conversation merged;
+    if (versions.size() > 2 && top != null && versions.get(1)[0] == top) {
+      // The new version is the newest and the one before it was the top: the stored merged view already is the
+      // merge of all the others, so that merging the newest into it gives what merging them all gives.
+      String shell = requireNonNull(stringQuery("SELECT shell FROM conversation WHERE id = ?", id));
+      String nodes = requireNonNull(stringQuery("SELECT nodes FROM conversation WHERE id = ?", id));
+      merged = Merge.of(List.of(parse(renderVersion(versions.get(0)[0]), "version " + versions.get(0)[0]),
+          parse(render(shell, nodes), "merged " + id)));
+    } else {
+      List<Conversation> parsed = new ArrayList<>();
+      for (long[] v : versions) {
+        parsed.add(parse(renderVersion(v[0]), "version " + v[0]));
+      }
+      merged = Merge.of(parsed);
     }
-    Conversation merged = Merge.of(parsed);
     String json = ExportWriter.toJson(merged);
     String sha = Sha.of(json);
     String before = stringQuery("SELECT merged_sha256 FROM conversation WHERE id = ?", id);
