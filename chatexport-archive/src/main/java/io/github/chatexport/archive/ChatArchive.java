@@ -207,7 +207,8 @@ public final class ChatArchive implements AutoCloseable {
     if (known != null) {
       return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
     }
-    try (ExportReader reader = ExportReader.open(export)) {
+    // Two parser threads; this thread writes to SQLite meanwhile, so that both cores work.
+    try (ExportReader reader = ExportReader.builder().parallelism(2).open(export)) {
       ExportLayout layout = reader.layout();
       List<String> problems = new ArrayList<>();
       if (layout.salvaged()) {
@@ -240,9 +241,12 @@ public final class ChatArchive implements AutoCloseable {
       ChatExportException damage = null;
       long total = reader.conversationBytes();
       long[] done = {0};
+      boolean single = layout.conversationFiles().size() == 1;
       for (String file : layout.conversationFiles()) {
         try {
-          if (file.endsWith(".json")) {
+          if (file.endsWith(".json") && !single) {
+            // one reader per shard, so that each version is linked to the file that held it (a stream is read
+            // by one thread); with a single file the export's own reader parses on two threads
             try (InputStream in = reader.openFile(file); ExportReader one = ExportReader.open(in, file)) {
               read(one, file, pass, options.progress(), done, total);
             }
@@ -392,16 +396,15 @@ public final class ChatArchive implements AutoCloseable {
       JsonParts.Cut cut = JsonParts.cut(json);
       nodes = storeNodes(c.id(), cut);
       shell = cut.shell();
-      try (PreparedStatement s = connection.prepareStatement("INSERT INTO version(sha256, conversation_id, title,"
-          + " update_time, shell, nodes) VALUES (?, ?, ?, ?, ?, ?)")) {
-        s.setString(1, sha);
-        s.setString(2, c.id());
-        s.setString(3, c.title());
-        s.setString(4, c.updateTime() == null ? null : c.updateTime().toString());
-        s.setString(5, shell);
-        s.setString(6, nodes);
-        s.executeUpdate();
-      }
+      PreparedStatement s = prepared("INSERT INTO version(sha256, conversation_id, title, update_time, shell,"
+          + " nodes) VALUES (?, ?, ?, ?, ?, ?)");
+      s.setString(1, sha);
+      s.setString(2, c.id());
+      s.setString(3, c.title());
+      s.setString(4, c.updateTime() == null ? null : c.updateTime().toString());
+      s.setString(5, shell);
+      s.setString(6, nodes);
+      s.executeUpdate();
       version = lastId();
     }
     PreparedStatement link = prepared(
@@ -415,30 +418,27 @@ public final class ChatArchive implements AutoCloseable {
     Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", c.id());
     if (top == null) {
       if (shell == null) {
-        try (PreparedStatement s = connection.prepareStatement("SELECT shell, nodes FROM version WHERE id = ?")) {
-          s.setLong(1, version);
-          try (ResultSet r = s.executeQuery()) {
-            r.next();
-            shell = r.getString(1);
-            nodes = r.getString(2);
-          }
+          PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
+        s.setLong(1, version);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          shell = r.getString(1);
+          nodes = r.getString(2);
         }
       }
-      try (PreparedStatement s = connection.prepareStatement("INSERT INTO conversation(id, top_version,"
-          + " first_seen, last_seen, title, update_time, update_time_us, merged_sha256, shell, nodes)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        s.setString(1, c.id());
-        s.setLong(2, version);
-        s.setInt(3, pass.number);
-        s.setInt(4, pass.number);
-        s.setString(5, c.title());
-        s.setString(6, c.updateTime() == null ? null : c.updateTime().toString());
-        setLong(s, 7, c.updateTime() == null ? null : micros(c.updateTime()));
-        s.setString(8, sha);
-        s.setString(9, shell);
-        s.setString(10, nodes);
-        s.executeUpdate();
-      }
+      PreparedStatement s = prepared("INSERT INTO conversation(id, top_version, first_seen, last_seen, title,"
+          + " update_time, update_time_us, merged_sha256, shell, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      s.setString(1, c.id());
+      s.setLong(2, version);
+      s.setInt(3, pass.number);
+      s.setInt(4, pass.number);
+      s.setString(5, c.title());
+      s.setString(6, c.updateTime() == null ? null : c.updateTime().toString());
+      setLong(s, 7, c.updateTime() == null ? null : micros(c.updateTime()));
+      s.setString(8, sha);
+      s.setString(9, shell);
+      s.setString(10, nodes);
+      s.executeUpdate();
       pass.added.add(c.id());
       indexChanged(connection, c, false);
     } else if (top.longValue() != version.longValue()) {
@@ -500,20 +500,26 @@ public final class ChatArchive implements AutoCloseable {
     String sha = Sha.of(json);
     String before = stringQuery("SELECT merged_sha256 FROM conversation WHERE id = ?", id);
     boolean changed = !sha.equals(before);
-    JsonParts.Cut cut = JsonParts.cut(json);
-    try (PreparedStatement s = connection.prepareStatement("UPDATE conversation SET top_version = ?, title = ?,"
-        + " update_time = ?, update_time_us = ?, merged_sha256 = ?, shell = ?, nodes = ? WHERE id = ?")) {
+    if (!changed) {
+      // the same merged JSON: same title, times, shell and nodes; only the version on top moved
+      PreparedStatement s = prepared("UPDATE conversation SET top_version = ? WHERE id = ?");
+      s.setLong(1, versions.get(0)[0]);
+      s.setString(2, id);
+      s.executeUpdate();
+    } else {
+      JsonParts.Cut cut = JsonParts.cut(json);
+      String nodes = storeNodes(id, cut);
+      PreparedStatement s = prepared("UPDATE conversation SET top_version = ?, title = ?, update_time = ?,"
+          + " update_time_us = ?, merged_sha256 = ?, shell = ?, nodes = ? WHERE id = ?");
       s.setLong(1, versions.get(0)[0]);
       s.setString(2, merged.title());
       s.setString(3, merged.updateTime() == null ? null : merged.updateTime().toString());
       setLong(s, 4, merged.updateTime() == null ? null : micros(merged.updateTime()));
       s.setString(5, sha);
       s.setString(6, cut.shell());
-      s.setString(7, changed ? storeNodes(id, cut) : stringQuery("SELECT nodes FROM conversation WHERE id = ?", id));
+      s.setString(7, nodes);
       s.setString(8, id);
       s.executeUpdate();
-    }
-    if (changed) {
       indexChanged(connection, merged,
           longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
     }
@@ -523,18 +529,17 @@ public final class ChatArchive implements AutoCloseable {
   /** Each version of a conversation as {version id, rank of its newest export, position there}. */
   private List<long[]> versionKeys(String id, Ranks ranks) throws SQLException {
     Map<Long, long[]> keys = new LinkedHashMap<>();
-    try (PreparedStatement s = connection.prepareStatement("SELECT ev.version, ev.export, ev.position FROM"
-        + " export_version ev JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?")) {
-      s.setString(1, id);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          long version = r.getLong(1);
-          long rank = ranks.rank(r.getInt(2));
-          long position = r.getLong(3);
-          long[] key = keys.get(version);
-          if (key == null || rank > key[1] || (rank == key[1] && position > key[2])) {
-            keys.put(version, new long[] {version, rank, position});
-          }
+    PreparedStatement s = prepared("SELECT ev.version, ev.export, ev.position FROM export_version ev"
+        + " JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?");
+    s.setString(1, id);
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        long version = r.getLong(1);
+        long rank = ranks.rank(r.getInt(2));
+        long position = r.getLong(3);
+        long[] key = keys.get(version);
+        if (key == null || rank > key[1] || (rank == key[1] && position > key[2])) {
+          keys.put(version, new long[] {version, rank, position});
         }
       }
     }
@@ -1041,26 +1046,28 @@ public final class ChatArchive implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------- helpers
 
   private String renderVersion(long version) throws SQLException, IOException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT shell, nodes FROM version WHERE id = ?")) {
-      s.setLong(1, version);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw new IllegalStateException("no version " + version);
-        }
-        return render(r.getString(1), r.getString(2));
+    PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
+    s.setLong(1, version);
+    String shell;
+    String nodes;
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        throw new IllegalStateException("no version " + version);
       }
+      shell = r.getString(1);
+      nodes = r.getString(2);
     }
+    return render(shell, nodes);
   }
 
   private String render(String shell, String nodeIds) throws SQLException, IOException {
     List<Map.Entry<String, String>> nodes = new ArrayList<>();
-    try (PreparedStatement s = connection.prepareStatement("SELECT n.node_id, n.json FROM json_each(?) j"
-        + " JOIN node n ON n.id = j.value ORDER BY j.key")) {
-      s.setString(1, nodeIds);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          nodes.add(new AbstractMap.SimpleImmutableEntry<>(r.getString(1), r.getString(2)));
-        }
+    PreparedStatement s = prepared("SELECT n.node_id, n.json FROM json_each(?) j JOIN node n ON n.id = j.value"
+        + " ORDER BY j.key");
+    s.setString(1, nodeIds);
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        nodes.add(new AbstractMap.SimpleImmutableEntry<>(r.getString(1), r.getString(2)));
       }
     }
     StringWriter out = new StringWriter();
@@ -1141,11 +1148,10 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   private @Nullable String stringQuery(String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
-      bind(s, args);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? r.getString(1) : null;
-      }
+    PreparedStatement s = prepared(sql);
+    bind(s, args);
+    try (ResultSet r = s.executeQuery()) {
+      return r.next() ? r.getString(1) : null;
     }
   }
 
