@@ -23,6 +23,7 @@ import io.github.chatexport.core.ProgressListener;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -50,6 +51,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
@@ -81,6 +84,8 @@ public final class ChatArchive implements AutoCloseable {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final int SHARD = 100;
+  /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
+  private static final String PENDING_SHA = "pending";
 
   private final Path path;
   private final Connection connection;
@@ -190,7 +195,7 @@ public final class ChatArchive implements AutoCloseable {
     requireNonNull(options, "options");
     checkOpen();
     try {
-      return addExport(export, options);
+      return hashThenAdd(export, options);
     } catch (SQLException e) {
       rollback();
       throw new IOException("the archive " + path + " could not be written: " + e.getMessage(), e);
@@ -200,13 +205,40 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
-  private ImportReport addExport(Path export, AddOptions options) throws IOException, SQLException {
-    long[] size = {0};
-    String sha = exportSha(export, size);
-    ArchivedExport known = exportBySha(sha);
-    if (known != null) {
-      return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
+  private ImportReport hashThenAdd(Path export, AddOptions options) throws IOException, SQLException {
+    long size = exportSize(export);
+    FutureTask<String> hashing = null;
+    String sha;
+    if (requireNonNull(longQuery("SELECT count(*) FROM export WHERE size = ?", size)) > 0) {
+      // perhaps added already: know before reading it
+      sha = exportSha(export);
+      ArchivedExport known = exportBySha(sha);
+      if (known != null) {
+        return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
+      }
+    } else {
+      // No export of this size is in the archive, so this one is not: hash it on its own thread while it is
+      // read (the hash is a pass over the whole file that the reader does not need), and store it before the
+      // commit, in the same transaction.
+      sha = PENDING_SHA;
+      hashing = new FutureTask<>(() -> exportSha(export));
+      Thread thread = new Thread(hashing, "chatexport-archive-sha256");
+      thread.setDaemon(true);
+      thread.start();
     }
+    try {
+      return addExport(export, options, size, sha, hashing);
+    } finally {
+      if (hashing != null) {
+        hashing.cancel(true);   // after a failure; done already otherwise
+      }
+    }
+  }
+
+  private ImportReport addExport(Path export, AddOptions options, long exportSize, String knownSha,
+      @Nullable FutureTask<String> hashing) throws IOException, SQLException {
+    long[] size = {exportSize};
+    String sha = knownSha;
     // Two parser threads; this thread writes to SQLite meanwhile, so that both cores work.
     try (ExportReader reader = ExportReader.builder().parallelism(2).open(export)) {
       ExportLayout layout = reader.layout();
@@ -264,6 +296,13 @@ public final class ChatArchive implements AutoCloseable {
         }
       }
       int assetsAdded = storeFiles(reader, number, layout);
+      if (hashing != null) {
+        // before the ranks: the SHA-256 orders exports of the same date
+        PreparedStatement s = prepared("UPDATE export SET sha256 = ? WHERE number = ?");
+        s.setString(1, await(hashing));
+        s.setInt(2, number);
+        s.executeUpdate();
+      }
       Instant exportTime = pass.latest;
       try (PreparedStatement s = connection.prepareStatement(
           "UPDATE export SET export_time = ?, export_time_us = ?, partial = ?, conversations = ? WHERE number = ?")) {
@@ -693,8 +732,45 @@ public final class ChatArchive implements AutoCloseable {
     return (int) lastId();
   }
 
+  /** The export's SHA-256, computed on its own thread. */
+  private static String await(FutureTask<String> hashing) throws IOException {
+    try {
+      return hashing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while hashing the export");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** The size of a file, or the sum of a folder's files' sizes. */
+  private static long exportSize(Path export) throws IOException {
+    if (!Files.isDirectory(export)) {
+      return Files.size(export);
+    }
+    long size = 0;
+    try (Stream<Path> walk = Files.walk(export)) {
+      for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        size += Files.size(f);
+      }
+    }
+    return size;
+  }
+
   /** The SHA-256 of a file, or of a folder's sorted list of relative names and their files' SHA-256. */
-  private static String exportSha(Path export, long[] size) throws IOException {
+  private static String exportSha(Path export) throws IOException {
+    long[] size = {0};
     if (Files.isDirectory(export)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(export)) {
