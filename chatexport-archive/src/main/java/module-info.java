@@ -7,5 +7,7 @@ module io.github.chatexport.archive {
   requires org.xerial.sqlitejdbc;
   requires static transitive org.jspecify;
 
-  // exports io.github.chatexport.archive: added with its first public type (issue 13)
+  requires com.fasterxml.jackson.core;
+
+  exports io.github.chatexport.archive;
 }

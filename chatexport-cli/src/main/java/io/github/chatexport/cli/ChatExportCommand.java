@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
         ""},
     subcommands = {
         StatsCommand.class, ListCommand.class, ShowCommand.class, MarkdownCommand.class, HtmlCommand.class,
-        JsonlCommand.class,
-        VerifyCommand.class, CommandLine.HelpCommand.class},
+        JsonlCommand.class, VerifyCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  chatexport stats chatgpt-export.zip",
@@ -36,7 +35,8 @@ import picocli.CommandLine.Spec;
         "  chatexport markdown chatgpt-export.zip notes/",
         "  chatexport html chatgpt-export.zip site/",
         "  chatexport jsonl chatgpt-export.zip > chats.jsonl",
-        "  chatexport verify chatgpt-export.zip"},
+        "  chatexport verify chatgpt-export.zip",
+        "  chatexport archive add chats.sqlite chatgpt-export.zip"},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         ExitCodes.LIST_OK, ExitCodes.LIST_WARNINGS, ExitCodes.LIST_DAMAGED, ExitCodes.LIST_NOT_FOUND,

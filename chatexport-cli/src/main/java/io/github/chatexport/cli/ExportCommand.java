@@ -21,7 +21,8 @@ abstract class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec = CommandSpec.create();
 
   @CommandLine.Parameters(index = "0", paramLabel = "EXPORT",
-      description = "The export: the ZIP as downloaded, the extracted folder, or a conversations JSON file.")
+      description = "The export: the ZIP as downloaded, the extracted folder, or a conversations JSON file;"
+          + " or an archive made by 'chatexport archive add', whose merged view is read.")
   Path export = Path.of("");
 
   final PrintWriter out() {
@@ -38,13 +39,28 @@ abstract class ExportCommand implements Callable<Integer> {
 
   /** Opens the export; a path that does not exist is a usage error. */
   final ExportReader open() throws IOException {
+    checkInput();
+    return ExportReader.builder().parallelism(root.threads).open(export);
+  }
+
+  /**
+   * Opens the export, or an archive's merged view (with the archive's facts per conversation); a path that does
+   * not exist is a usage error.
+   *
+   * @param assets whether the command reads asset files (an archive then copies them out)
+   */
+  final Input input(boolean assets) throws IOException {
+    checkInput();
+    return Input.open(export, root.threads, assets);
+  }
+
+  private void checkInput() {
     if (!Files.exists(export)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "EXPORT: no such file or folder: " + export);
     }
     if (root.threads < 1) {
       throw usage("--threads must be 1 or more: " + root.threads);
     }
-    return ExportReader.builder().parallelism(root.threads).open(export);
   }
 
   /** A progress bar on stderr when it is a terminal and {@code --quiet} is off. */

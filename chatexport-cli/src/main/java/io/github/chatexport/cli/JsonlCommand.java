@@ -58,7 +58,7 @@ final class JsonlCommand extends ExportCommand {
   public Integer call() throws Exception {
     long written = 0;
     long skipped = 0;
-    try (ExportReader reader = open()) {
+    try (Input input = input(false); ExportReader reader = input.reader()) {
       Path file = output;
       PrintWriter lines = file == null ? out() : new PrintWriter(new BufferedWriter(
           new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16));

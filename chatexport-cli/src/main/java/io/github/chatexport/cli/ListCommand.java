@@ -51,7 +51,8 @@ final class ListCommand extends ExportCommand {
 
   @Option(names = "--json",
       description = "A JSON array, one conversation object per line: id, title, created and updated (UTC"
-          + " ISO-8601), messages, branches, models.")
+          + " ISO-8601), messages, branches, models; from an archive also first_seen and last_seen (export file"
+          + " names) and deleted.")
   boolean json;
 
   @Override
@@ -62,8 +63,8 @@ final class ListCommand extends ExportCommand {
     PrintWriter out = out();
     long shown = 0;
     long total = 0;
-    try (ExportReader reader = open(); Progress progress = progress();
-        Stream<Conversation> all = reader.conversations(progress)) {
+    try (Input input = input(false); ExportReader reader = input.reader();
+        Progress progress = progress(); Stream<Conversation> all = reader.conversations(progress)) {
       if (json) {
         out.print('[');
       } else {
@@ -103,6 +104,12 @@ final class ListCommand extends ExportCommand {
               g.writeString(slug);
             }
             g.writeEndArray();
+            if (input.isArchive()) {
+              Input.Facts facts = input.facts(c.id()).orElse(null);
+              Json.field(g, "first_seen", facts == null ? null : facts.firstSeen());
+              Json.field(g, "last_seen", facts == null ? null : facts.lastSeen());
+              g.writeBooleanField("deleted", facts != null && facts.deleted());
+            }
             g.writeEndObject();
           }));
         } else {

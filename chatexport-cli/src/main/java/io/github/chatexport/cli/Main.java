@@ -1,5 +1,6 @@
 package io.github.chatexport.cli;
 
+import io.github.chatexport.archive.ArchiveException;
 import io.github.chatexport.core.ChatExportException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -88,6 +89,13 @@ public final class Main {
       if (e instanceof ChatExportException damaged) {
         // The library's message ends with the location: file (and entry), line, column, byte, JSON path.
         return new Failure(damaged.getMessage(), ExitCodes.DAMAGED);
+      }
+      if (e instanceof ArchiveException refused) {
+        return new Failure(refused.getMessage(), switch (refused.reason()) {
+          case INCOMPLETE, NOT_AN_ARCHIVE -> ExitCodes.DAMAGED;
+          case OTHER_ACCOUNT -> ExitCodes.USAGE;
+          case STORAGE -> ExitCodes.IO;
+        });
       }
       if (e instanceof NoSuchFileException f) {
         return new Failure("no such file or folder: " + f.getFile(), ExitCodes.IO);

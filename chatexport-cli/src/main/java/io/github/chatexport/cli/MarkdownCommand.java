@@ -77,7 +77,7 @@ final class MarkdownCommand extends ExportCommand {
     if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
       throw usage("OUT-DIR is not a folder: " + outDir);
     }
-    try (ExportReader reader = open()) {
+    try (Input input = input(true); ExportReader reader = input.reader()) {
       Files.createDirectories(outDir);
       Path dir = outDir.toRealPath();
       Path assetDir = dir.resolve(AssetLinks.FOLDER);

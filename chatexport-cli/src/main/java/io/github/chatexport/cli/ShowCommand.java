@@ -86,7 +86,7 @@ final class ShowCommand extends ExportCommand {
       throw usage("ID-OR-TITLE is empty");
     }
     String lower = query.toLowerCase(Locale.ROOT);
-    try (ExportReader reader = open()) {
+    try (Input input = input(true); ExportReader reader = input.reader()) {
       Level[] levels = {new Level(), new Level(), new Level()};
       Conversation found = null;
       try (Progress progress = progress(); Stream<Conversation> all = reader.conversations(progress)) {

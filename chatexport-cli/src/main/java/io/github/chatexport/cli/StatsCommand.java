@@ -51,7 +51,7 @@ final class StatsCommand extends ExportCommand {
     Instant last = null;
     String layout;
     long assetFiles;
-    try (ExportReader reader = open(); Progress progress = progress()) {
+    try (Input input = input(true); ExportReader reader = input.reader(); Progress progress = progress()) {
       layout = Describe.layout(reader.layout());
       Assets assets = reader.assets();
       assetFiles = assets.all().size();

@@ -42,7 +42,7 @@ final class VerifyCommand extends ExportCommand {
     long warnings = 0;
     Set<String> missing = new HashSet<>();
     String error = null;
-    try (ExportReader reader = open()) {
+    try (Input input = input(true); ExportReader reader = input.reader()) {
       out.println("export: " + Texts.oneLine(String.valueOf(export.getFileName())) + " ("
           + Describe.layout(reader.layout()) + ")");
       out.flush();

@@ -1,0 +1,1319 @@
+package io.github.chatexport.archive;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.chatexport.api.Account;
+import io.github.chatexport.api.Asset;
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.RawJson;
+import io.github.chatexport.archive.internal.Blobs;
+import io.github.chatexport.archive.internal.JsonArrayInput;
+import io.github.chatexport.archive.internal.JsonParts;
+import io.github.chatexport.archive.internal.Merge;
+import io.github.chatexport.archive.internal.Schema;
+import io.github.chatexport.archive.internal.Sha;
+import io.github.chatexport.core.ChatExportException;
+import io.github.chatexport.core.ExportLayout;
+import io.github.chatexport.core.ExportReader;
+import io.github.chatexport.core.ExportWriter;
+import io.github.chatexport.core.ProgressListener;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Many exports of one account merged into one SQLite file that only grows.
+ *
+ * <pre>{@code
+ * try (ChatArchive archive = ChatArchive.open(Path.of("chats.sqlite"))) {
+ *   ImportReport report = archive.add(Path.of("chatgpt-export-2026-12.zip"));
+ *   System.out.println(report.newConversations() + " new, " + report.deleted() + " deleted since");
+ *   try (Stream<Conversation> all = archive.conversations()) {
+ *     all.forEach(c -> System.out.println(c.title()));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every distinct version of every conversation is kept, cut into nodes stored once each; every other file of
+ * every export is kept once by its SHA-256. The merged view of a conversation holds every node ever seen; where
+ * versions disagree, the one from the newest export wins, "newest" by the exports' own dates (never by the order
+ * of adding). A conversation that a newer complete export lacks is marked deleted, and kept.
+ *
+ * <p>Every {@link #add} is one transaction: a process killed during it leaves the archive as it was before. An
+ * archive is not thread-safe; two processes adding at once wait for each other.
+ */
+public final class ChatArchive implements AutoCloseable {
+  /** The extra file of a merged export: the archive's exports and each conversation's facts. */
+  public static final String FACTS_FILE = "chatexport_archive.json";
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final int SHARD = 100;
+  /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
+  private static final String PENDING_SHA = "pending";
+
+  private final Path path;
+  private final Connection connection;
+  /** Prepared statements of the hot paths, kept for the archive's life. */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private boolean closed;
+
+  private ChatArchive(Path path, Connection connection) {
+    this.path = path;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens the archive at {@code path}, creating it when there is no such file, and brings an older schema
+   * forward.
+   *
+   * @throws IOException if the file cannot be opened
+   * @throws ArchiveException if it is not an archive, or one written by a newer version
+   */
+  public static ChatArchive open(Path path) throws IOException {
+    requireNonNull(path, "path");
+    if (Files.exists(path) && !isArchive(path)) {
+      throw new ArchiveException(ArchiveException.Reason.NOT_AN_ARCHIVE,
+          path + " is not a chatexport archive (not an SQLite file)", null);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(60_000);
+    // WAL: pages an add spills before its commit go to the log without a sync each time; the commit syncs.
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setCacheSize(-32 * 1024);
+    Connection connection;
+    try {
+      connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
+    } catch (SQLException e) {
+      throw new IOException("the archive " + path + " cannot be opened: " + e.getMessage(), e);
+    }
+    try {
+      connection.setAutoCommit(false);
+      try {
+        if (Schema.migrate(connection)) {
+          createSearchTables(connection);
+        }
+        connection.commit();
+      } catch (IllegalStateException e) {
+        connection.rollback();
+        throw new ArchiveException(ArchiveException.Reason.NOT_AN_ARCHIVE, path + ": " + e.getMessage(), e);
+      }
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new IOException("the archive " + path + " cannot be opened: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+    return new ChatArchive(path, connection);
+  }
+
+  /** Whether {@code path} is a file that starts with SQLite's header ({@code SQLite format 3\0}). */
+  public static boolean isArchive(Path path) {
+    requireNonNull(path, "path");
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    byte[] expected = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    try (InputStream in = Files.newInputStream(path)) {
+      return Arrays.equals(in.readNBytes(expected.length), expected);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Creates the search tables in a new archive. Full-text search (issue 14) is hooked in here at merge time: its
+   * tables (all named {@code search_*}) join schema version 1. Called once, in the transaction that creates the
+   * schema.
+   */
+  private static void createSearchTables(Connection connection) {
+    // hooked in with the search index
+  }
+
+  /**
+   * Tells the search index that the merged view of a conversation changed (new, changed, marked deleted, mark
+   * ended). This is the single place where full-text search (issue 14) is hooked in at merge time; it is called
+   * inside the transaction of {@link #add}, on its connection.
+   */
+  private void indexChanged(Connection connection, Conversation merged, boolean deleted) {
+    // hooked in with the search index
+  }
+
+  /** Adds an export with {@link AddOptions#DEFAULT}. */
+  public ImportReport add(Path export) throws IOException {
+    return add(export, AddOptions.DEFAULT);
+  }
+
+  /**
+   * Adds an export (ZIP, folder or conversations JSON file) in one transaction. Adding an export that is already
+   * in the archive (same SHA-256) changes nothing and says so.
+   *
+   * @throws IOException if the export or the archive cannot be read or written
+   * @throws ChatExportException if the export is damaged (the reader's error) and not added as partial
+   * @throws ArchiveException if the export is incomplete (a shard missing, an interrupted download) and not
+   *     added as partial, or of another account and not allowed
+   */
+  public ImportReport add(Path export, AddOptions options) throws IOException {
+    requireNonNull(export, "export");
+    requireNonNull(options, "options");
+    checkOpen();
+    try {
+      return hashThenAdd(export, options);
+    } catch (SQLException e) {
+      rollback();
+      throw new IOException("the archive " + path + " could not be written: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException | Error e) {
+      rollback();
+      throw e;
+    }
+  }
+
+  private ImportReport hashThenAdd(Path export, AddOptions options) throws IOException, SQLException {
+    long size = exportSize(export);
+    FutureTask<String> hashing = null;
+    String sha;
+    if (requireNonNull(longQuery("SELECT count(*) FROM export WHERE size = ?", size)) > 0) {
+      // perhaps added already: know before reading it
+      sha = exportSha(export);
+      ArchivedExport known = exportBySha(sha);
+      if (known != null) {
+        return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
+      }
+    } else {
+      // No export of this size is in the archive, so this one is not: hash it on its own thread while it is
+      // read (the hash is a pass over the whole file that the reader does not need), and store it before the
+      // commit, in the same transaction.
+      sha = PENDING_SHA;
+      hashing = new FutureTask<>(() -> exportSha(export));
+      Thread thread = new Thread(hashing, "chatexport-archive-sha256");
+      thread.setDaemon(true);
+      thread.start();
+    }
+    try {
+      return addExport(export, options, size, sha, hashing);
+    } finally {
+      if (hashing != null) {
+        hashing.cancel(true);   // after a failure; done already otherwise
+      }
+    }
+  }
+
+  private ImportReport addExport(Path export, AddOptions options, long exportSize, String knownSha,
+      @Nullable FutureTask<String> hashing) throws IOException, SQLException {
+    long[] size = {exportSize};
+    String sha = knownSha;
+    // Two parser threads; this thread writes to SQLite meanwhile, so that both cores work.
+    try (ExportReader reader = ExportReader.builder().parallelism(2).open(export)) {
+      ExportLayout layout = reader.layout();
+      List<String> problems = new ArrayList<>();
+      if (layout.salvaged()) {
+        problems.add("its ZIP has no readable central directory (an interrupted download?)");
+      }
+      Set<String> files = new HashSet<>(reader.files());
+      for (String shard : listedShards(reader)) {
+        if (!files.contains(shard)) {
+          problems.add("its manifest lists the shard " + shard + ", which it does not hold");
+        }
+      }
+      if (!problems.isEmpty() && !options.partial()) {
+        throw new ArchiveException(ArchiveException.Reason.INCOMPLETE, export + " is incomplete: "
+            + String.join("; ", problems) + ". Add it as partial to keep what it holds (it then marks nothing"
+            + " deleted).", null);
+      }
+      boolean partial = !problems.isEmpty();
+      String account = reader.account().map(Account::id).orElse(null);
+      if (account != null && !options.otherAccount()) {
+        for (String other : accounts()) {
+          if (!other.equals(account)) {
+            throw new ArchiveException(ArchiveException.Reason.OTHER_ACCOUNT, export
+                + " is an export of another account than this archive's; mixing two people's data is refused"
+                + " unless asked for", null);
+          }
+        }
+      }
+      int number = insertExport(export, size[0], sha, account, layout);
+      Pass pass = new Pass(number);
+      ChatExportException damage = null;
+      long total = reader.conversationBytes();
+      long[] done = {0};
+      boolean single = layout.conversationFiles().size() == 1;
+      for (String file : layout.conversationFiles()) {
+        try {
+          if (file.endsWith(".json") && !single) {
+            // one reader per shard, so that each version is linked to the file that held it (a stream is read
+            // by one thread); with a single file the export's own reader parses on two threads
+            try (InputStream in = reader.openFile(file); ExportReader one = ExportReader.open(in, file)) {
+              read(one, file, pass, options.progress(), done, total);
+            }
+          } else {
+            read(reader, file, pass, options.progress(), done, total);
+          }
+        } catch (ChatExportException e) {
+          if (!options.partial()) {
+            throw e;
+          }
+          partial = true;
+          if (damage == null) {
+            damage = e;
+          }
+        }
+      }
+      int assetsAdded = storeFiles(reader, number, layout);
+      if (hashing != null) {
+        // before the ranks: the SHA-256 orders exports of the same date
+        PreparedStatement s = prepared("UPDATE export SET sha256 = ? WHERE number = ?");
+        s.setString(1, await(hashing));
+        s.setInt(2, number);
+        s.executeUpdate();
+      }
+      Instant exportTime = pass.latest;
+      try (PreparedStatement s = connection.prepareStatement(
+          "UPDATE export SET export_time = ?, export_time_us = ?, partial = ?, conversations = ? WHERE number = ?")) {
+        s.setString(1, exportTime == null ? null : exportTime.toString());
+        setLong(s, 2, exportTime == null ? null : micros(exportTime));
+        s.setInt(3, partial || options.partial() ? 1 : 0);
+        s.setInt(4, pass.position);
+        s.setInt(5, number);
+        s.executeUpdate();
+      }
+      Ranks ranks = ranks();
+      int changed = 0;
+      for (String id : pass.recompute) {
+        boolean merged = remerge(id, ranks);
+        if (!pass.added.contains(id)) {
+          if (merged) {
+            changed++;
+          } else {
+            pass.recomputedUnchanged++;
+          }
+        }
+      }
+      int[] marks = updateMarks(ranks);
+      int unchanged = 0;
+      for (String id : pass.seen) {
+        if (!pass.added.contains(id) && !pass.recompute.contains(id)) {
+          unchanged++;
+        }
+      }
+      unchanged += pass.recomputedUnchanged;
+      try (PreparedStatement s = connection.prepareStatement("UPDATE export SET new = ?, changed = ?,"
+          + " unchanged = ?, deleted = ?, reappeared = ?, assets_added = ? WHERE number = ?")) {
+        s.setInt(1, pass.added.size());
+        s.setInt(2, changed);
+        s.setInt(3, unchanged);
+        s.setInt(4, marks[0]);
+        s.setInt(5, marks[1]);
+        s.setInt(6, assetsAdded);
+        s.setInt(7, number);
+        s.executeUpdate();
+      }
+      connection.commit();
+      return reportOf(requireNonNull(exportByNumber(number)));
+    }
+  }
+
+  /** What one add has seen so far. */
+  private static final class Pass {
+    final int number;
+    int position;
+    @Nullable Instant latest;
+    final Set<String> seen = new HashSet<>();
+    final Set<String> added = new HashSet<>();
+    final Set<String> recompute = new LinkedHashSet<>();
+    int recomputedUnchanged;
+
+    Pass(int number) {
+      this.number = number;
+    }
+  }
+
+  /**
+   * The shards {@code export_manifest.json} lists, in both forms seen: {@code files[].shards[]} and the real
+   * 2026 {@code logical_files["conversations.json"].files}.
+   */
+  private static Set<String> listedShards(ExportReader reader) {
+    Set<String> out = new LinkedHashSet<>();
+    reader.manifest().ifPresent(m -> out.addAll(m.shards()));
+    Optional<RawJson> raw;
+    try {
+      raw = reader.json("export_manifest.json");
+    } catch (ChatExportException e) {
+      return out;   // the reader reports a manifest that is not JSON
+    }
+    if (raw.isPresent() && raw.get() instanceof RawJson.JsonObject manifest
+        && manifest.get("logical_files") instanceof RawJson.JsonObject logical
+        && logical.get("conversations.json") instanceof RawJson.JsonObject conversations
+        && conversations.get("files") instanceof RawJson.JsonArray files) {
+      for (RawJson file : files.elements()) {
+        file.asString().ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private void read(ExportReader reader, String file, Pass pass, @Nullable ProgressListener progress, long[] done,
+      long total) throws IOException, SQLException {
+    long before = done[0];
+    ProgressListener listener = (conversations, bytes, all) -> {
+      done[0] = before + bytes;
+      if (progress != null) {
+        progress.progress(pass.position, done[0], total);
+      }
+    };
+    try (Stream<Conversation> all = reader.conversations(listener)) {
+      for (java.util.Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
+        Conversation c = it.next();
+        try {
+          store(c, file, pass);
+        } catch (SQLException e) {
+          throw new UncheckedSql(e);
+        }
+      }
+    } catch (UncheckedSql e) {
+      throw e.sql;
+    }
+  }
+
+  private static final class UncheckedSql extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient SQLException sql;
+
+    UncheckedSql(SQLException sql) {
+      super(sql);
+      this.sql = sql;
+    }
+  }
+
+  private void store(Conversation c, String file, Pass pass) throws SQLException {
+    String json = ExportWriter.toJson(c);
+    String sha = Sha.of(json);
+    Instant time = c.updateTime() != null ? c.updateTime() : c.createTime();
+    if (time != null && (pass.latest == null || time.isAfter(pass.latest))) {
+      pass.latest = time;
+    }
+    Long version = longQuery("SELECT id FROM version WHERE sha256 = ?", sha);
+    String nodes = null;
+    String shell = null;
+    if (version == null) {
+      JsonParts.Cut cut = JsonParts.cut(json);
+      nodes = storeNodes(c.id(), cut);
+      shell = cut.shell();
+      PreparedStatement s = prepared("INSERT INTO version(sha256, conversation_id, title, update_time, shell,"
+          + " nodes) VALUES (?, ?, ?, ?, ?, ?)");
+      s.setString(1, sha);
+      s.setString(2, c.id());
+      s.setString(3, c.title());
+      s.setString(4, c.updateTime() == null ? null : c.updateTime().toString());
+      s.setString(5, shell);
+      s.setString(6, nodes);
+      s.executeUpdate();
+      version = lastId();
+    }
+    PreparedStatement link = prepared(
+        "INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
+    link.setInt(1, pass.number);
+    link.setInt(2, pass.position++);
+    link.setString(3, file);
+    link.setLong(4, version);
+    link.executeUpdate();
+    pass.seen.add(c.id());
+    Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", c.id());
+    if (top == null) {
+      if (shell == null) {
+          PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
+        s.setLong(1, version);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          shell = r.getString(1);
+          nodes = r.getString(2);
+        }
+      }
+      PreparedStatement s = prepared("INSERT INTO conversation(id, top_version, first_seen, last_seen, title,"
+          + " update_time, update_time_us, merged_sha256, shell, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      s.setString(1, c.id());
+      s.setLong(2, version);
+      s.setInt(3, pass.number);
+      s.setInt(4, pass.number);
+      s.setString(5, c.title());
+      s.setString(6, c.updateTime() == null ? null : c.updateTime().toString());
+      setLong(s, 7, c.updateTime() == null ? null : micros(c.updateTime()));
+      s.setString(8, sha);
+      s.setString(9, shell);
+      s.setString(10, nodes);
+      s.executeUpdate();
+      pass.added.add(c.id());
+      indexChanged(connection, c, false);
+    } else if (top.longValue() != version.longValue()) {
+      pass.recompute.add(c.id());
+    }
+  }
+
+  /** Stores the nodes not yet stored; returns the JSON array of the node rows' ids, in mapping order. */
+  private String storeNodes(String conversationId, JsonParts.Cut cut) throws SQLException {
+    StringBuilder ids = new StringBuilder("[");
+    PreparedStatement find = prepared("SELECT id FROM node WHERE sha256 = ?");
+    PreparedStatement insert = prepared(
+        "INSERT OR IGNORE INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)");
+    for (JsonParts.Node node : cut.nodes()) {
+      String sha = Sha.of(conversationId, node.id(), node.json());
+      insert.setString(1, sha);
+      insert.setString(2, conversationId);
+      insert.setString(3, node.id());
+      insert.setString(4, node.json());
+      long id;
+      if (insert.executeUpdate() == 1) {
+        id = lastId();
+      } else {
+        find.setString(1, sha);
+        try (ResultSet r = find.executeQuery()) {
+          r.next();
+          id = r.getLong(1);
+        }
+      }
+      if (ids.length() > 1) {
+        ids.append(',');
+      }
+      ids.append(id);
+    }
+    return ids.append(']').toString();
+  }
+
+  /** Computes the merged view of one conversation again; returns whether it changed. */
+  private boolean remerge(String id, Ranks ranks) throws SQLException, IOException {
+    List<long[]> versions = versionKeys(id, ranks);
+    versions.sort(Comparator.comparingLong((long[] v) -> v[1]).thenComparingLong(v -> v[2]).reversed());
+    Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", id);
+    Conversation merged;
+    if (versions.size() > 2 && top != null && versions.get(1)[0] == top) {
+      // The new version is the newest and the one before it was the top: the stored merged view already is the
+      // merge of all the others, so that merging the newest into it gives what merging them all gives.
+      String shell = requireNonNull(stringQuery("SELECT shell FROM conversation WHERE id = ?", id));
+      String nodes = requireNonNull(stringQuery("SELECT nodes FROM conversation WHERE id = ?", id));
+      merged = Merge.of(List.of(parse(renderVersion(versions.get(0)[0]), "version " + versions.get(0)[0]),
+          parse(render(shell, nodes), "merged " + id)));
+    } else {
+      List<Conversation> parsed = new ArrayList<>();
+      for (long[] v : versions) {
+        parsed.add(parse(renderVersion(v[0]), "version " + v[0]));
+      }
+      merged = Merge.of(parsed);
+    }
+    String json = ExportWriter.toJson(merged);
+    String sha = Sha.of(json);
+    String before = stringQuery("SELECT merged_sha256 FROM conversation WHERE id = ?", id);
+    boolean changed = !sha.equals(before);
+    if (!changed) {
+      // the same merged JSON: same title, times, shell and nodes; only the version on top moved
+      PreparedStatement s = prepared("UPDATE conversation SET top_version = ? WHERE id = ?");
+      s.setLong(1, versions.get(0)[0]);
+      s.setString(2, id);
+      s.executeUpdate();
+    } else {
+      JsonParts.Cut cut = JsonParts.cut(json);
+      String nodes = storeNodes(id, cut);
+      PreparedStatement s = prepared("UPDATE conversation SET top_version = ?, title = ?, update_time = ?,"
+          + " update_time_us = ?, merged_sha256 = ?, shell = ?, nodes = ? WHERE id = ?");
+      s.setLong(1, versions.get(0)[0]);
+      s.setString(2, merged.title());
+      s.setString(3, merged.updateTime() == null ? null : merged.updateTime().toString());
+      setLong(s, 4, merged.updateTime() == null ? null : micros(merged.updateTime()));
+      s.setString(5, sha);
+      s.setString(6, cut.shell());
+      s.setString(7, nodes);
+      s.setString(8, id);
+      s.executeUpdate();
+      indexChanged(connection, merged,
+          longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
+    }
+    return changed;
+  }
+
+  /** Each version of a conversation as {version id, rank of its newest export, position there}. */
+  private List<long[]> versionKeys(String id, Ranks ranks) throws SQLException {
+    Map<Long, long[]> keys = new LinkedHashMap<>();
+    PreparedStatement s = prepared("SELECT ev.version, ev.export, ev.position FROM export_version ev"
+        + " JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?");
+    s.setString(1, id);
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        long version = r.getLong(1);
+        long rank = ranks.rank(r.getInt(2));
+        long position = r.getLong(3);
+        long[] key = keys.get(version);
+        if (key == null || rank > key[1] || (rank == key[1] && position > key[2])) {
+          keys.put(version, new long[] {version, rank, position});
+        }
+      }
+    }
+    return new ArrayList<>(keys.values());
+  }
+
+  /** The exports in the order of their own dates (then SHA-256), and which of them may mark deletions. */
+  private static final class Ranks {
+    final Map<Integer, Integer> rankOf = new HashMap<>();
+    final List<Integer> byRank = new ArrayList<>();
+    final List<Boolean> complete = new ArrayList<>();
+
+    int rank(int number) {
+      Integer r = rankOf.get(number);
+      if (r == null) {
+        throw new IllegalStateException("no export " + number);
+      }
+      return r;
+    }
+  }
+
+  private Ranks ranks() throws SQLException {
+    Ranks ranks = new Ranks();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT number, partial, conversations FROM export"
+            + " ORDER BY export_time_us IS NOT NULL, export_time_us, sha256")) {
+      while (r.next()) {
+        ranks.rankOf.put(r.getInt(1), ranks.byRank.size());
+        ranks.byRank.add(r.getInt(1));
+        ranks.complete.add(r.getInt(2) == 0 && r.getInt(3) > 0);
+      }
+    }
+    return ranks;
+  }
+
+  /** Updates first and last seen and the deletion marks of every conversation; returns {deleted, reappeared}. */
+  private int[] updateMarks(Ranks ranks) throws SQLException, IOException {
+    int[] counts = new int[2];
+    Map<String, int[]> seen = new HashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT v.conversation_id, ev.export FROM export_version ev"
+            + " JOIN version v ON v.id = ev.version")) {
+      while (r.next()) {
+        int rank = ranks.rank(r.getInt(2));
+        int[] range = seen.computeIfAbsent(r.getString(1), k -> new int[] {rank, rank});
+        range[0] = Math.min(range[0], rank);
+        range[1] = Math.max(range[1], rank);
+      }
+    }
+    List<String> markChanged = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT id, first_seen, last_seen, deleted_since FROM conversation");
+        PreparedStatement update = connection.prepareStatement(
+            "UPDATE conversation SET first_seen = ?, last_seen = ?, deleted_since = ? WHERE id = ?")) {
+      while (r.next()) {
+        String id = r.getString(1);
+        int[] range = seen.get(id);
+        if (range == null) {
+          continue;
+        }
+        int first = ranks.byRank.get(range[0]);
+        int last = ranks.byRank.get(range[1]);
+        Integer deletedSince = null;
+        for (int k = range[1] + 1; k < ranks.byRank.size(); k++) {
+          if (ranks.complete.get(k)) {
+            deletedSince = ranks.byRank.get(k);
+            break;
+          }
+        }
+        int oldDeleted = r.getInt(4);
+        Integer before = r.wasNull() ? null : oldDeleted;
+        if (first != r.getInt(2) || last != r.getInt(3) || !java.util.Objects.equals(before, deletedSince)) {
+          update.setInt(1, first);
+          update.setInt(2, last);
+          if (deletedSince == null) {
+            update.setNull(3, java.sql.Types.INTEGER);
+          } else {
+            update.setInt(3, deletedSince);
+          }
+          update.setString(4, id);
+          update.executeUpdate();
+        }
+        if ((before == null) != (deletedSince == null)) {
+          counts[deletedSince == null ? 1 : 0]++;
+          markChanged.add(id);
+        }
+      }
+    }
+    for (String id : markChanged) {
+      Conversation merged = conversation(id).orElseThrow();
+      indexChanged(connection, merged, longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
+    }
+    return counts;
+  }
+
+  /** Stores every file of the export but its conversation JSON files; returns how many assets were new. */
+  private int storeFiles(ExportReader reader, int number, ExportLayout layout) throws IOException, SQLException {
+    Set<String> conversationFiles = new HashSet<>(layout.conversationFiles());
+    Set<String> assets = new HashSet<>();
+    for (Asset a : reader.assets().all()) {
+      assets.add(a.entry());
+    }
+    int added = 0;
+    boolean[] isNew = new boolean[1];
+    try (PreparedStatement s = connection.prepareStatement(
+        "INSERT INTO export_file(export, path, kind, sha256) VALUES (?, ?, ?, ?)")) {
+      for (String name : reader.files()) {
+        if (conversationFiles.contains(name) && name.endsWith(".json")) {
+          continue;
+        }
+        String sha = Blobs.store(connection, () -> reader.openFile(name), isNew);
+        String kind = conversationFiles.contains(name) ? "conversations" : assets.contains(name) ? "asset" : "file";
+        if (isNew[0] && kind.equals("asset")) {
+          added++;
+        }
+        s.setInt(1, number);
+        s.setString(2, name);
+        s.setString(3, kind);
+        s.setString(4, sha);
+        s.executeUpdate();
+      }
+    }
+    return added;
+  }
+
+  private int insertExport(Path export, long size, String sha, @Nullable String account, ExportLayout layout)
+      throws SQLException {
+    StringWriter files = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(files)) {
+      g.writeStartArray();
+      for (String f : layout.conversationFiles()) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path name = export.toAbsolutePath().normalize().getFileName();
+    try (PreparedStatement s = connection.prepareStatement("INSERT INTO export(file_name, size, sha256,"
+        + " account_id, added_at, partial, layout, conversation_files, conversations, new, changed, unchanged,"
+        + " deleted, reappeared, assets_added) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0, 0, 0, 0, 0, 0)")) {
+      s.setString(1, name == null ? export.toString() : name.toString());
+      s.setLong(2, size);
+      s.setString(3, sha);
+      s.setString(4, account);
+      s.setString(5, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+      s.setString(6, layout.container() + " " + layout.source());
+      s.setString(7, files.toString());
+      s.executeUpdate();
+    }
+    return (int) lastId();
+  }
+
+  /** The export's SHA-256, computed on its own thread. */
+  private static String await(FutureTask<String> hashing) throws IOException {
+    try {
+      return hashing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while hashing the export");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** The size of a file, or the sum of a folder's files' sizes. */
+  private static long exportSize(Path export) throws IOException {
+    if (!Files.isDirectory(export)) {
+      return Files.size(export);
+    }
+    long size = 0;
+    try (Stream<Path> walk = Files.walk(export)) {
+      for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        size += Files.size(f);
+      }
+    }
+    return size;
+  }
+
+  /** The SHA-256 of a file, or of a folder's sorted list of relative names and their files' SHA-256. */
+  private static String exportSha(Path export) throws IOException {
+    long[] size = {0};
+    if (Files.isDirectory(export)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(export)) {
+        files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> export.relativize(p).toString()))
+            .toList();
+      }
+      MessageDigest d = Sha.digest();
+      for (Path f : files) {
+        size[0] += Files.size(f);
+        d.update(export.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(Blobs.sha256(Files.newInputStream(f)).getBytes(StandardCharsets.US_ASCII));
+        d.update((byte) 0);
+      }
+      return Sha.hex(d.digest());
+    }
+    size[0] = Files.size(export);
+    return Blobs.sha256(Files.newInputStream(export));
+  }
+
+  // ---------------------------------------------------------------------------------------------- reading
+
+  /**
+   * The merged view: every conversation the archive holds, deleted ones too, as a lazy stream (one conversation
+   * in memory at a time), the most recently updated first. Close the stream.
+   */
+  public Stream<Conversation> conversations() {
+    checkOpen();
+    try {
+      PreparedStatement s = connection.prepareStatement(
+          "SELECT shell, nodes FROM conversation ORDER BY update_time_us DESC NULLS LAST, id");
+      ResultSet r = s.executeQuery();
+      InputStream in = new JsonArrayInput(() -> {
+        try {
+          return r.next() ? render(r.getString(1), r.getString(2)) : null;
+        } catch (SQLException e) {
+          throw new IOException("the archive " + path + " could not be read: " + e.getMessage(), e);
+        }
+      });
+      ExportReader reader = ExportReader.open(in, path.getFileName() + " (merged)");
+      return reader.conversations().onClose(() -> {
+        reader.close();
+        try {
+          r.close();
+          s.close();
+        } catch (SQLException e) {
+          throw new UncheckedIOException(new IOException(e));
+        }
+      });
+    } catch (SQLException e) {
+      throw storage(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The merged view of one conversation. */
+  public Optional<Conversation> conversation(String id) {
+    requireNonNull(id, "id");
+    checkOpen();
+    try (PreparedStatement s = connection.prepareStatement("SELECT shell, nodes FROM conversation WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(parse(render(r.getString(1), r.getString(2)), id));
+      }
+    } catch (SQLException e) {
+      throw storage(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** First and last seen, and the deletion mark, of one conversation. */
+  public Optional<ConversationFacts> facts(String id) {
+    requireNonNull(id, "id");
+    checkOpen();
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT first_seen, last_seen, deleted_since FROM conversation WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        int first = r.getInt(1);
+        int last = r.getInt(2);
+        int deleted = r.getInt(3);
+        boolean none = r.wasNull();
+        Map<Integer, ArchivedExport> exports = exportMap();
+        return Optional.of(new ConversationFacts(id, requireNonNull(exports.get(first)),
+            requireNonNull(exports.get(last)), none ? null : exports.get(deleted)));
+      }
+    } catch (SQLException e) {
+      throw storage(e);
+    }
+  }
+
+  /** Every version of one conversation, oldest first, each with the exports that had it; empty if unknown. */
+  public List<ConversationVersion> history(String id) {
+    requireNonNull(id, "id");
+    checkOpen();
+    try {
+      Ranks ranks = ranks();
+      Map<Integer, ArchivedExport> exports = exportMap();
+      Map<Long, List<Integer>> byVersion = new LinkedHashMap<>();
+      List<long[]> keys = versionKeys(id, ranks);
+      keys.sort(Comparator.comparingLong((long[] v) -> v[1]).thenComparingLong(v -> v[2]));
+      for (long[] k : keys) {
+        byVersion.put(k[0], new ArrayList<>());
+      }
+      try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT ev.version, ev.export FROM"
+          + " export_version ev JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?")) {
+        s.setString(1, id);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            List<Integer> list = byVersion.get(r.getLong(1));
+            if (list != null) {
+              list.add(r.getInt(2));
+            }
+          }
+        }
+      }
+      List<ConversationVersion> out = new ArrayList<>();
+      for (Map.Entry<Long, List<Integer>> e : byVersion.entrySet()) {
+        List<Integer> numbers = e.getValue();
+        numbers.sort(Comparator.comparingInt(ranks::rank));
+        List<ArchivedExport> had = new ArrayList<>();
+        for (int n : numbers) {
+          had.add(requireNonNull(exports.get(n)));
+        }
+        out.add(new ConversationVersion(parse(renderVersion(e.getKey()), id), had));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw storage(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every export added, in the order added. */
+  public List<ArchivedExport> exports() {
+    checkOpen();
+    try {
+      return List.copyOf(exportMap().values());
+    } catch (SQLException e) {
+      throw storage(e);
+    }
+  }
+
+  /** Every export added, in the order added, each with the report of its add. */
+  public List<ImportReport> log() {
+    checkOpen();
+    List<ImportReport> out = new ArrayList<>();
+    try {
+      for (ArchivedExport e : exportMap().values()) {
+        out.add(reportOf(e));
+      }
+    } catch (SQLException e) {
+      throw storage(e);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------- writing
+
+  /**
+   * Writes the merged view as an export in the official 2026 form (shards of 100 conversations and a manifest):
+   * a ZIP when {@code out}'s name ends in {@code .zip}, else a folder. Each other file (assets, {@code user.json},
+   * feedback, …) is written as the newest export that had it holds it, so that an asset that any export had is
+   * there. {@value #FACTS_FILE} lists the exports and, per conversation, {@code first_seen}, {@code last_seen}
+   * (export file names), {@code deleted} and {@code deleted_since}.
+   */
+  public void export(Path out) throws IOException {
+    export(out, true);
+  }
+
+  /** As {@link #export(Path)}, with or without the asset files. */
+  public void export(Path out, boolean withAssets) throws IOException {
+    requireNonNull(out, "out");
+    checkOpen();
+    try (ExportWriter w = writer(out, SHARD); Stream<Conversation> all = conversations()) {
+      for (java.util.Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
+        w.write(it.next());
+      }
+      Ranks ranks = ranks();
+      Map<String, String[]> newest = new java.util.TreeMap<>();
+      Map<String, Integer> newestRank = new HashMap<>();
+      try (Statement s = connection.createStatement();
+          ResultSet r = s.executeQuery("SELECT export, path, kind, sha256 FROM export_file")) {
+        while (r.next()) {
+          String name = r.getString(2);
+          int rank = ranks.rank(r.getInt(1));
+          Integer best = newestRank.get(name);
+          if (best == null || rank > best) {
+            newestRank.put(name, rank);
+            newest.put(name, new String[] {r.getString(3), r.getString(4)});
+          }
+        }
+      }
+      for (Map.Entry<String, String[]> e : newest.entrySet()) {
+        String kind = e.getValue()[0];
+        String name = e.getKey();
+        if (kind.equals("conversations") || name.equals("export_manifest.json") || name.equals(FACTS_FILE)
+            || (!withAssets && kind.equals("asset"))) {
+          continue;
+        }
+        try (InputStream in = Blobs.open(connection, e.getValue()[1])) {
+          w.writeFile(name, in);
+        }
+      }
+      Path facts = Files.createTempFile("chatexport-archive", ".json");
+      try {
+        writeFacts(facts);
+        try (InputStream in = Files.newInputStream(facts)) {
+          w.writeFile(FACTS_FILE, in);
+        }
+      } finally {
+        Files.deleteIfExists(facts);
+      }
+    } catch (SQLException e) {
+      throw new IOException("the archive " + path + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeFacts(Path file) throws IOException, SQLException {
+    Map<Integer, ArchivedExport> exports = exportMap();
+    try (OutputStream os = Files.newOutputStream(file);
+        JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("format", "chatexport-archive");
+      g.writeNumberField("version", Schema.VERSION);
+      g.writeArrayFieldStart("exports");
+      for (ArchivedExport e : exports.values()) {
+        g.writeStartObject();
+        g.writeNumberField("number", e.number());
+        g.writeStringField("file_name", e.fileName());
+        g.writeNumberField("size", e.size());
+        g.writeStringField("sha256", e.sha256());
+        g.writeStringField("account_id", e.accountId());
+        g.writeStringField("export_time", e.exportTime() == null ? null : e.exportTime().toString());
+        g.writeStringField("added_at", e.addedAt().toString());
+        g.writeBooleanField("partial", e.partial());
+        g.writeNumberField("conversations", e.conversations());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("conversations");
+      try (Statement s = connection.createStatement();
+          ResultSet r = s.executeQuery("SELECT id, first_seen, last_seen, deleted_since FROM conversation"
+              + " ORDER BY update_time_us DESC NULLS LAST, id")) {
+        while (r.next()) {
+          g.writeObjectFieldStart(r.getString(1));
+          g.writeStringField("first_seen", requireNonNull(exports.get(r.getInt(2))).fileName());
+          g.writeStringField("last_seen", requireNonNull(exports.get(r.getInt(3))).fileName());
+          int deleted = r.getInt(4);
+          boolean none = r.wasNull();
+          g.writeBooleanField("deleted", !none);
+          g.writeStringField("deleted_since", none ? null : requireNonNull(exports.get(deleted)).fileName());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * Writes one added export back as it was: its conversation files with the conversations it held, in its order
+   * (equal to the original as JSON values), and every other file byte for byte. A ZIP when {@code out}'s name
+   * ends in {@code .zip}, else a folder.
+   */
+  public void exportAsOf(ArchivedExport export, Path out) throws IOException {
+    requireNonNull(export, "export");
+    requireNonNull(out, "out");
+    checkOpen();
+    try {
+      String files = stringQuery("SELECT conversation_files FROM export WHERE number = ? AND sha256 = ?",
+          export.number(), export.sha256());
+      if (files == null) {
+        throw new IllegalArgumentException("not an export of this archive: " + export);
+      }
+      Set<String> raw = new HashSet<>();
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT path FROM export_file WHERE export = ? AND kind = 'conversations'")) {
+        s.setInt(1, export.number());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            raw.add(r.getString(1));
+          }
+        }
+      }
+      try (ExportWriter w = writer(out, 0)) {
+        for (String file : names(files)) {
+          if (raw.contains(file)) {
+            continue;
+          }
+          try (PreparedStatement s = connection.prepareStatement(
+              "SELECT version FROM export_version WHERE export = ? AND file = ? ORDER BY position")) {
+            s.setInt(1, export.number());
+            s.setString(2, file);
+            try (ResultSet r = s.executeQuery()) {
+              w.writeFile(file, new JsonArrayInput(() -> {
+                try {
+                  return r.next() ? renderVersion(r.getLong(1)) : null;
+                } catch (SQLException e) {
+                  throw new IOException(e);
+                }
+              }));
+            }
+          }
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+            "SELECT path, sha256 FROM export_file WHERE export = ? ORDER BY path")) {
+          s.setInt(1, export.number());
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              try (InputStream in = Blobs.open(connection, r.getString(2))) {
+                w.writeFile(r.getString(1), in);
+              }
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("the archive " + path + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> names(String jsonArray) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(jsonArray)) {
+      p.nextToken();
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+        out.add(p.getText());
+      }
+    }
+    return out;
+  }
+
+  private static ExportWriter writer(Path out, int perShard) throws IOException {
+    Path name = out.getFileName();
+    boolean zip = name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    return zip ? ExportWriter.zip(out, perShard) : ExportWriter.folder(out, perShard);
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private String renderVersion(long version) throws SQLException, IOException {
+    PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
+    s.setLong(1, version);
+    String shell;
+    String nodes;
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        throw new IllegalStateException("no version " + version);
+      }
+      shell = r.getString(1);
+      nodes = r.getString(2);
+    }
+    return render(shell, nodes);
+  }
+
+  private String render(String shell, String nodeIds) throws SQLException, IOException {
+    List<Map.Entry<String, String>> nodes = new ArrayList<>();
+    PreparedStatement s = prepared("SELECT n.node_id, n.json FROM json_each(?) j JOIN node n ON n.id = j.value"
+        + " ORDER BY j.key");
+    s.setString(1, nodeIds);
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        nodes.add(new AbstractMap.SimpleImmutableEntry<>(r.getString(1), r.getString(2)));
+      }
+    }
+    StringWriter out = new StringWriter();
+    JsonParts.join(shell, nodes, out);
+    return out.toString();
+  }
+
+  private static Conversation parse(String json, String name) throws IOException {
+    byte[] bytes = ("[" + json + "]").getBytes(StandardCharsets.UTF_8);
+    try (ExportReader reader = ExportReader.builder().maxStringLength(Integer.MAX_VALUE)
+        .open(new ByteArrayInputStream(bytes), name);
+        Stream<Conversation> one = reader.conversations()) {
+      return one.findFirst().orElseThrow(() -> new IllegalStateException("no conversation in " + name));
+    }
+  }
+
+  private Map<Integer, ArchivedExport> exportMap() throws SQLException {
+    Map<Integer, ArchivedExport> out = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT number, file_name, size, sha256, account_id, export_time, added_at,"
+            + " partial, conversations FROM export ORDER BY number")) {
+      while (r.next()) {
+        String time = r.getString(6);
+        out.put(r.getInt(1), new ArchivedExport(r.getInt(1), r.getString(2), r.getLong(3), r.getString(4),
+            r.getString(5), time == null ? null : Instant.parse(time), Instant.parse(r.getString(7)),
+            r.getInt(8) != 0, r.getInt(9)));
+      }
+    }
+    return out;
+  }
+
+  private @Nullable ArchivedExport exportBySha(String sha) throws SQLException {
+    for (ArchivedExport e : exportMap().values()) {
+      if (e.sha256().equals(sha)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable ArchivedExport exportByNumber(int number) throws SQLException {
+    return exportMap().get(number);
+  }
+
+  private ImportReport reportOf(ArchivedExport e) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement("SELECT new, changed, unchanged, deleted, reappeared,"
+        + " assets_added FROM export WHERE number = ?")) {
+      s.setInt(1, e.number());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new ImportReport(e, false, r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5),
+            r.getInt(6));
+      }
+    }
+  }
+
+  private List<String> accounts() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT DISTINCT account_id FROM export WHERE account_id IS NOT NULL")) {
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private @Nullable Long longQuery(String sql, Object... args) throws SQLException {
+    PreparedStatement s = prepared(sql);
+    bind(s, args);
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        return null;
+      }
+      long v = r.getLong(1);
+      return r.wasNull() ? null : v;
+    }
+  }
+
+  private @Nullable String stringQuery(String sql, Object... args) throws SQLException {
+    PreparedStatement s = prepared(sql);
+    bind(s, args);
+    try (ResultSet r = s.executeQuery()) {
+      return r.next() ? r.getString(1) : null;
+    }
+  }
+
+  private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+  }
+
+  /** A prepared statement kept for the archive's life (never closed by the caller). */
+  private PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement s = statements.get(sql);
+    if (s == null) {
+      s = connection.prepareStatement(sql);
+      statements.put(sql, s);
+    }
+    return s;
+  }
+
+  private long lastId() throws SQLException {
+    try (ResultSet r = prepared("SELECT last_insert_rowid()").executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private static void setLong(PreparedStatement s, int index, @Nullable Long value) throws SQLException {
+    if (value == null) {
+      s.setNull(index, java.sql.Types.INTEGER);
+    } else {
+      s.setLong(index, value);
+    }
+  }
+
+  private static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // the add failed already; SQLite rolls back what was not committed when the connection closes
+    }
+  }
+
+  private ArchiveException storage(SQLException e) {
+    return new ArchiveException(ArchiveException.Reason.STORAGE,
+        "the archive " + path + " could not be read: " + e.getMessage(), e);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the archive is closed");
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // nothing was written
+    }
+  }
+
+  /** Closes the file; nothing is pending, since every add commits or rolls back. Calling it again does nothing. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      for (PreparedStatement s : statements.values()) {
+        s.close();
+      }
+      statements.clear();
+      connection.rollback();
+      connection.close();
+    } catch (SQLException e) {
+      // every add committed or rolled back already
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ChatArchive[" + path + "]";
+  }
+}

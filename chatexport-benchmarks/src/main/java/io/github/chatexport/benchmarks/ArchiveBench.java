@@ -1,0 +1,304 @@
+package io.github.chatexport.benchmarks;
+
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.api.Message;
+import io.github.chatexport.api.MessageNode;
+import io.github.chatexport.archive.ChatArchive;
+import io.github.chatexport.archive.ImportReport;
+import io.github.chatexport.core.ExportReader;
+import io.github.chatexport.core.ExportWriter;
+import io.github.chatexport.testdata.generator.Era;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The archive (chatexport-archive) against the reader alone, in one run, as ratios.
+ *
+ * <pre>
+ * mvn -B -q -pl chatexport-benchmarks -am package -DskipTests
+ * java -Xmx1g -cp "chatexport-benchmarks/target/classes:$(cat chatexport-benchmarks/target/classpath.txt)" \
+ *     io.github.chatexport.benchmarks.ArchiveBench --size 50MB --rounds 3
+ * java -Xmx256m -cp "…" io.github.chatexport.benchmarks.ArchiveBench --size 1GB --memory true
+ * </pre>
+ *
+ * <p>A growing account's twelve monthly exports are made from one generated export (seeded, as {@link Compare}'s):
+ * month k holds the first k/12 of its conversations, and every month retitles about 5% of those it already had,
+ * adds a message to about 10%, leaves out about 1% for that month only, and from month 7 drops about 1% for
+ * good. Measured, each round: reading month 12 with {@link ExportReader} (every conversation as records); adding
+ * it to an empty archive; adding it to an archive that holds months 1 to 11 (most of it shared). Then the archive's
+ * size after months 1, 2 and 12 against the size of month 12. With {@code --memory true} it only adds the whole
+ * generated export to an empty archive in the heap it is given (run with {@code -Xmx256m}).
+ */
+public final class ArchiveBench {
+  private static final int MONTHS = 12;
+  private static final Duration MONTH = Duration.ofDays(30);
+
+  private ArchiveBench() {}
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws IOException {
+    int status;
+    try {
+      status = run(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ArchiveBench: " + e.getMessage());
+      status = 2;
+    }
+    System.exit(status);
+  }
+
+  static int run(String[] args, PrintStream out) throws IOException {
+    Map<String, String> o = Compare.options(args);
+    long size = Sizes.parse(o.getOrDefault("size", "50MB"));
+    long seed = Long.parseLong(o.getOrDefault("seed", "42"));
+    int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+    boolean memory = Boolean.parseBoolean(o.getOrDefault("memory", "false"));
+    Path cache = o.containsKey("cache") ? Path.of(o.get("cache")) : Inputs.defaultCache();
+    out.println("machine: " + Machine.describe());
+    Inputs in = Inputs.prepare(cache, size, seed, Era.MIXED, false, out);
+    Path work = Files.createTempDirectory(cache, "archive-bench");
+    try {
+      return memory ? memory(in, work, out) : compare(in, cache, size, seed, rounds, work, out);
+    } finally {
+      try (Stream<Path> files = Files.list(work)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(work);
+    }
+  }
+
+  private static int memory(Inputs in, Path work, PrintStream out) throws IOException {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    Path file = work.resolve("memory.sqlite");
+    try (HeapWatch watch = new HeapWatch()) {
+      watch.begin();
+      long start = System.nanoTime();
+      ImportReport report;
+      try (ChatArchive archive = ChatArchive.open(file)) {
+        report = archive.add(in.json());
+      } catch (OutOfMemoryError e) {
+        watch.end();
+        out.printf(Locale.ROOT, "FAILED: out of memory (max heap %.0f MB)%n", Sizes.mb(maxHeap));
+        return 1;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      HeapWatch.Figures heap = watch.end();
+      out.printf(Locale.ROOT, "added %.1f MB of JSON, %,d conversations, in %.1f s (%.1f MB/s); archive %.1f MB%n",
+          Sizes.mb(in.bytes()), report.newConversations(), seconds, Sizes.mb(in.bytes()) / seconds,
+          Sizes.mb(Files.size(file)));
+      out.printf(Locale.ROOT, "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
+          + " (%d collections)%n", Sizes.mb(maxHeap), Sizes.mb(heap.peakUsed()), Sizes.mb(heap.peakLive()),
+          heap.collections());
+      if (report.newConversations() != in.conversations()) {
+        out.printf(Locale.ROOT, "FAILED: expected %,d conversations%n", in.conversations());
+        return 1;
+      }
+      out.println("OK: the whole export was added");
+      return 0;
+    }
+  }
+
+  private static int compare(Inputs in, Path cache, long size, long seed, int rounds, Path work, PrintStream out)
+      throws IOException {
+    Path months = cache.resolve("archive-months-" + Sizes.name(size) + "-" + seed);
+    List<Path> month = months(in, months, out);
+    Path last = month.get(MONTHS - 1);
+    long lastBytes = Files.size(last);
+
+    // the archive of months 1 to 11, built once and copied for each round
+    Path eleven = work.resolve("eleven.sqlite");
+    List<Long> sizes = new ArrayList<>();
+    Path growing = work.resolve("growing.sqlite");
+    for (int k = 0; k < MONTHS; k++) {
+      try (ChatArchive archive = ChatArchive.open(growing)) {
+        ImportReport r = archive.add(month.get(k));
+        out.printf(Locale.ROOT, "month %2d: %6.1f MB, %,d new, %,d changed, %,d unchanged, %,d deleted,"
+                + " %,d reappeared%n", k + 1, Sizes.mb(Files.size(month.get(k))), r.newConversations(),
+            r.changed(), r.unchanged(), r.deleted(), r.reappeared());
+      }
+      sizes.add(Files.size(growing));
+      if (k == MONTHS - 2) {
+        Files.copy(growing, eleven, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+
+    double[] fresh = new double[rounds];
+    double[] shared = new double[rounds];
+    double[] readRate = new double[rounds];
+    double[] freshRate = new double[rounds];
+    double[] sharedRate = new double[rounds];
+    for (int round = -1; round < rounds; round++) {   // round -1 warms up
+      double read = time(() -> {
+        try (ExportReader reader = ExportReader.open(last); Stream<Conversation> all = reader.conversations()) {
+          all.forEach(c -> c.activeBranch());
+        }
+      });
+      Path empty = work.resolve("fresh.sqlite");
+      Files.deleteIfExists(empty);
+      double addFresh = time(() -> {
+        try (ChatArchive archive = ChatArchive.open(empty)) {
+          archive.add(last);
+        }
+      });
+      Path copy = work.resolve("shared.sqlite");
+      Files.copy(eleven, copy, StandardCopyOption.REPLACE_EXISTING);
+      double addShared = time(() -> {
+        try (ChatArchive archive = ChatArchive.open(copy)) {
+          archive.add(last);
+        }
+      });
+      if (round >= 0) {
+        fresh[round] = read / addFresh;
+        shared[round] = read / addShared;
+        readRate[round] = Sizes.mb(lastBytes) / read;
+        freshRate[round] = Sizes.mb(lastBytes) / addFresh;
+        sharedRate[round] = Sizes.mb(lastBytes) / addShared;
+      }
+    }
+    out.printf(Locale.ROOT, "%nmonth 12: %.1f MB, %d rounds after one warm-up; medians of same-round ratios%n",
+        Sizes.mb(lastBytes), rounds);
+    out.printf(Locale.ROOT, "| pass | against the reader | MB/s |%n|---|---|---|%n");
+    out.printf(Locale.ROOT, "| r ExportReader alone | 1.00 | %.1f |%n", median(readRate));
+    out.printf(Locale.ROOT, "| a add to an empty archive | %.2f | %.1f |%n", median(fresh), median(freshRate));
+    out.printf(Locale.ROOT, "| s add to the archive of months 1-11 | %.2f | %.1f |%n", median(shared),
+        median(sharedRate));
+    out.printf(Locale.ROOT, "%n| archive after | MB | against month 12 (%.1f MB) |%n|---|---|---|%n",
+        Sizes.mb(lastBytes));
+    for (int k : new int[] {1, 2, MONTHS}) {
+      long s = sizes.get(k - 1);
+      out.printf(Locale.ROOT, "| %d export%s | %.1f | %.2f |%n", k, k == 1 ? "" : "s", Sizes.mb(s),
+          (double) s / lastBytes);
+    }
+    long sum = 0;
+    for (Path m : month) {
+      sum += Files.size(m);
+    }
+    out.printf(Locale.ROOT, "(the 12 exports together: %.1f MB, %.2f against month 12)%n", Sizes.mb(sum),
+        (double) sum / lastBytes);
+    return 0;
+  }
+
+  /** Writes (once) the twelve monthly exports of the growing account. */
+  private static List<Path> months(Inputs in, Path dir, PrintStream out) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    for (int k = 1; k <= MONTHS; k++) {
+      paths.add(dir.resolve(String.format(Locale.ROOT, "month-%02d.json", k)));
+    }
+    Path done = dir.resolve("done");
+    if (Files.exists(done)) {
+      return paths;
+    }
+    Files.createDirectories(dir);
+    int n = in.conversations();
+    Instant newest = Instant.EPOCH;
+    try (ExportReader reader = ExportReader.open(in.json())) {
+      for (Conversation c : reader) {
+        if (c.updateTime() != null && c.updateTime().isAfter(newest)) {
+          newest = c.updateTime();
+        }
+      }
+    }
+    for (int k = 1; k <= MONTHS; k++) {
+      int upTo = (int) Math.ceil((double) k * n / MONTHS);
+      try (ExportReader reader = ExportReader.open(in.json()); ExportWriter w = ExportWriter.open(paths.get(k - 1))) {
+        int i = 0;
+        for (Conversation c : reader) {
+          if (i >= upTo) {
+            break;
+          }
+          if (!(hash(i, k) % 100 == 2 || (k > 6 && i % 97 == 5))) {
+            int joined = 1;
+            while (i >= (int) Math.ceil((double) joined * n / MONTHS)) {
+              joined++;
+            }
+            w.write(at(c, i, k, joined, newest));
+          }
+          i++;
+        }
+      }
+      out.printf(Locale.ROOT, "wrote %s (%.1f MB)%n", paths.get(k - 1).getFileName(),
+          Sizes.mb(Files.size(paths.get(k - 1))));
+    }
+    Files.writeString(done, "");
+    return paths;
+  }
+
+  /** Conversation {@code i}, first in month {@code joined}, as month {@code k} has it: every later change. */
+  private static Conversation at(Conversation c, int i, int k, int joined, Instant newest) {
+    Conversation out = c;
+    Instant updated = c.updateTime();
+    for (int j = joined + 1; j <= k; j++) {
+      boolean changed = false;
+      if (hash(i, j) % 20 == 0) {
+        out = out.withTitle((c.title() == null ? "" : c.title()) + " (rev " + j + ")");
+        changed = true;
+      }
+      if (hash(i, j) % 10 == 1) {
+        Conversation extended = extraMessage(out, "x" + j + "-" + i);
+        changed = extended != out;
+        out = extended;
+      }
+      if (changed) {
+        updated = newest.plus(MONTH.multipliedBy(j));
+      }
+    }
+    return updated == c.updateTime() ? out : out.withTimes(c.createTime(), updated);
+  }
+
+  private static Conversation extraMessage(Conversation c, String id) {
+    MessageNode leaf = c.activeBranch().leaf().orElse(null);
+    Message message = leaf == null ? null : leaf.message();
+    if (leaf == null || message == null || c.nodes().containsKey(id)) {
+      return c;
+    }
+    boolean listsChildren = c.nodes().values().stream().anyMatch(node -> !node.childIds().isEmpty());
+    Map<String, MessageNode> nodes = new LinkedHashMap<>(c.nodes());
+    if (listsChildren) {
+      List<String> children = new ArrayList<>(leaf.childIds());
+      children.add(id);
+      nodes.put(leaf.id(), leaf.withChildIds(children));
+    }
+    nodes.put(id, MessageNode.of(id, message, leaf.id()));
+    return c.withNodes(nodes).withCurrentNode(id);
+  }
+
+  private static long hash(int i, int k) {
+    long h = (i + 1) * 0x9E3779B97F4A7C15L ^ (k + 1) * 0xC2B2AE3D27D4EB4FL;
+    h ^= h >>> 31;
+    h *= 0xBF58476D1CE4E5B9L;
+    return (h ^ (h >>> 29)) >>> 1;
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void run() throws IOException;
+  }
+
+  private static double time(Body body) throws IOException {
+    long start = System.nanoTime();
+    body.run();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+}
