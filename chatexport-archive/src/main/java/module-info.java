@@ -7,5 +7,5 @@ module io.github.chatexport.archive {
   requires org.xerial.sqlitejdbc;
   requires static transitive org.jspecify;
 
-  // exports io.github.chatexport.archive: added with its first public type (issue 13)
+  exports io.github.chatexport.archive;
 }
