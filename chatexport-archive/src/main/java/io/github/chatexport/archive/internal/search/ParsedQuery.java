@@ -46,7 +46,8 @@ public record ParsedQuery(List<List<Term>> groups) {
 
   /**
    * Parses a query: words, {@code "exact phrases"}, {@code prefix*}, {@code -excluded}, {@code OR} (upper case)
-   * between terms; everything else is a word.
+   * between terms; everything else is a word. A word of fewer than 3 characters without a letter, digit or emoji
+   * ({@code :}, {@code &}) is left out, unless it is all there is.
    *
    * @param error turns a message into the exception to throw
    */
@@ -57,6 +58,7 @@ public record ParsedQuery(List<List<Term>> groups) {
     List<List<Term>> groups = new ArrayList<>();
     List<Term> group = null;
     boolean pendingOr = false;
+    String skipped = null;
     int terms = 0;
     int n = query.length();
     int i = 0;
@@ -122,17 +124,26 @@ public record ParsedQuery(List<List<Term>> groups) {
           text = text.substring(0, text.length() - 1);
           kind = Kind.PREFIX;
           if (text.endsWith("*")) {
-            throw error.apply("'**' at character " + (start + 1) + ": a prefix ends with one *");
+            throw error.apply(query.substring(start, i) + " at character " + (start + 1)
+                + ": a prefix ends with one *");
           }
         }
       }
       String clean = IndexText.clean(text).strip();
       String shown = query.substring(start, i);
       boolean word = IndexText.hasWord(IndexText.words(clean));
-      if (kind != Kind.WORD || excluded ? !word : !word && IndexText.length(clean) < 3) {
-        throw error.apply("nothing to search for in " + shown + " at character " + (start + 1)
-            + (kind == Kind.WORD ? ": it has no letter, digit or emoji, and fewer than 3 characters"
-                : ": it has no letter, digit or emoji"));
+      boolean inWords = kind == Kind.WORD && !excluded;
+      if (inWords ? !word && IndexText.length(clean) < 3 : !word) {
+        String why = "nothing to search for in " + shown + " at character " + (start + 1)
+            + (inWords ? ": it has no letter, digit or emoji, and fewer than 3 characters"
+                : ": it has no letter, digit or emoji");
+        if (!inWords || pendingOr) {
+          throw error.apply(why);
+        }
+        if (skipped == null) {
+          skipped = why; // punctuation between words (lisbon : tram) is left out
+        }
+        continue;
       }
       if (++terms > MAX_TERMS) {
         throw error.apply("too many terms: at most " + MAX_TERMS);
@@ -152,6 +163,9 @@ public record ParsedQuery(List<List<Term>> groups) {
     }
     if (pendingOr) {
       throw error.apply("OR at the end of the query needs a term after it");
+    }
+    if (groups.isEmpty() && skipped != null) {
+      throw error.apply(skipped);
     }
     if (groups.isEmpty()) {
       throw error.apply("the query is empty: give at least one word or \"phrase\" to find");
