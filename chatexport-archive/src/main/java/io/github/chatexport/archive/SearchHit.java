@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param conversationId the conversation's id
  * @param nodeId the message's node id in the conversation's {@code mapping}; null when the title matched
  * @param title the conversation's title, or null
+ * @param conversationTime when the conversation was created, or null
  * @param time when the message was created (for a title: the conversation), or null
  * @param role the author's role ({@code user}, {@code assistant}, …); null for a title
  * @param model the model slug that wrote the message, or null
@@ -27,6 +28,7 @@ public record SearchHit(
     String conversationId,
     @Nullable String nodeId,
     @Nullable String title,
+    @Nullable Instant conversationTime,
     @Nullable Instant time,
     @Nullable String role,
     @Nullable String model,

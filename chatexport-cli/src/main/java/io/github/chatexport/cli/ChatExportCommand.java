@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         ""},
     subcommands = {
         StatsCommand.class, ListCommand.class, ShowCommand.class, MarkdownCommand.class, JsonlCommand.class,
-        VerifyCommand.class, CommandLine.HelpCommand.class},
+        VerifyCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  chatexport stats chatgpt-export.zip",

@@ -139,7 +139,7 @@ final class Searcher {
     sql.append("), ranked AS (SELECT id, conversation, score,"
         + " max(score) OVER (PARTITION BY conversation) AS best FROM hits)"
         + " SELECT r.id, r.score, c.conversation_id, t.node_id, c.title, t.create_time, t.role, t.model,"
-        + " t.content_type, t.active_branch, c.deleted, t.body"
+        + " t.content_type, t.active_branch, c.deleted, t.body, c.create_time"
         + " FROM ranked r JOIN search_texts t ON t.id = r.id JOIN search_conversations c ON c.id = r.conversation"
         + " ORDER BY r.best DESC, r.conversation, r.score DESC, r.id");
     if (query.limit() > 0) {
@@ -218,15 +218,14 @@ final class Searcher {
         String conversationId = rows.getString(3);
         String nodeId = rows.getString(4);
         String title = rows.getString(5);
-        long micros = rows.getLong(6);
-        Instant time = rows.wasNull() ? null
-            : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        Instant time = instant(rows, 6);
         String role = rows.getString(7);
         String model = rows.getString(8);
         String contentType = rows.getString(9);
         boolean active = rows.getInt(10) != 0;
         boolean deleted = rows.getInt(11) != 0;
         String body = rows.getString(12);
+        Instant conversationTime = instant(rows, 13);
         Snippet snippet = snippet(wordSnippet, id);
         if (snippet == null && trigramSnippet != null) {
           snippet = snippet(trigramSnippet, id);
@@ -235,12 +234,18 @@ final class Searcher {
           String text = body != null ? body : title != null ? title : "";
           snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
         }
-        action.accept(new SearchHit(conversationId, nodeId, title, time, role, model, contentType, active, deleted,
+        action.accept(new SearchHit(conversationId, nodeId, title, conversationTime, time, role, model, contentType, active, deleted,
             snippet.text(), snippet.highlights(), score));
         return true;
       } catch (SQLException e) {
         throw SearchFailure.of(e);
       }
+    }
+
+    private static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
+      long micros = rows.getLong(column);
+      return rows.wasNull() ? null
+          : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     private static @Nullable Snippet snippet(PreparedStatement statement, long id) throws SQLException {
