@@ -72,6 +72,7 @@ public final class SearchIndex implements AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA journal_mode = OFF");
         s.execute("PRAGMA synchronous = OFF");
+        s.execute("PRAGMA cache_size = -65536"); // 64 MiB: FTS5 merges its segments in the page cache
       }
       SearchTables.createTables(connection);
       connection.setAutoCommit(false);

@@ -48,6 +48,9 @@ final class IndexText {
     if (s.indexOf('&') >= 0) {
       s = entities(s);
     }
+    if (plain(s)) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length());
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -76,6 +79,19 @@ final class IndexText {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** Whether {@link #clean} would leave the text as it is (no escape, emphasis or character to drop). */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 ? c != '\n' && c != '\t' : c == '\\' || c == '*' || c == '~' || c == 0x7F || c == '\u00AD'
+          || c >= '\u200B' && (c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c >= '\uE000' && c <= '\uF8FF'
+          || Character.isHighSurrogate(c))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What the word table indexes, from clean text: see the class comment. */

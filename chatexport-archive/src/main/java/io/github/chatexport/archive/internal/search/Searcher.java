@@ -95,21 +95,22 @@ final class Searcher {
           .append(") AS r FROM search_trigram WHERE search_trigram MATCH ?)");
       params.add(anyTrigram);
     }
-    sql.append(", hits AS (SELECT t.id AS id, t.conversation AS conversation, ");
+    // Each text's score: its best of the word match (1 and more) and the match inside words (below 1).
+    sql.append(", scored AS (SELECT id, max(s) AS score FROM (SELECT id, 1.0 - r AS s FROM w");
     if (anyTrigram != null) {
-      sql.append("CASE WHEN w.id IS NOT NULL THEN 1.0 - w.r ELSE (0.0 - g.r) / (1.0 - g.r) END AS score");
-      sql.append(" FROM (SELECT id FROM w UNION SELECT id FROM g) AS cand");
-    } else {
-      sql.append("1.0 - w.r AS score FROM (SELECT id FROM w) AS cand");
+      sql.append(" UNION ALL SELECT id, (0.0 - r) / (1.0 - r) AS s FROM g");
     }
-    sql.append(" JOIN search_texts t ON t.id = cand.id")
-        .append(" JOIN search_conversations c ON c.id = t.conversation")
-        .append(" LEFT JOIN w ON w.id = t.id");
-    if (anyTrigram != null) {
-      sql.append(" LEFT JOIN g ON g.id = t.id");
+    sql.append(") GROUP BY id)");
+    sql.append(", hits AS (SELECT s.id AS id, t.conversation AS conversation, s.score AS score FROM scored s")
+        .append(" JOIN search_texts t ON t.id = s.id JOIN search_conversations c ON c.id = t.conversation");
+    sql.append(" WHERE 1 = 1");
+    // One group of terms none of which is excluded: the scored texts are exactly the matches.
+    boolean onlyOneGroup = parsed.groups().size() == 1
+        && parsed.groups().get(0).stream().noneMatch(ParsedQuery.Term::excluded);
+    if (!onlyOneGroup) {
+      sql.append(where);
+      params.addAll(whereParams);
     }
-    sql.append(" WHERE 1 = 1").append(where);
-    params.addAll(whereParams);
     if (query.role() != null) {
       sql.append(" AND t.role = ?");
       params.add(query.role());
