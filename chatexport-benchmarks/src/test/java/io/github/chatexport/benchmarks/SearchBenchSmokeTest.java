@@ -18,7 +18,7 @@ class SearchBenchSmokeTest {
   @Test
   void measuresIndexingSizeAndEveryQuery() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = SearchBench.run(new String[] {"--size", "512KB", "--rounds", "1", "--queries", "1", "--cache",
+    int status = SearchBench.run(new String[] {"--size", "512KB", "--rounds", "1", "--queries", "1", "--all", "true", "--cache",
         cache.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(status).as(out).isZero();
