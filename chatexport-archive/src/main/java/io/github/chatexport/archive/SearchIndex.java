@@ -76,12 +76,14 @@ public final class SearchIndex implements AutoCloseable {
       }
       SearchTables.createTables(connection);
       connection.setAutoCommit(false);
+      SearchTables.suspendFullText(connection);
       try (Indexer indexer = new Indexer(connection);
           Stream<Conversation> all = export.conversations(progress)) {
         for (Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
           indexer.update(it.next(), false);
         }
       }
+      SearchTables.rebuildFullText(connection);
       try (Statement s = connection.createStatement()) {
         s.execute("INSERT INTO search_words(search_words) VALUES ('optimize')");
         s.execute("INSERT INTO search_trigram(search_trigram) VALUES ('optimize')");
