@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * Full-text search on a generated export, in one run: indexing ({@link SearchIndex#build}) against the reader
  * alone (every conversation as records, with its active branch), in alternating rounds, as a ratio of speeds;
- * then the index's size against the export's; then query times over a fixed set of word, phrase, prefix and
+ * then the floor: the same texts written into two bare FTS5 tables in one statement each; then the index's size
+ * against the export's; then query times over a fixed set of word, phrase, prefix and
  * substring queries (the first pass over the set is not counted), with the CLI's limit of 50 hits, and with no
  * limit when {@code --all true} (slow: every hit's snippet).
  *
@@ -83,6 +88,10 @@ public final class SearchBench {
     }
     out.printf(Locale.ROOT, "indexing speed: %.2f x the reader's (median of %d rounds; target at least 0.40)%n",
         median(ratios), rounds);
+    double floor = floor(index, cache.resolve("search-floor.sqlite"));
+    out.printf(Locale.ROOT, "floor: the same texts into two bare FTS5 tables, one statement each, %.2f s: %.2f x"
+        + " reader (the most this design can reach), indexing takes %.2f x that%n", floor, readSeconds / rounds / floor,
+        indexSeconds / rounds / floor);
     long indexBytes = Files.size(index);
     out.printf(Locale.ROOT, "index size: %.1f MB, %.2f x the export's %.1f MB%n", Sizes.mb(indexBytes),
         (double) indexBytes / bytes, Sizes.mb(bytes));
@@ -137,6 +146,34 @@ public final class SearchBench {
       }
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * Seconds to write the texts of {@code index} into a fresh file's two FTS5 tables of the index's tokenizers,
+   * with nothing else: no conversation, no reading, no external content. What FTS5 itself costs.
+   */
+  private static double floor(Path index, Path floor) throws IOException {
+    Files.deleteIfExists(floor);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + floor);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode = OFF");
+      s.execute("PRAGMA synchronous = OFF");
+      s.execute("ATTACH DATABASE '" + index.toString().replace("'", "''") + "' AS built");
+      s.execute("CREATE TABLE texts AS SELECT id, coalesce(words_title, title) AS wt,"
+          + " coalesce(words_body, body) AS wb, title, body FROM built.search_texts");
+      s.execute("CREATE VIRTUAL TABLE words USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')");
+      s.execute("CREATE VIRTUAL TABLE trigram USING fts5(title, body, tokenize='trigram remove_diacritics 1')");
+      long start = System.nanoTime();
+      s.execute("BEGIN");
+      s.execute("INSERT INTO words(rowid, title, body) SELECT id, wt, wb FROM texts");
+      s.execute("INSERT INTO trigram(rowid, title, body) SELECT id, title, body FROM texts");
+      s.execute("COMMIT");
+      return (System.nanoTime() - start) / 1e9;
+    } catch (SQLException e) {
+      throw new IOException("floor: " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(floor);
+    }
   }
 
   private static double time(SearchIndex search, SearchQuery query, long[] count) {
