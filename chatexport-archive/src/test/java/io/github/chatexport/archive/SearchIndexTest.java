@@ -10,7 +10,9 @@ import io.github.chatexport.api.Message;
 import io.github.chatexport.api.MessageNode;
 import io.github.chatexport.archive.internal.search.SearchTables;
 import io.github.chatexport.core.ExportReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -153,6 +155,51 @@ final class SearchIndexTest {
         s.execute("PRAGMA busy_timeout = 0");
         s.execute("DELETE FROM search_texts");
       }
+    }
+  }
+
+  /** Three conversations alike but for their ids, in the export's order b, a, c. */
+  private static String threeAlike() {
+    StringBuilder json = new StringBuilder("[");
+    String[] ids = {"c-b", "c-a", "c-c"};
+    for (int i = 0; i < ids.length; i++) {
+      json.append(i > 0 ? "," : "").append("{\"id\": \"").append(ids[i]).append("\", \"title\": \"Harbour\",")
+          .append(" \"create_time\": 1715331600.0, \"update_time\": 1715331601.0, \"current_node\": \"u1\",")
+          .append(" \"mapping\": {\"r\": {\"id\": \"r\", \"message\": null, \"parent\": null,")
+          .append(" \"children\": [\"u1\"]}, \"u1\": {\"id\": \"u1\", \"parent\": \"r\", \"children\": [],")
+          .append(" \"message\": {\"id\": \"u1\", \"author\": {\"role\": \"user\"}, \"create_time\": 1715331601.0,")
+          .append(" \"content\": {\"content_type\": \"text\", \"parts\": [\"harbour lights at night\"]},")
+          .append(" \"metadata\": {}, \"recipient\": \"all\"}}}}");
+    }
+    return json.append(']').toString();
+  }
+
+  @Test
+  void conversationsWithEqualBestScoresComeInTheOrderTheyWereIndexedAndTheLimitCutsAcrossThem() throws Exception {
+    Path file = dir.resolve("index.sqlite");
+    try (InputStream in = new ByteArrayInputStream(threeAlike().getBytes(StandardCharsets.UTF_8));
+        ExportReader export = ExportReader.open(in, "conversations.json");
+        SearchIndex index = SearchIndex.build(file, export, null)) {
+      try (Stream<SearchHit> hits = index.search(SearchQuery.parse("harbour"))) {
+        assertThat(hits.map(h -> h.conversationId() + " " + h.nodeId()))
+            .containsExactly("c-b null", "c-b u1", "c-a null", "c-a u1", "c-c null", "c-c u1");
+      }
+      try (Stream<SearchHit> hits = index.search(SearchQuery.parse("harbour").withLimit(3))) {
+        assertThat(hits.map(h -> h.conversationId() + " " + h.nodeId()))
+            .containsExactly("c-b null", "c-b u1", "c-a null");
+      }
+      try (Stream<SearchHit> hits = index.search(SearchQuery.parse("arbou"))) {
+        assertThat(hits.map(h -> h.conversationId() + " " + h.nodeId()))
+            .containsExactly("c-b null", "c-b u1", "c-a null", "c-a u1", "c-c null", "c-c u1");
+      }
+    }
+    // the build wrote the FTS5 tables in one pass and put back the trigger that keeps them current
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+            + " AND name = 'search_texts_inserted'")) {
+      r.next();
+      assertThat(r.getInt(1)).isEqualTo(1);
     }
   }
 }
