@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         ""},
     subcommands = {
         StatsCommand.class, ListCommand.class, ShowCommand.class, MarkdownCommand.class, HtmlCommand.class,
-        JsonlCommand.class, VerifyCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class},
+        JsonlCommand.class, VerifyCommand.class, ArchiveCommand.class, SearchCommand.class,
+        CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  chatexport stats chatgpt-export.zip",

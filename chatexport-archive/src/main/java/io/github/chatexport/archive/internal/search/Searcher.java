@@ -1,0 +1,519 @@
+package io.github.chatexport.archive.internal.search;
+
+import io.github.chatexport.archive.SearchHit;
+import io.github.chatexport.archive.SearchQuery;
+import io.github.chatexport.archive.SearchQueryException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a query over the search tables: FTS5 ranks the matches, the conversations are taken in the order of their
+ * best, each read whole when it comes; one statement per hit for its snippet.
+ */
+final class Searcher {
+  /** Weights of the FTS5 columns (title, body) in BM25. */
+  private static final String WEIGHTS = "10.0, 1.0";
+  private static final int SNIPPET_TOKENS_WORDS = 20;
+  private static final int SNIPPET_TOKENS_TRIGRAM = 48;
+
+  private Searcher() {}
+
+  /** The FTS5 query of one term for the word table: a quoted string, so that nothing in it is FTS syntax. */
+  static String wordsMatch(ParsedQuery.Term term) {
+    String quoted = quote(IndexText.words(term.text()));
+    return term.kind() == ParsedQuery.Kind.PREFIX ? quoted + " *" : quoted;
+  }
+
+  /** The FTS5 query of one term for the trigram table, or null when the term is not looked for there. */
+  static @Nullable String trigramMatch(ParsedQuery.Term term) {
+    if (term.kind() != ParsedQuery.Kind.WORD || term.excluded() || IndexText.length(term.text()) < 3) {
+      return null;
+    }
+    for (int i = 0; i < term.text().length(); ) {
+      int cp = term.text().codePointAt(i);
+      if (IndexText.spaceless(cp)) {
+        return null; // the word table already finds these character by character
+      }
+      i += Character.charCount(cp);
+    }
+    return quote(term.text());
+  }
+
+  private static String quote(String s) {
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /** Stands, in a list of parameters, for the first rowid of the conversation looked at. */
+  private static final Object LOW = new Object();
+  /** Stands, in a list of parameters, for the last rowid of the conversation looked at. */
+  private static final Object HIGH = new Object();
+  /** Stands, in a list of parameters, for the conversation looked at. */
+  private static final Object CONVERSATION = new Object();
+
+  /**
+   * The hits, lazily, in the order of {@link SearchTables#search}: conversations by their best hit (then by their
+   * row), each one's hits by score (then by row).
+   *
+   * <p>Nothing is ranked as a whole in SQL: FTS5 orders the matches of the word table by BM25 itself
+   * ({@code ORDER BY rank}), then those of the trigram table (every whole-word match scores 1 or more, every match
+   * inside words below 1, so the word table's come first). The first match of a conversation not seen yet is its
+   * best; only then are that conversation's own matches scored and read, over its rowids alone (its texts are
+   * written together, so they lie in one range). A query that wants 50 hits reads a few conversations, not every
+   * match; snippets are made for the hits that are read, one by one.
+   */
+  static Stream<SearchHit> search(Connection connection, SearchQuery query) throws SQLException {
+    ParsedQuery parsed = ParsedQuery.parse(query.text(), SearchQueryException::new);
+    List<String> positiveWords = new ArrayList<>();
+    List<String> positiveTrigrams = new ArrayList<>();
+    for (List<ParsedQuery.Term> group : parsed.groups()) {
+      for (ParsedQuery.Term term : group) {
+        if (!term.excluded()) {
+          positiveWords.add(wordsMatch(term));
+          String trigram = trigramMatch(term);
+          if (trigram != null) {
+            positiveTrigrams.add(trigram);
+          }
+        }
+      }
+    }
+    String anyWord = String.join(" OR ", positiveWords);
+    String anyTrigram = positiveTrigrams.isEmpty() ? null : String.join(" OR ", positiveTrigrams);
+    // One group of terms none of which is excluded: the matches of anyWord and anyTrigram are exactly the hits.
+    boolean onlyOneGroup = parsed.groups().size() == 1
+        && parsed.groups().get(0).stream().noneMatch(ParsedQuery.Term::excluded);
+
+    List<Object> filterParams = new ArrayList<>();
+    String filters = filters(query, filterParams);
+    List<Object> wholeParams = new ArrayList<>();
+    String whole = onlyOneGroup ? "" : groups(parsed, false, wholeParams);
+    List<Object> rangedParams = new ArrayList<>();
+    String ranged = onlyOneGroup ? "" : groups(parsed, true, rangedParams);
+
+    // The ranked matches of one table, best first, with their conversations.
+    String rankedWords = ranked("search_words", whole, filters);
+    List<Object> rankedParams = new ArrayList<>();
+    rankedParams.add(anyWord);
+    rankedParams.addAll(wholeParams);
+    rankedParams.addAll(filterParams);
+
+    // The hits of one conversation, scored as one text's best of the word match and the match inside words.
+    StringBuilder one = new StringBuilder("WITH w AS MATERIALIZED (SELECT rowid AS id, bm25(search_words, ")
+        .append(WEIGHTS).append(") AS r FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?)");
+    List<Object> oneParams = new ArrayList<>(List.of(anyWord, LOW, HIGH));
+    if (anyTrigram != null) {
+      one.append(", g AS MATERIALIZED (SELECT rowid AS id, bm25(search_trigram, ").append(WEIGHTS)
+          .append(") AS r FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?)");
+      oneParams.addAll(List.of(anyTrigram, LOW, HIGH));
+    }
+    one.append(", scored AS (SELECT id, max(s) AS score FROM (SELECT id, 1.0 - r AS s FROM w");
+    if (anyTrigram != null) {
+      one.append(" UNION ALL SELECT id, (0.0 - r) / (1.0 - r) AS s FROM g");
+    }
+    one.append(") GROUP BY id)")
+        .append(" SELECT s.id, s.score, c.conversation_id, t.node_id, c.title, t.create_time, t.role, t.model,")
+        .append(" t.content_type, t.active_branch, c.deleted, t.body, c.create_time")
+        .append(" FROM scored s JOIN search_texts t ON t.id = s.id JOIN search_conversations c ON c.id = t.conversation")
+        .append(" WHERE t.conversation = ?").append(ranged).append(filters)
+        .append(" ORDER BY s.score DESC, s.id");
+    oneParams.add(CONVERSATION);
+    oneParams.addAll(rangedParams);
+    oneParams.addAll(filterParams);
+
+    List<PreparedStatement> open = new ArrayList<>();
+    try {
+      PreparedStatement words = prepare(connection, open, rankedWords);
+      bind(words, rankedParams, 0, 0, 0);
+      PreparedStatement trigrams = null;
+      List<Object> trigramParams = new ArrayList<>();
+      if (anyTrigram != null) {
+        trigrams = prepare(connection, open, ranked("search_trigram", whole, filters));
+        trigramParams.add(anyTrigram);
+        trigramParams.addAll(wholeParams);
+        trigramParams.addAll(filterParams);
+      }
+      PreparedStatement range = prepare(connection, open,
+          "SELECT min(id), max(id) FROM search_texts WHERE conversation = ?");
+      PreparedStatement hits = prepare(connection, open, one.toString());
+      PreparedStatement wordSnippet = prepare(connection, open, "SELECT snippet(search_words, -1, char(2), char(3),"
+          + " '…', " + SNIPPET_TOKENS_WORDS + ") FROM search_words WHERE search_words MATCH ? AND rowid = ?");
+      wordSnippet.setString(1, anyWord);
+      PreparedStatement trigramSnippet = null;
+      if (anyTrigram != null) {
+        trigramSnippet = prepare(connection, open, "SELECT snippet(search_trigram, -1, char(2), char(3), '…', "
+            + SNIPPET_TOKENS_TRIGRAM + ") FROM search_trigram WHERE search_trigram MATCH ? AND rowid = ?");
+        trigramSnippet.setString(1, anyTrigram);
+      }
+      Hits spliterator = new Hits(words.executeQuery(), trigrams, trigramParams, range, hits, oneParams,
+          wordSnippet, trigramSnippet, query.limit());
+      PreparedStatement[] all = open.toArray(new PreparedStatement[0]);
+      return StreamSupport.stream(spliterator, false).onClose(() -> closeAll(all));
+    } catch (SQLException | RuntimeException e) {
+      try {
+        closeAll(open.toArray(new PreparedStatement[0]));
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, List<PreparedStatement> open, String sql)
+      throws SQLException {
+    PreparedStatement s = connection.prepareStatement(sql);
+    open.add(s);
+    return s;
+  }
+
+  /** The matches of one FTS5 table that pass the query, ordered by FTS5 itself, best first. */
+  private static String ranked(String table, String groups, String filters) {
+    return "SELECT t.id, f.rank, t.conversation FROM " + table + " f JOIN search_texts t ON t.id = f.rowid"
+        + " JOIN search_conversations c ON c.id = t.conversation WHERE f." + table + " MATCH ?"
+        + " AND f.rank MATCH 'bm25(" + WEIGHTS + ")'" + groups + filters + " ORDER BY f.rank";
+  }
+
+  /** Each group of terms as a condition on {@code t.id}, over one conversation's rowids when {@code ranged}. */
+  private static String groups(ParsedQuery parsed, boolean ranged, List<Object> params) {
+    String range = ranged ? " AND rowid BETWEEN ? AND ?" : "";
+    StringBuilder where = new StringBuilder();
+    for (List<ParsedQuery.Term> group : parsed.groups()) {
+      where.append(" AND (");
+      for (int i = 0; i < group.size(); i++) {
+        ParsedQuery.Term term = group.get(i);
+        if (i > 0) {
+          where.append(" OR ");
+        }
+        String words = wordsMatch(term);
+        where.append(term.excluded() ? "t.id NOT IN" : "t.id IN")
+            .append(" (SELECT rowid FROM search_words WHERE search_words MATCH ?").append(range).append(')');
+        addMatch(params, words, ranged);
+        String trigram = term.excluded() ? null : trigramMatch(term);
+        if (trigram != null) {
+          where.append(" OR t.id IN (SELECT rowid FROM search_trigram WHERE search_trigram MATCH ?")
+              .append(range).append(')');
+          addMatch(params, trigram, ranged);
+        }
+      }
+      where.append(')');
+    }
+    return where.toString();
+  }
+
+  private static void addMatch(List<Object> params, String match, boolean ranged) {
+    params.add(match);
+    if (ranged) {
+      params.add(LOW);
+      params.add(HIGH);
+    }
+  }
+
+  private static String filters(SearchQuery query, List<Object> params) {
+    StringBuilder sql = new StringBuilder();
+    if (query.role() != null) {
+      sql.append(" AND t.role = ?");
+      params.add(query.role());
+    }
+    if (query.model() != null) {
+      sql.append(" AND t.model = ? COLLATE NOCASE");
+      params.add(query.model());
+    }
+    if (query.since() != null) {
+      sql.append(" AND t.create_time >= ?");
+      params.add(Indexer.micros(query.since()));
+    }
+    if (query.until() != null) {
+      sql.append(" AND t.create_time < ?");
+      params.add(Indexer.micros(query.until()));
+    }
+    if (query.contentType() != null) {
+      sql.append(" AND t.content_type = ?");
+      params.add(query.contentType());
+    }
+    if (query.activeBranchOnly()) {
+      sql.append(" AND t.active_branch = 1");
+    }
+    if (query.deletedOnly()) {
+      sql.append(" AND c.deleted = 1");
+    }
+    return sql.toString();
+  }
+
+  private static void bind(PreparedStatement s, List<Object> params, long conversation, long low, long high)
+      throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p == LOW) {
+        s.setLong(i + 1, low);
+      } else if (p == HIGH) {
+        s.setLong(i + 1, high);
+      } else if (p == CONVERSATION) {
+        s.setLong(i + 1, conversation);
+      } else {
+        s.setObject(i + 1, p);
+      }
+    }
+  }
+
+  private static void closeAll(@Nullable PreparedStatement[] statements) {
+    SQLException first = null;
+    for (PreparedStatement s : statements) {
+      if (s != null) {
+        try {
+          s.close();
+        } catch (SQLException e) {
+          if (first == null) {
+            first = e;
+          }
+        }
+      }
+    }
+    if (first != null) {
+      throw SearchFailure.of(first);
+    }
+  }
+
+  /** A match of a ranked statement: its row, its score as a hit's, its conversation's row. */
+  private record Match(long id, double score, long conversation) {}
+
+  /**
+   * The hits: conversations in the order their best matches come from the ranked statements (equal best scores
+   * in the order of the conversations' rows), each conversation's hits read whole when it comes.
+   */
+  private static final class Hits extends Spliterators.AbstractSpliterator<SearchHit> {
+    private ResultSet ranked;
+    private boolean rankedTrigrams;
+    private final @Nullable PreparedStatement trigrams;
+    private final List<Object> trigramParams;
+    private final PreparedStatement range;
+    private final PreparedStatement hits;
+    private final List<Object> hitParams;
+    private final PreparedStatement wordSnippet;
+    private final @Nullable PreparedStatement trigramSnippet;
+    private final Set<Long> seen = new HashSet<>();
+    /** Conversations whose best score is the one last read, to be read in order of their rows. */
+    private final ArrayDeque<Long> next = new ArrayDeque<>();
+    private @Nullable Match lookahead;
+    private @Nullable ResultSet current;
+    private long left;
+    private boolean done;
+
+    Hits(ResultSet ranked, @Nullable PreparedStatement trigrams, List<Object> trigramParams,
+        PreparedStatement range, PreparedStatement hits, List<Object> hitParams, PreparedStatement wordSnippet,
+        @Nullable PreparedStatement trigramSnippet, int limit) {
+      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.ranked = ranked;
+      this.trigrams = trigrams;
+      this.trigramParams = trigramParams;
+      this.range = range;
+      this.hits = hits;
+      this.hitParams = hitParams;
+      this.wordSnippet = wordSnippet;
+      this.trigramSnippet = trigramSnippet;
+      this.left = limit > 0 ? limit : Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super SearchHit> action) {
+      if (done) {
+        return false;
+      }
+      try {
+        while (current == null || !current.next()) {
+          if (current != null) {
+            current.close();
+            current = null;
+          }
+          Long conversation = nextConversation();
+          if (conversation == null) {
+            finish();
+            return false;
+          }
+          current = open(conversation);
+        }
+        action.accept(hit(current));
+        if (--left == 0) {
+          finish();
+        }
+        return true;
+      } catch (SQLException e) {
+        throw SearchFailure.of(e);
+      }
+    }
+
+    private void finish() throws SQLException {
+      done = true;
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+      ranked.close();
+    }
+
+    /** The next conversation to read, or null when there is none. */
+    private @Nullable Long nextConversation() throws SQLException {
+      while (next.isEmpty()) {
+        Match first = nextMatch();
+        while (first != null && seen.contains(first.conversation())) {
+          first = nextMatch();
+        }
+        if (first == null) {
+          return null;
+        }
+        List<Long> tied = new ArrayList<>();
+        tied.add(first.conversation());
+        seen.add(first.conversation());
+        Match m;
+        while ((m = nextMatch()) != null && m.score() == first.score()) {
+          if (seen.add(m.conversation())) {
+            tied.add(m.conversation());
+          }
+        }
+        lookahead = m;
+        tied.sort(null);
+        next.addAll(tied);
+      }
+      return next.poll();
+    }
+
+    /** The next match of the word table, then of the trigram table; null after the last. */
+    private @Nullable Match nextMatch() throws SQLException {
+      if (lookahead != null) {
+        Match m = lookahead;
+        lookahead = null;
+        return m;
+      }
+      while (!ranked.next()) {
+        if (rankedTrigrams || trigrams == null) {
+          return null;
+        }
+        ranked.close();
+        bind(trigrams, trigramParams, 0, 0, 0);
+        ranked = trigrams.executeQuery();
+        rankedTrigrams = true;
+      }
+      double r = ranked.getDouble(2);
+      double score = rankedTrigrams ? (0.0 - r) / (1.0 - r) : 1.0 - r;
+      return new Match(ranked.getLong(1), score, ranked.getLong(3));
+    }
+
+    private ResultSet open(long conversation) throws SQLException {
+      long low;
+      long high;
+      range.setLong(1, conversation);
+      try (ResultSet r = range.executeQuery()) {
+        r.next();
+        low = r.getLong(1);
+        high = r.getLong(2);
+      }
+      bind(hits, hitParams, conversation, low, high);
+      return hits.executeQuery();
+    }
+
+    private SearchHit hit(ResultSet rows) throws SQLException {
+      long id = rows.getLong(1);
+      double score = rows.getDouble(2);
+      String conversationId = rows.getString(3);
+      String nodeId = rows.getString(4);
+      String title = rows.getString(5);
+      Instant time = instant(rows, 6);
+      String role = rows.getString(7);
+      String model = rows.getString(8);
+      String contentType = rows.getString(9);
+      boolean active = rows.getInt(10) != 0;
+      boolean deleted = rows.getInt(11) != 0;
+      String body = rows.getString(12);
+      Instant conversationTime = instant(rows, 13);
+      Snippet snippet = snippet(wordSnippet, id);
+      if (snippet == null && trigramSnippet != null) {
+        snippet = snippet(trigramSnippet, id);
+      }
+      if (snippet == null) {
+        String text = body != null ? body : title != null ? title : "";
+        snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+      }
+      return new SearchHit(conversationId, nodeId, title, conversationTime, time, role, model, contentType, active,
+          deleted, snippet.text(), snippet.highlights(), score);
+    }
+
+    private static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
+      long micros = rows.getLong(column);
+      return rows.wasNull() ? null
+          : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    private static @Nullable Snippet snippet(PreparedStatement statement, long id) throws SQLException {
+      statement.setLong(2, id);
+      try (ResultSet r = statement.executeQuery()) {
+        if (r.next()) {
+          String s = r.getString(1);
+          if (s != null && s.indexOf(IndexText.MARK_START) >= 0) {
+            return Snippet.parse(IndexText.display(s));
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A snippet's text on one line and where its marks were. */
+  record Snippet(String text, List<SearchHit.Span> highlights) {
+    /** Reads the marks FTS5 wrote, drops them, and makes runs of white space one space. */
+    static Snippet parse(String marked) {
+      StringBuilder out = new StringBuilder(marked.length());
+      List<SearchHit.Span> spans = new ArrayList<>();
+      int start = -1;
+      for (int i = 0; i < marked.length(); i++) {
+        char c = marked.charAt(i);
+        if (c == IndexText.MARK_START) {
+          start = out.length();
+        } else if (c == IndexText.MARK_END) {
+          if (start >= 0 && out.length() > start) {
+            spans.add(new SearchHit.Span(start, out.length()));
+          }
+          start = -1;
+        } else if (Character.isWhitespace(c)) {
+          if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+          }
+        } else {
+          out.append(c);
+        }
+      }
+      int end = out.length();
+      while (end > 0 && out.charAt(end - 1) == ' ') {
+        end--;
+      }
+      out.setLength(end);
+      List<SearchHit.Span> kept = new ArrayList<>();
+      for (SearchHit.Span s : spans) {
+        if (s.start() < end) {
+          kept.add(new SearchHit.Span(s.start(), Math.min(s.end(), end)));
+        }
+      }
+      return new Snippet(out.toString(), kept);
+    }
+  }
+
+  /** An SQL failure while a stream is read: unchecked, as streams need. */
+  static final class SearchFailure {
+    private SearchFailure() {}
+
+    static UncheckedIOException of(SQLException e) {
+      return new UncheckedIOException(new java.io.IOException("search failed: " + e.getMessage(), e));
+    }
+  }
+}
