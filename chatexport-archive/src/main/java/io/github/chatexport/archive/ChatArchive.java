@@ -15,6 +15,7 @@ import io.github.chatexport.archive.internal.JsonParts;
 import io.github.chatexport.archive.internal.Merge;
 import io.github.chatexport.archive.internal.Schema;
 import io.github.chatexport.archive.internal.Sha;
+import io.github.chatexport.archive.internal.search.SearchTables;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.ExportLayout;
 import io.github.chatexport.core.ExportReader;
@@ -159,21 +160,37 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Creates the search tables in a new archive. Full-text search (issue 14) is hooked in here at merge time: its
-   * tables (all named {@code search_*}) join schema version 1. Called once, in the transaction that creates the
-   * schema.
+   * Creates the full-text search tables (all named {@code search_*}, part of schema version 1) in a new
+   * archive, in the transaction that creates the schema.
    */
-  private static void createSearchTables(Connection connection) {
-    // hooked in with the search index
+  private static void createSearchTables(Connection connection) throws SQLException {
+    SearchTables.createTables(connection);
   }
 
   /**
    * Tells the search index that the merged view of a conversation changed (new, changed, marked deleted, mark
-   * ended). This is the single place where full-text search (issue 14) is hooked in at merge time; it is called
-   * inside the transaction of {@link #add}, on its connection.
+   * ended): everything indexed for it is replaced. Called inside the transaction of {@link #add}, on its
+   * connection, so that the index is always the merged view's.
    */
-  private void indexChanged(Connection connection, Conversation merged, boolean deleted) {
-    // hooked in with the search index
+  private void indexChanged(Connection connection, Conversation merged, boolean deleted) throws SQLException {
+    SearchTables.update(connection, merged, deleted);
+  }
+
+  /**
+   * Searches every message of every branch of the merged view (and the titles), deleted conversations
+   * included unless the query says otherwise: a lazy stream of hits, grouped by conversation, best first.
+   * Close the stream to release its statements.
+   *
+   * @throws SearchQueryException if the query's text cannot be parsed (never an SQL error)
+   */
+  public Stream<SearchHit> search(SearchQuery query) {
+    requireNonNull(query, "query");
+    checkOpen();
+    try {
+      return SearchTables.search(connection, query);
+    } catch (SQLException e) {
+      throw storage(e);
+    }
   }
 
   /** Adds an export with {@link AddOptions#DEFAULT}. */

@@ -50,14 +50,17 @@ final class HtmlCommand extends ExportCommand {
     if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
       throw usage("OUT-DIR is not a folder: " + outDir);
     }
-    try (ExportReader reader = open()) {
+    try (Input input = input(true); ExportReader reader = input.reader()) {
       Files.createDirectories(outDir);
       Path dir = outDir.toRealPath();
       HtmlSite site = new HtmlSite(dir, reader.assets(), zone(), hidden);
       boolean complete = false;
       try (Progress progress = progress(); Stream<Conversation> all = reader.conversations(progress)) {
         for (Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
-          site.add(it.next(), ArchiveFacts.NONE);
+          Conversation c = it.next();
+          site.add(c, input.facts(c.id())
+              .map(f -> new ArchiveFacts(f.firstSeenTime(), f.lastSeenTime(), f.deleted()))
+              .orElse(ArchiveFacts.NONE));
         }
         complete = true;
       } finally {

@@ -6,6 +6,7 @@ import io.github.chatexport.core.ExportReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,12 @@ import org.jspecify.annotations.Nullable;
  * export.
  */
 final class Input implements AutoCloseable {
-  /** What an archive knows of one conversation, by export file names. */
-  record Facts(String firstSeen, String lastSeen, boolean deleted, @Nullable String deletedSince) {}
+  /**
+   * What an archive knows of one conversation: the exports (by file name, and by their own date where they have
+   * one) that first and last had it, and whether it is gone from the account since a later export.
+   */
+  record Facts(String firstSeen, String lastSeen, boolean deleted, @Nullable String deletedSince,
+      @Nullable Instant firstSeenTime, @Nullable Instant lastSeenTime) {}
 
   private final ExportReader reader;
   private final Map<String, Facts> facts;
@@ -70,7 +75,8 @@ final class Input implements AutoCloseable {
 
   private static Facts facts(ConversationFacts f) {
     return new Facts(f.firstSeen().fileName(), f.lastSeen().fileName(), f.deleted(),
-        f.deletedSince() == null ? null : f.deletedSince().fileName());
+        f.deletedSince() == null ? null : f.deletedSince().fileName(), f.firstSeen().exportTime(),
+        f.lastSeen().exportTime());
   }
 
   /** The export, or the archive's merged view as an export. */
