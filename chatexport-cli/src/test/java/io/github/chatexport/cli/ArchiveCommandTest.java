@@ -77,12 +77,12 @@ class ArchiveCommandTest {
     assertThat(r.status()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo("""
         [
-        {"id":"c0000002-retitled","title":"Naming our grey cat","created":"2025-01-04T12:49:59.500Z","updated":"2025-02-04T20:13:10.250Z","messages":2,"branches":1,"models":[],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
-        {"id":"c0000001-grows","title":"Boiling eggs","created":"2025-01-04T13:58:19.500Z","updated":"2025-02-04T19:58:30.250Z","messages":4,"branches":1,"models":[],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
-        {"id":"c0000003-deleted","title":"Landlord letter","created":"2025-01-04T11:59:59.500Z","updated":"2025-01-04T12:00:10.500Z","messages":2,"branches":1,"models":[],"first_seen":"2025-01","last_seen":"2025-01","deleted":true}
-        {"id":"c0000004-comes-back","title":"Hiking list","created":"2025-01-04T10:53:19.500Z","updated":"2025-01-04T10:53:30.500Z","messages":2,"branches":1,"models":[],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
-        {"id":"c0000005-regenerated","title":"Rain haiku","created":"2025-01-04T08:39:59.500Z","updated":"2025-01-04T08:40:20.500Z","messages":2,"branches":2,"models":[],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
-        {"id":"c0000006-voice","title":"Capital of Peru","created":"2025-01-04T05:53:19.500Z","updated":"2025-01-04T05:53:30.500Z","messages":2,"branches":1,"models":[],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
+        {"id":"c0000002-retitled","title":"Naming our grey cat","created":"2025-01-04T12:49:59.500Z","updated":"2025-02-04T20:13:10.250Z","messages":2,"branches":1,"models":["gpt-4o"],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
+        {"id":"c0000001-grows","title":"Boiling eggs","created":"2025-01-04T13:58:19.500Z","updated":"2025-02-04T19:58:30.250Z","messages":4,"branches":1,"models":["gpt-4o"],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
+        {"id":"c0000003-deleted","title":"Landlord letter","created":"2025-01-04T11:59:59.500Z","updated":"2025-01-04T12:00:10.500Z","messages":2,"branches":1,"models":["gpt-4o"],"first_seen":"2025-01","last_seen":"2025-01","deleted":true}
+        {"id":"c0000004-comes-back","title":"Hiking list","created":"2025-01-04T10:53:19.500Z","updated":"2025-01-04T10:53:30.500Z","messages":2,"branches":1,"models":["gpt-4o"],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
+        {"id":"c0000005-regenerated","title":"Rain haiku","created":"2025-01-04T08:39:59.500Z","updated":"2025-01-04T08:40:20.500Z","messages":2,"branches":2,"models":["gpt-4o"],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
+        {"id":"c0000006-voice","title":"Capital of Peru","created":"2025-01-04T05:53:19.500Z","updated":"2025-01-04T05:53:30.500Z","messages":2,"branches":1,"models":["gpt-4o"],"first_seen":"2025-01","last_seen":"2025-03","deleted":false}
         ]
         """.replace(",\n{", "\n{").replace("}\n{", "},\n{"));
     Cli.Result plain = Cli.run("list", "--json", sequence.resolve("2025-03"));
