@@ -51,13 +51,26 @@ class ChatHtmlDamageTest {
 
   @Test
   void anIoErrorInsideJsonDataIsPlacedWhereTheBytesBeforeItEndSeriallyAndInParallel() throws IOException {
+    assertDamageAfter("\n");
+  }
+
+  /**
+   * After a comma, jackson's end of input is a parse error (not a {@code JsonEOFException}): a parallel read,
+   * parsing the bytes before the damage from memory, must still report the damage, as the serial one does.
+   */
+  @Test
+  void theDamageAfterACommaIsTheIoErrorToo() throws IOException {
+    assertDamageAfter(",\n");
+  }
+
+  private void assertDamageAfter(String tail) throws IOException {
     StringBuilder json = new StringBuilder("[");
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       json.append(i == 0 ? "" : ",\n").append(conversation(i));
       ids.add("c" + i);
     }
-    json.append("\n");
+    json.append(tail);
     // 200 lines of conversations, then the damage at the start of line 201. Locations in chat.html count in the
     // jsonData array, from its bracket: the damage is where the array's bytes before it end.
     String page = BEFORE + json + "</script></body></html>\n";
@@ -70,6 +83,7 @@ class ChatHtmlDamageTest {
     assertThat(serial.location().byteOffset()).isEqualTo(damage);
     assertThat(serial.location().line()).isEqualTo(201);
     assertThat(serial.location().column()).isEqualTo(1);
+    assertThat(serial.message()).startsWith("the input could not be read (ChatHtmlException)");
     assertThat(parallel).isEqualTo(serial);
   }
 }
