@@ -64,6 +64,12 @@ public record Warning(Kind kind, String message, Location location) {
      * the service has sent to users whose history vanished).
      */
     EMPTY_EXPORT,
+    /**
+     * The same key appeared twice in one JSON object of a conversation (a message with two {@code author}
+     * members, say): the later occurrence was kept, in its place, and the earlier one dropped, as most JSON
+     * readers do. The path names the key.
+     */
+    DUPLICATE_KEY,
     /** Something else about the export's structure. */
     OTHER
   }

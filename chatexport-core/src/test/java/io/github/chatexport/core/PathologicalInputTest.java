@@ -51,7 +51,9 @@ class PathologicalInputTest {
         Arguments.of(Shape.TYPE_MISMATCHES, N / 4, 1,
             Map.of(Warning.Kind.TYPE_MISMATCH, 7 + 15 * (N / 4), Warning.Kind.NODE_ID_MISMATCH, N / 4)),
         Arguments.of(Shape.UNKNOWN_CONTENT, N / 2, 1, Map.of()),
-        Arguments.of(Shape.DUPLICATE_KEYS, N, 1, Map.of(Warning.Kind.DUPLICATE_NODE, N - 1)),
+        // A node with N repeats of "x" and of "children", and metadata of N members under 50 keys.
+        Arguments.of(Shape.DUPLICATE_KEYS, N, 1,
+            Map.of(Warning.Kind.DUPLICATE_NODE, N - 1, Warning.Kind.DUPLICATE_KEY, 2 * (N - 1) + N - 50)),
         Arguments.of(Shape.MANY_WARNINGS, N / 4, 1,
             Map.of(Warning.Kind.PARENT_MISSING, N / 4, Warning.Kind.CHILD_MISSING, N / 4,
                 Warning.Kind.NODE_ID_MISMATCH, N / 4)),

@@ -307,7 +307,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         closeFile();
         return null;
       } catch (IOException e) {
-        throw Json.translate(e, p, pr, null);
+        throw Json.translate(e, p, pr, null, handed);
       }
     }
     while (true) {
@@ -334,7 +334,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
           return null;
         }
       } catch (IOException e) {
-        throw Json.translate(e, p, pr, null);
+        throw Json.translate(e, p, pr, null, handed);
       }
     }
   }
@@ -367,6 +367,12 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         null);
   }
 
+  /**
+   * The bytes of the current file handed to its parser (after chat.html's filter): where an I/O error that is
+   * not the JSON's own is placed, as a parallel read places it.
+   */
+  private long handed;
+
   private void openFile(String file) {
     currentFile = file;
     firstIndexOfFile = index;
@@ -376,7 +382,8 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
     try {
       InputStream raw = new CountingInputStream(source.open(file), this::count);
       in = filter == null ? raw : filter.apply(raw);
-      p = factory.createParser(in);
+      handed = 0;
+      p = factory.createParser(new CountingInputStream(in, n -> handed += n));
       if (filter != null) {
         p = HtmlStrings.wrap(p);
       }
@@ -419,7 +426,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
       wrapped = false;
       conversations = new ConversationParser(p, pr, config);
     } catch (IOException e) {
-      throw Json.translate(e, p, pr, null);
+      throw Json.translate(e, p, pr, null, handed);
     }
   }
 

@@ -55,7 +55,9 @@ public final class ConversationParser {
 
     private String[] names = new String[16];
     private int size;
-    private java.util.@Nullable HashSet<String> set;
+    /** Slots of {@link #names} emptied by repeated names, once {@link #positions} indexes them. */
+    private int holes;
+    private java.util.@Nullable HashMap<String, Integer> positions;
     private final String[][] cachedNames = new String[CACHED][];
     private final int[] cachedSizes = new int[CACHED];
     private final Object[] cachedLists = new Object[CACHED];
@@ -63,33 +65,64 @@ public final class ConversationParser {
 
     void reset() {
       size = 0;
-      set = null;
+      holes = 0;
+      positions = null;
     }
 
-    void add(String name) {
-      if (set != null) {
-        if (!set.add(name)) {
-          return;
+    /**
+     * Adds {@code name} at the end; returns false when the object had it already (a repeated key), which then
+     * moves to the end: a key met twice is written back once, where its later occurrence was.
+     */
+    boolean add(String name) {
+      boolean repeated = false;
+      if (positions != null) {
+        Integer at = positions.put(name, size);
+        if (at != null) {
+          names[at] = null; // a hole, removed by compact(), so that a hostile object stays linear
+          holes++;
+          repeated = true;
         }
       } else {
         for (int i = 0; i < size; i++) {
           if (names[i] == name || names[i].equals(name)) {
-            return;
+            // At most SCAN names: moving the later ones down is cheap.
+            System.arraycopy(names, i + 1, names, i, size - i - 1);
+            size--;
+            repeated = true;
+            break;
           }
         }
         if (size == SCAN) {
-          // A large object: look names up in a set, so that a hostile one stays linear.
-          set = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
-          set.add(name);
+          // A large object: look names up in an index, so that a hostile one stays linear.
+          positions = new java.util.HashMap<>();
+          for (int i = 0; i < size; i++) {
+            positions.put(names[i], i);
+          }
+          positions.put(name, size);
         }
       }
       if (size == names.length) {
         names = java.util.Arrays.copyOf(names, size * 2);
       }
       names[size++] = name;
+      return !repeated;
+    }
+
+    private void compact() {
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (names[i] != null) {
+          names[k++] = names[i];
+        }
+      }
+      size = k;
+      holes = 0;
     }
 
     List<String> freeze() {
+      if (holes > 0) {
+        compact();
+      }
       for (int c = 0; c < CACHED; c++) {
         String[] cached = cachedNames[c];
         if (cached != null && cachedSizes[c] == size && same(cached)) {
@@ -144,6 +177,42 @@ public final class ConversationParser {
     /** The positions of the extra names, once there are many (so that a hostile object stays linear). */
     private @Nullable HashMap<String, Integer> positions;
 
+    /** Slots of {@link #keys} emptied by {@link #drop}, once {@link #positions} indexes them. */
+    private int holes;
+
+    /**
+     * Forgets all that an earlier occurrence of the repeated key {@code name} left: its extra value and its
+     * number text (the caller forgets its typed value). Cheap, and done only for a repeated key.
+     */
+    void drop(String name) {
+      if (numbers != null) {
+        numbers.remove(name);
+      }
+      String[] k = keys;
+      Object[] v = values;
+      if (k == null || v == null) {
+        return;
+      }
+      if (positions != null) {
+        Integer at = positions.remove(name);
+        if (at != null) {
+          k[at] = null; // a hole, removed by extras(), so that a hostile object stays linear
+          v[at] = null;
+          holes++;
+        }
+        return;
+      }
+      for (int i = 0; i < size; i++) {
+        if (k[i] == name || k[i].equals(name)) {
+          System.arraycopy(k, i + 1, k, i, size - i - 1);
+          System.arraycopy(v, i + 1, v, i, size - i - 1);
+          k[--size] = null;
+          v[size] = null;
+          return;
+        }
+      }
+    }
+
     /** Adds an extra field, or replaces the value of one already there (keeping its place). */
     void extra(String name, RawJson value) {
       String[] k = keys;
@@ -185,6 +254,17 @@ public final class ConversationParser {
     Extras extras(Absent names, Order order) {
       java.util.Set<String> absent = names.of(seen);
       Map<String, String> texts = numbers == null ? Map.of() : numbers;
+      if (holes > 0 && keys != null && values != null) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+          if (keys[i] != null) {
+            keys[n] = keys[i];
+            values[n++] = values[i];
+          }
+        }
+        size = n;
+        holes = 0;
+      }
       if (size == 0 || keys == null || values == null) {
         return new Extras(FrozenMap.empty(), absent, order.freeze(), texts);
       }
@@ -199,7 +279,7 @@ public final class ConversationParser {
     this.p = p;
     this.problems = problems;
     this.config = config;
-    this.raw = new RawReader(p);
+    this.raw = new RawReader(p, problems);
     this.contents = new ContentReader(problems);
   }
 
@@ -242,31 +322,39 @@ public final class ConversationParser {
     Order order = conversationOrder;
     order.reset();
     for (String name = first; name != null; name = p.nextFieldName()) {
-      order.add(name);
+      if (!order.add(name)) {
+        repeated(o, name);
+      }
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
           o.seen |= 1;
+          id = null;
           id = string(o, name, t);
         }
         case "conversation_id" -> {
           o.seen |= 1 << 1;
+          conversationId = null;
           conversationId = string(o, name, t);
         }
         case "title" -> {
           o.seen |= 1 << 2;
+          title = null;
           title = string(o, name, t);
         }
         case "create_time" -> {
           o.seen |= 1 << 3;
+          createTime = null;
           createTime = time(o, name, t);
         }
         case "update_time" -> {
           o.seen |= 1 << 4;
+          updateTime = null;
           updateTime = time(o, name, t);
         }
         case "mapping" -> {
           o.seen |= 1 << 5;
+          nodes = null;
           if (t == JsonToken.START_OBJECT) {
             nodes = new LinkedHashMap<>();
             readMapping(nodes);
@@ -282,18 +370,22 @@ public final class ConversationParser {
         }
         case "current_node" -> {
           o.seen |= 1 << 6;
+          currentNode = null;
           currentNode = string(o, name, t);
         }
         case "default_model_slug" -> {
           o.seen |= 1 << 7;
+          defaultModelSlug = null;
           defaultModelSlug = string(o, name, t);
         }
         case "gizmo_id" -> {
           o.seen |= 1 << 8;
+          gizmoId = null;
           gizmoId = string(o, name, t);
         }
         case "is_archived" -> {
           o.seen |= 1 << 9;
+          archived = null;
           archived = bool(o, name, t);
         }
         default -> o.extra(name, raw.read());
@@ -402,7 +494,9 @@ public final class ConversationParser {
     Order order = nodeOrder;
     order.reset();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-      order.add(name);
+      if (!order.add(name)) {
+        repeated(o, name);
+      }
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
@@ -415,6 +509,7 @@ public final class ConversationParser {
         }
         case "message" -> {
           o.seen |= 1 << 1;
+          message = null;
           if (t == JsonToken.START_OBJECT) {
             message = readMessage(key);
           } else if (t != JsonToken.VALUE_NULL) {
@@ -424,10 +519,12 @@ public final class ConversationParser {
         }
         case "parent" -> {
           o.seen |= 1 << 2;
+          parent = null;
           parent = string(o, name, t);
         }
         case "children" -> {
           o.seen |= 1 << 3;
+          children = List.of();
           children = strings(o, name, t);
         }
         default -> o.extra(name, raw.read());
@@ -453,15 +550,19 @@ public final class ConversationParser {
     Order order = messageOrder;
     order.reset();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-      order.add(name);
+      if (!order.add(name)) {
+        repeated(o, name);
+      }
       JsonToken t = p.nextToken();
       switch (name) {
         case "id" -> {
           o.seen |= 1;
+          id = null;
           id = string(o, name, t);
         }
         case "author" -> {
           o.seen |= 1 << 1;
+          author = null;
           if (t == JsonToken.START_OBJECT) {
             author = readAuthor();
           } else {
@@ -473,14 +574,17 @@ public final class ConversationParser {
         }
         case "create_time" -> {
           o.seen |= 1 << 2;
+          createTime = null;
           createTime = time(o, name, t);
         }
         case "update_time" -> {
           o.seen |= 1 << 3;
+          updateTime = null;
           updateTime = time(o, name, t);
         }
         case "content" -> {
           o.seen |= 1 << 4;
+          content = null;
           if (t == JsonToken.START_OBJECT) {
             mark.set(p);
             content = contents.read((RawJson.JsonObject) raw.read(), mark, messagePath(nodeId, "content"));
@@ -493,14 +597,17 @@ public final class ConversationParser {
         }
         case "status" -> {
           o.seen |= 1 << 5;
+          status = null;
           status = string(o, name, t);
         }
         case "end_turn" -> {
           o.seen |= 1 << 6;
+          endTurn = null;
           endTurn = bool(o, name, t);
         }
         case "weight" -> {
           o.seen |= 1 << 7;
+          weight = null;
           if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             BigDecimal w = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (Numbers.bounded(w)) {
@@ -520,6 +627,7 @@ public final class ConversationParser {
         }
         case "metadata" -> {
           o.seen |= 1 << 8;
+          metadata = Metadata.EMPTY;
           if (t == JsonToken.START_OBJECT) {
             mark.set(p);
             metadata = new Metadata((RawJson.JsonObject) raw.read());
@@ -533,10 +641,12 @@ public final class ConversationParser {
         }
         case "recipient" -> {
           o.seen |= 1 << 9;
+          recipient = null;
           recipient = string(o, name, t);
         }
         case "channel" -> {
           o.seen |= 1 << 10;
+          channel = null;
           channel = string(o, name, t);
         }
         default -> o.extra(name, raw.read());
@@ -564,11 +674,14 @@ public final class ConversationParser {
     Order order = authorOrder;
     order.reset();
     for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-      order.add(field);
+      if (!order.add(field)) {
+        repeated(o, field);
+      }
       JsonToken t = p.nextToken();
       switch (field) {
         case "role" -> {
           o.seen |= 1;
+          role = null;
           role = string(o, field, t);
           if (role == null && t == JsonToken.VALUE_NULL) {
             o.extra(field, RawJson.JsonNull.NULL);
@@ -576,10 +689,12 @@ public final class ConversationParser {
         }
         case "name" -> {
           o.seen |= 1 << 1;
+          name = null;
           name = string(o, field, t);
         }
         case "metadata" -> {
           o.seen |= 1 << 2;
+          metadata = RawJson.JsonObject.EMPTY;
           if (t == JsonToken.START_OBJECT) {
             metadata = (RawJson.JsonObject) raw.read();
           } else {
@@ -593,6 +708,17 @@ public final class ConversationParser {
       }
     }
     return new Author(role == null ? "" : role, name, metadata, o.extras(AUTHOR, order));
+  }
+
+  /**
+   * A key met again in the object being read: the later occurrence wins (as in {@link RawReader}), so all that
+   * the earlier one left is dropped (the caller resets its typed value), with a warning. The parser is on the
+   * repeated name.
+   */
+  private void repeated(Obj o, String name) {
+    problems.warn(Warning.Kind.DUPLICATE_KEY, RawReader.DUPLICATE, p.currentTokenLocation(),
+        JsonPaths.of(p.getParsingContext()));
+    o.drop(name);
   }
 
   // --- typed values; a value of another JSON type is kept raw in the extras, with a warning

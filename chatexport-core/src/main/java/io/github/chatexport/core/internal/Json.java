@@ -38,6 +38,19 @@ public final class Json {
    */
   public static ChatExportException translate(
       IOException e, @Nullable JsonParser p, Problems problems, @Nullable String conversationId) {
+    return translate(e, p, problems, conversationId, -1);
+  }
+
+  /**
+   * As {@link #translate(IOException, JsonParser, Problems, String)}, for a parser that has been handed
+   * {@code handed} bytes of its stream in all (or -1 when unknown). An I/O error of the stream itself (not the
+   * JSON's) is placed where those bytes end, all of which the parser has consumed when it asks for more: jackson's
+   * own location has already counted its last buffer a second time by then, by as much as that buffer held, so a
+   * serial read would place it by the size of its reads rather than by the input (a parallel read, which parses
+   * the bytes before the error from memory, places it at their end).
+   */
+  public static ChatExportException translate(IOException e, @Nullable JsonParser p, Problems problems,
+      @Nullable String conversationId, long handed) {
     String path = p == null ? "$" : JsonPaths.of(p.getParsingContext());
     JsonLocation at = null;
     String problem;
@@ -59,6 +72,10 @@ public final class Json {
     } else {
       problem = "the input could not be read (" + e.getClass().getSimpleName() + ")";
       at = p == null ? null : p.currentLocation();
+      if (at != null && handed >= 0 && at.getByteOffset() > handed) {
+        long excess = at.getByteOffset() - handed;
+        at = new JsonLocation(null, handed, -1, at.getLineNr(), (int) Math.max(1, at.getColumnNr() - excess));
+      }
       cause = e;
     }
     return problems.error(problem, at, path, conversationId, cause);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.chatexport.api.Conversation;
@@ -709,7 +710,12 @@ final class ParallelPipeline implements AutoCloseable {
       IOException damage = piece.damage();
       batch.error = Json.translate(damage != null ? damage : x, p, problems, null);
     } catch (IOException x) {
-      batch.error = Json.translate(x, p, problems, null);
+      // The bytes also end where jackson's own "end-of-input" error (after a comma, say) is not a JsonEOFException:
+      // a serial read, asking for more bytes there, meets the damage instead.
+      IOException damage = piece.damage();
+      boolean atEnd = damage != null && x instanceof JsonProcessingException jpe && jpe.getLocation() != null
+          && jpe.getLocation().getByteOffset() >= to;
+      batch.error = Json.translate(atEnd ? damage : x, p, problems, null);
     } catch (ChatExportException x) {
       batch.error = x;
     } finally {

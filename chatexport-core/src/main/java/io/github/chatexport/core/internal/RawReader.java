@@ -3,11 +3,13 @@ package io.github.chatexport.core.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.RawJson;
+import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.internal.FrozenList;
 import io.github.chatexport.api.internal.FrozenMap;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the value at the parser's current token as a {@link RawJson} tree, keeping key order and number text.
@@ -21,15 +23,29 @@ public final class RawReader {
   /** Scratch arrays grown beyond this many slots (by a large object or array) are not kept for reuse. */
   private static final int KEEP = 1024;
 
+  /** The warning for a repeated key. */
+  static final String DUPLICATE = "the object has this key twice; the later value is kept";
+
   private final JsonParser p;
+  /** Where repeated keys are reported, or null not to report them. */
+  private final @Nullable Problems duplicates;
   private String[][] keyScratch = new String[8][];
   private Object[][] valueScratch = new Object[8][];
   /** The keys of the last object read at each depth, to share with the next one if it has the same keys. */
   private String[][] shapes = new String[8][];
 
-  /** A reader of values from {@code p}. */
+  /** A reader of values from {@code p}; a repeated key in an object is dropped silently (the later wins). */
   public RawReader(JsonParser p) {
+    this(p, null);
+  }
+
+  /**
+   * A reader of values from {@code p} that reports each repeated key in an object (whose later occurrence wins)
+   * to {@code duplicates} as a {@link Warning.Kind#DUPLICATE_KEY} warning.
+   */
+  public RawReader(JsonParser p, @Nullable Problems duplicates) {
     this.p = p;
+    this.duplicates = duplicates;
   }
 
   /**
@@ -98,13 +114,13 @@ public final class RawReader {
     String[] keys = keys(depth);
     Object[] values = values(depth);
     int size = 0;
+    // Slots emptied by repeated keys once the object is indexed; removed at the end.
+    int holes = 0;
     HashMap<String, Integer> positions = null;
     for (; name != null; name = p.nextFieldName()) {
-      p.nextToken();
-      RawJson value = read(depth + 1);
       int existing = -1;
       if (positions != null) {
-        Integer at = positions.putIfAbsent(name, size);
+        Integer at = positions.put(name, size);
         if (at != null) {
           existing = at;
         }
@@ -126,9 +142,25 @@ public final class RawReader {
         }
       }
       if (existing >= 0) {
-        values[existing] = value; // a repeated key: the last value wins, as in most JSON readers
-        continue;
+        // A repeated key: the later occurrence wins, in its own place, and the earlier one is dropped (as most
+        // JSON readers do, and as the typed fields of a record do).
+        if (duplicates != null) {
+          duplicates.warn(Warning.Kind.DUPLICATE_KEY, DUPLICATE, p.currentTokenLocation(),
+              JsonPaths.of(p.getParsingContext()));
+        }
+        if (positions != null) {
+          keys[existing] = null; // a hole, so that a hostile object stays linear
+          values[existing] = null;
+          holes++;
+        } else {
+          // At most SCAN keys: moving the later ones down is cheap.
+          System.arraycopy(keys, existing + 1, keys, existing, size - existing - 1);
+          System.arraycopy(values, existing + 1, values, existing, size - existing - 1);
+          size--;
+        }
       }
+      p.nextToken();
+      RawJson value = read(depth + 1);
       if (size == keys.length) {
         keys = Arrays.copyOf(keys, size * 2);
         values = Arrays.copyOf(values, size * 2);
@@ -139,6 +171,18 @@ public final class RawReader {
       }
       keys[size] = name;
       values[size++] = value;
+    }
+    if (holes > 0) {
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (keys[i] != null) {
+          keys[k] = keys[i];
+          values[k++] = values[i];
+        }
+      }
+      Arrays.fill(keys, k, size, null);
+      Arrays.fill(values, k, size, null);
+      size = k;
     }
     String[] exactKeys = sameKeys(depth, keys, size);
     Object[] exactValues = new Object[size];
