@@ -1,25 +1,14 @@
 package io.github.chatexport.archive;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chatexport.testdata.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,58 +20,27 @@ class ReadmeTest {
 
   @TempDir Path tmp;
 
-  static List<String> snippets() throws IOException {
-    Matcher m = Pattern.compile("```java archive\\n(.*?)```", Pattern.DOTALL)
-        .matcher(Files.readString(Path.of("..", "README.md"), UTF_8));
-    List<String> out = new ArrayList<>();
-    while (m.find()) {
-      out.add(m.group(1));
-    }
-    return out;
-  }
-
   @Test
   void everyArchiveSnippetCompilesAndRuns() throws Exception {
-    List<String> snippets = snippets();
+    List<String> snippets = ReadmeSnippets.fenced("archive");
     assertThat(snippets).isNotEmpty();
     Path sequence = Fixtures.get("archive/account-sam/").copyTo(tmp);
-    Path src = Files.createDirectories(tmp.resolve("src"));
-    Path out = Files.createDirectories(tmp.resolve("out"));
-    List<String> files = new ArrayList<>();
+    Map<String, String> classes = new LinkedHashMap<>();
     for (int i = 0; i < snippets.size(); i++) {
-      String source = IMPORTS + "public class ArchiveSnippet" + i + " {\n"
+      classes.put("ArchiveSnippet" + i, IMPORTS + "public class ArchiveSnippet" + i + " {\n"
           + "  public static void run(Path export, Path archiveFile, String id) throws Exception {\n"
-          + snippets.get(i) + "\n  }\n}\n";
-      Path file = src.resolve("ArchiveSnippet" + i + ".java");
-      Files.writeString(file, source, UTF_8);
-      files.add(file.toString());
+          + snippets.get(i) + "\n  }\n}\n");
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String classpath = String.join(File.pathSeparator, System.getProperty("java.class.path", ""),
-        System.getProperty("jdk.module.path", ""));
-    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "-proc:none"));
-    args.addAll(files);
-    StringWriter errors = new StringWriter();
-    int status = javac.run(null, null, new PrintStream(new ByteArrayOutputStream(), true, UTF_8) {
-      @Override
-      public void write(byte[] b, int off, int len) {
-        errors.write(new String(b, off, len, UTF_8));
-      }
-    }, args.toArray(new String[0]));
-    assertThat(status).as(errors.toString()).isZero();
-
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
-      System.setOut(new PrintStream(printed, true, UTF_8));
-      for (int i = 0; i < snippets.size(); i++) {
-        Method run = loader.loadClass("ArchiveSnippet" + i).getMethod("run", Path.class, Path.class, String.class);
-        run.invoke(null, sequence.resolve("2025-01"), tmp.resolve("chats.sqlite"), "c0000002-retitled");
-      }
-    } finally {
-      System.setOut(stdout);
+    String printed;
+    try (URLClassLoader loader = ReadmeSnippets.compile(tmp, classes)) {
+      printed = ReadmeSnippets.printedBy(() -> {
+        for (String name : classes.keySet()) {
+          Method run = loader.loadClass(name).getMethod("run", Path.class, Path.class, String.class);
+          run.invoke(null, sequence.resolve("2025-01"), tmp.resolve("chats.sqlite"), "c0000002-retitled");
+        }
+      });
     }
-    assertThat(printed.toString(UTF_8)).startsWith("6 new, 0 marked deleted\n")
+    assertThat(printed).startsWith("6 new, 0 marked deleted\n")
         .contains("Landlord letter, seen in 2025-01 to 2025-01\n").contains("version Cat names in 1 export(s)\n");
   }
 }
