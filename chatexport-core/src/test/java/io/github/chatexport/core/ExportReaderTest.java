@@ -183,6 +183,38 @@ class ExportReaderTest {
     }
   }
 
+  /**
+   * Regression (fuzz finding chatHtml/eof-against-io-error): a field name whose last UTF-8 sequence is cut short by
+   * its closing quote is reported by jackson as an end of input; it is invalid UTF-8, in a serial read and a parallel
+   * one alike (the parallel one used to report the damage at the end of the page instead).
+   */
+  @Test
+  void callsAFieldNameCutInsideAUtf8SequenceInvalidUtf8() throws IOException {
+    byte[] head = TWO.substring(0, TWO.length() - 1).getBytes(UTF_8);
+    // ,{"id":"c3","ti?<F5>":1}] where F5 (byte 16) is a four-byte lead right before the name's closing quote
+    byte[] cut = ",{\"id\":\"c3\",\"ti?t\":1}]".getBytes(UTF_8);
+    cut[16] = (byte) 0xf5;
+    Path file = tmp.resolve("conversations.json");
+    Files.write(file, concat(head, cut));
+    for (ExportReader.Builder builder : List.of(ExportReader.builder(), ExportReader.builder().parallelism(2))) {
+      try (ExportReader export = builder.open(file)) {
+        Iterator<Conversation> it = export.iterator();
+        assertThat(it.next().id()).isEqualTo("c1");
+        assertThat(it.next().id()).isEqualTo("c2");
+        ChatExportException e = catchThrowableOfType(ChatExportException.class, it::hasNext);
+        assertThat(e).hasMessageStartingWith("invalid JSON: invalid UTF-8 at");
+        assertThat(e.location().jsonPath()).isEqualTo("$[2].id"); // the member before the name
+        assertThat(e.location().byteOffset()).isEqualTo(head.length + 18); // just after the closing quote
+      }
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   @Test
   void neverQuotesTheExportInErrors() throws IOException {
     Path file = write("conversations.json", "[{\"id\":\"c1\",\"title\": SECRETWORD }]");

@@ -59,7 +59,7 @@ public final class Json {
       problem = "a limit was exceeded: " + e.getMessage().replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
       at = p == null ? null : p.currentLocation();
       cause = e;
-    } else if (e instanceof JsonEOFException) {
+    } else if (e instanceof JsonEOFException && !beforeEnd((JsonEOFException) e, handed)) {
       problem = "the JSON ends too early (a truncated file?)";
       at = ((JsonProcessingException) e).getLocation();
     } else if (e instanceof JsonProcessingException jpe) {
@@ -81,6 +81,16 @@ public final class Json {
     return problems.error(problem, at, path, conversationId, cause);
   }
 
+  /**
+   * Whether jackson reported an end of input before the bytes it was handed end: it does so for a field name whose
+   * last UTF-8 sequence is cut short by the closing quote ("Unexpected end-of-input in field name"), which is
+   * invalid UTF-8, not a truncated file.
+   */
+  private static boolean beforeEnd(JsonEOFException e, long handed) {
+    JsonLocation at = e.getLocation();
+    return handed >= 0 && at != null && at.getByteOffset() >= 0 && at.getByteOffset() < handed;
+  }
+
   private static String describe(@Nullable String message) {
     if (message == null) {
       return "unexpected input";
@@ -94,7 +104,7 @@ public final class Json {
     if (message.startsWith("Illegal unquoted character")) {
       return "an unescaped control character in a string";
     }
-    if (message.startsWith("Invalid UTF-8")) {
+    if (message.startsWith("Invalid UTF-8") || message.startsWith("Unexpected end-of-input in field name")) {
       return "invalid UTF-8";
     }
     if (message.startsWith("Unexpected close marker")) {

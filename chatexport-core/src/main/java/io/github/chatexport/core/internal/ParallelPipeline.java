@@ -3,6 +3,7 @@ package io.github.chatexport.core.internal;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -707,8 +708,11 @@ final class ParallelPipeline implements AutoCloseable {
       }
     } catch (JsonEOFException x) {
       // The bytes end where reading them failed: that failure is the file's damage, here, as a serial read has it.
+      // (Unless jackson reports an end of input before the bytes end: a field name's UTF-8 cut short by its quote.)
       IOException damage = piece.damage();
-      batch.error = Json.translate(damage != null ? damage : x, p, problems, null);
+      JsonLocation at = x.getLocation();
+      boolean atEnd = at == null || at.getByteOffset() < 0 || at.getByteOffset() >= to;
+      batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null, to);
     } catch (IOException x) {
       // The bytes also end where jackson's own "end-of-input" error (after a comma, say) is not a JsonEOFException:
       // a serial read, asking for more bytes there, meets the damage instead.
