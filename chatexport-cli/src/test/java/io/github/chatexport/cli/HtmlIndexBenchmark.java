@@ -49,13 +49,15 @@ public final class HtmlIndexBenchmark {
           .append("</a> ").append(r.created()).append("</li>\n");
     }
     Files.writeString(dir.resolve("bare.html"), bare.append("</ol></body></html>\n"));
-    double[][] times = new double[6][rounds];
+    double[][] times = new double[8][rounds];
     try (Chromium browser = Chromium.start(tmp.resolve("profile"))) {
       for (int round = 0; round < rounds; round++) {
         browser.open(dir.resolve("bare.html").toUri().toString());
         times[0][round] = loaded(browser);
+        times[6][round] = painted(browser);
         browser.open(dir.resolve("index.html").toUri().toString());
         times[1][round] = loaded(browser);
+        times[7][round] = painted(browser);
         check(browser, "document.querySelectorAll('#list > li').length === " + n);
         times[2][round] = number(browser.eval("new Promise(r => { const t0 = performance.now();"
             + " document.getElementById('title').value = '#12';"
@@ -82,7 +84,8 @@ public final class HtmlIndexBenchmark {
     String[] names = {"baseline: bare list of links, to load event", "index.html, to load event (script run)",
         "title filter (#12), until painted", "title filter cleared, until painted",
         "search index loaded (" + String.format(Locale.ROOT, "%,d", Files.size(dir.resolve("site/search.js")))
-            + " bytes)", "full-text search, until painted"};
+            + " bytes)", "full-text search, until painted", "baseline: bare list, first contentful paint",
+        "index.html, first contentful paint"};
     double base = median(times[0]);
     System.out.printf(Locale.ROOT, "%,d conversations, %d rounds, Chromium %s, %d cores%n", n, rounds,
         Chromium.binary(), Runtime.getRuntime().availableProcessors());
@@ -96,6 +99,12 @@ public final class HtmlIndexBenchmark {
     return number(browser.eval("new Promise(r => { const done = () => {"
         + " const e = performance.getEntriesByType('navigation')[0];"
         + " e && e.loadEventEnd > 0 ? r(e.loadEventEnd) : setTimeout(done, 5); }; done(); })"));
+  }
+
+  private static double painted(Chromium browser) throws Exception {
+    return number(browser.eval("new Promise(r => { const done = () => {"
+        + " const e = performance.getEntriesByName('first-contentful-paint')[0];"
+        + " e ? r(e.startTime) : setTimeout(done, 5); }; done(); })"));
   }
 
   private static void check(Chromium browser, String condition) throws Exception {
