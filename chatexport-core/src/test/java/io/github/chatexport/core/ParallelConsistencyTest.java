@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,29 @@ class ParallelConsistencyTest {
         assertThat(parallel.get(i)).as("conversation %d", i).isEqualTo(serial.get(i));
         assertThat(parallel.get(i).warnings()).as("warnings of conversation %d", i)
             .isEqualTo(serial.get(i).warnings());
+      }
+    }
+  }
+
+  /**
+   * Regression (fuzz finding chatHtml/export-warning-order-against-asset-lookup): an export warning met between
+   * two conversations is noted when the pass gets there, not when a parallel pass has parsed it ahead, so that a
+   * caller asking for the export's warnings between conversations sees the same in both.
+   */
+  @Test
+  void notesExportWarningsWhereThePassMeetsThem() throws IOException {
+    Path file = tmp.resolve("conversations.json");
+    Files.writeString(file, "[" + ExportReaderTest.conversation("c1", "First") + ", \"a string\", "
+        + ExportReaderTest.conversation("c2", "Second") + ", 7]");
+    for (ExportReader.Builder builder : List.of(ExportReader.builder(), ExportReader.builder().parallelism(2))) {
+      try (ExportReader export = builder.open(file)) {
+        Iterator<Conversation> it = export.iterator();
+        assertThat(it.next().id()).isEqualTo("c1");
+        assertThat(export.warnings()).isEmpty();
+        assertThat(it.next().id()).isEqualTo("c2");
+        assertThat(export.warnings()).extracting(w -> w.location().jsonPath()).containsExactly("$[1]");
+        assertThat(it.hasNext()).isFalse();
+        assertThat(export.warnings()).extracting(w -> w.location().jsonPath()).containsExactly("$[1]", "$[3]");
       }
     }
   }

@@ -136,6 +136,8 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
   private @Nullable ParallelPipeline pipeline;
   private ParallelPipeline.@Nullable Batch batch;
   private int batchIndex;
+  /** The export warnings of the batch noted so far. */
+  private int batchWarning;
   private @Nullable String serialFile;
   private @Nullable String skipFile;
   private long bytesBefore;
@@ -157,6 +159,12 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         continue;
       }
       ParallelPipeline.Batch b = batch;
+      if (b != null) {
+        // The batch's export warnings met before its next conversation (or its end), as a serial pass meets them.
+        while (batchWarning < b.exportWarnings.size() && b.exportWarningsAfter.get(batchWarning) <= batchIndex) {
+          exportWarnings.accept(b.exportWarnings.get(batchWarning++));
+        }
+      }
       if (b != null && batchIndex < b.conversations.size()) {
         Conversation c = b.conversations.get(batchIndex++);
         if (batchIndex == b.conversations.size()) {
@@ -187,8 +195,8 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
         bytesBefore += bytesInFile;
         bytesInFile = 0;
       }
-      b.exportWarnings.forEach(exportWarnings);
       if (b.serial) {
+        b.exportWarnings.forEach(exportWarnings);
         try {
           openFile(b.file);
           serialFile = b.file;
@@ -199,6 +207,7 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
       }
       batch = b;
       batchIndex = 0;
+      batchWarning = 0;
     }
   }
 

@@ -21,6 +21,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -66,6 +67,12 @@ final class ParallelPipeline implements AutoCloseable {
     final String file;
     final List<Conversation> conversations = new ArrayList<>();
     final List<Warning> exportWarnings = new ArrayList<>();
+    /**
+     * For each export warning, how many of this batch's conversations came before it: the consumer notes it when
+     * it hands out that many, as a serial pass meets it (a caller that asks for warnings between conversations
+     * sees them in the same order).
+     */
+    final List<Integer> exportWarningsAfter = new ArrayList<>();
     @Nullable ChatExportException error;
     /** The file is not a plain array (a wrapped {"conversations": [...]}): the consumer reads it serially. */
     boolean serial;
@@ -688,8 +695,12 @@ final class ParallelPipeline implements AutoCloseable {
         p = HtmlStrings.wrap(p);
       }
       p.nextToken(); // the bracket before the piece
-      for (JsonToken t = ConversationCursor.nextElement(p, problems, batch.exportWarnings::add);
-          t != JsonToken.END_ARRAY; t = ConversationCursor.nextElement(p, problems, batch.exportWarnings::add)) {
+      Consumer<Warning> exportWarning = w -> {
+        batch.exportWarnings.add(w);
+        batch.exportWarningsAfter.add(batch.conversations.size());
+      };
+      for (JsonToken t = ConversationCursor.nextElement(p, problems, exportWarning);
+          t != JsonToken.END_ARRAY; t = ConversationCursor.nextElement(p, problems, exportWarning)) {
         if (t == JsonToken.START_OBJECT) {
           Conversation c = new ConversationParser(p, problems, config).read();
           // The tree is analyzed here, while its nodes are in this core's cache, rather than by the consumer.
