@@ -48,8 +48,12 @@ public record Asset(
     return SafeNames.fileName(name, 255);
   }
 
+  /**
+   * The id, MIME type and size: never the entry or the display name, which carry the name the user gave the
+   * upload (exports are private data and {@code toString()} ends up in logs).
+   */
   @Override
   public String toString() {
-    return "Asset[" + id + ", " + entry + ", " + mimeType + ", " + size + " bytes]";
+    return "Asset[" + id + ", " + mimeType + ", " + size + " bytes]";
   }
 }

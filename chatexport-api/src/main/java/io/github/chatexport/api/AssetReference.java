@@ -85,6 +85,7 @@ public record AssetReference(
 
   @Override
   public String toString() {
-    return "AssetReference[" + kind + ", " + pointer + (asset == null ? ", missing" : ", " + asset.entry()) + "]";
+    // the pointer is an id; the asset's entry would show the upload's name
+    return "AssetReference[" + kind + ", " + pointer + (asset == null ? ", missing" : ", present") + "]";
   }
 }

@@ -83,5 +83,11 @@ public record ExportManifest(
       shards = List.copyOf(shards);
       requireNonNull(extras, "extras");
     }
+
+    /** The size and the number of shards: never the name, which for an upload is the name the user gave it. */
+    @Override
+    public String toString() {
+      return "File[" + (size == null ? "size unknown" : size + " bytes") + ", " + shards.size() + " shards]";
+    }
   }
 }
