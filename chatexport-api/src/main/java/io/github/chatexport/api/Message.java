@@ -2,10 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.chatexport.api.internal.CitationSpans;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,20 +29,19 @@ import org.jspecify.annotations.Nullable;
  * @param channel {@code final}, {@code analysis}, {@code commentary} (reasoning models), else null
  * @param extras fields of the message object that no component holds
  */
-@JsonPropertyOrder({"id", "author", "create_time", "update_time"})
 public record Message(
     String id,
     Author author,
-    @JsonIgnore @Nullable Instant createTime,
-    @JsonIgnore @Nullable Instant updateTime,
+    @Nullable Instant createTime,
+    @Nullable Instant updateTime,
     Content content,
     @Nullable String status,
-    @JsonProperty("end_turn") @Nullable Boolean endTurn,
+    @Nullable Boolean endTurn,
     @Nullable BigDecimal weight,
     Metadata metadata,
     @Nullable String recipient,
     @Nullable String channel,
-    @JsonUnwrapped Extras extras) {
+    Extras extras) {
 
   private static final Set<String> HIDDEN_CONTENT = Set.of(
       Content.UserEditableContext.CONTENT_TYPE,
@@ -82,7 +77,6 @@ public record Message(
    * quotes, recaps, system errors) that text; empty when there is none. Citation markers (U+E200–U+E202) are
    * left as they are.
    */
-  @JsonIgnore
   public String text() {
     return content.text();
   }
@@ -99,7 +93,6 @@ public record Message(
   }
 
   /** The author's role, as written. */
-  @JsonIgnore
   public String role() {
     return author.role();
   }
@@ -180,21 +173,6 @@ public record Message(
   public Message withExtras(Extras extras) {
     return new Message(id, author, createTime, updateTime, content, status, endTurn, weight, metadata,
         recipient, channel, extras);
-  }
-
-  /**
-   * For JSON serialization with jackson-databind: {@code create_time} in seconds, as the export writes it, so that
-   * no {@code java.time} module is needed.
-   */
-  @JsonProperty("create_time")
-  @Nullable BigDecimal jsonCreateTime() {
-    return Util.seconds(createTime);
-  }
-
-  /** For JSON serialization with jackson-databind: {@code update_time} in seconds, as the export writes it. */
-  @JsonProperty("update_time")
-  @Nullable BigDecimal jsonUpdateTime() {
-    return Util.seconds(updateTime);
   }
 
   @Override
