@@ -4,13 +4,10 @@
  * {@link io.github.chatexport.api.Content}, the {@link io.github.chatexport.api.Account}, and
  * {@link io.github.chatexport.api.Warning}s.
  */
-@SuppressWarnings("module") // the qualified targets are optional at compile time
+@SuppressWarnings("module") // the qualified target (core) is not there when the api is compiled
 module io.github.chatexport.api {
   requires static transitive org.jspecify;
-  requires static com.fasterxml.jackson.annotation;
 
   exports io.github.chatexport.api;
   exports io.github.chatexport.api.internal to io.github.chatexport.core;
-
-  opens io.github.chatexport.api to com.fasterxml.jackson.databind;
 }

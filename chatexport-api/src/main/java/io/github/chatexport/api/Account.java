@@ -2,9 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,14 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param birthYear the birth year, when given
  * @param extras fields of {@code user.json} that no component holds
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Account(
     String id,
     @Nullable String email,
-    @JsonProperty("chatgpt_plus_user") @Nullable Boolean chatgptPlusUser,
-    @JsonProperty("phone_number") @Nullable String phoneNumber,
-    @JsonProperty("birth_year") @Nullable Integer birthYear,
-    @JsonUnwrapped Extras extras) {
+    @Nullable Boolean chatgptPlusUser,
+    @Nullable String phoneNumber,
+    @Nullable Integer birthYear,
+    Extras extras) {
 
   /** Checks the components. */
   public Account {

@@ -2,9 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.chatexport.api.internal.SafeNames;
 import org.jspecify.annotations.Nullable;
 
@@ -20,12 +17,11 @@ import org.jspecify.annotations.Nullable;
  *     from the name; null when unknown
  * @param size the size in bytes, or -1 when unknown
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Asset(
     String id,
     String entry,
-    @JsonProperty("display_name") @Nullable String displayName,
-    @JsonProperty("mime_type") @Nullable String mimeType,
+    @Nullable String displayName,
+    @Nullable String mimeType,
     long size) {
 
   /** Checks the components. */
@@ -39,7 +35,6 @@ public record Asset(
    * entry's name) with separators, {@code ..}, reserved names and control characters replaced, cut to 255 UTF-8
    * bytes. Never empty; deterministic.
    */
-  @JsonIgnore
   public String fileName() {
     String name = displayName;
     if (name == null || name.isBlank()) {
@@ -48,8 +43,12 @@ public record Asset(
     return SafeNames.fileName(name, 255);
   }
 
+  /**
+   * The id, MIME type and size: never the entry or the display name, which carry the name the user gave the
+   * upload (exports are private data and {@code toString()} ends up in logs).
+   */
   @Override
   public String toString() {
-    return "Asset[" + id + ", " + entry + ", " + mimeType + ", " + size + " bytes]";
+    return "Asset[" + id + ", " + mimeType + ", " + size + " bytes]";
   }
 }

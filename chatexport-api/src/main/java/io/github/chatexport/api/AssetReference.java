@@ -2,7 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +49,6 @@ public record AssetReference(
    * The asset id the pointer names: the pointer without its scheme ({@code sediment://file_1} and {@code file_1}
    * both give {@code file_1}), so that an image part and an attachment of the same upload compare equal.
    */
-  @JsonIgnore
   public String assetId() {
     return assetId(pointer);
   }
@@ -78,13 +76,13 @@ public record AssetReference(
   }
 
   /** Whether the export does not hold the asset. */
-  @JsonIgnore
   public boolean isMissing() {
     return asset == null;
   }
 
   @Override
   public String toString() {
-    return "AssetReference[" + kind + ", " + pointer + (asset == null ? ", missing" : ", " + asset.entry()) + "]";
+    // the pointer is an id; the asset's entry would show the upload's name
+    return "AssetReference[" + kind + ", " + pointer + (asset == null ? ", missing" : ", present") + "]";
   }
 }

@@ -2,8 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param extras fields of the author object that no component holds
  */
 public record Author(
-    String role, @Nullable String name, RawJson.JsonObject metadata, @JsonUnwrapped Extras extras) {
+    String role, @Nullable String name, RawJson.JsonObject metadata, Extras extras) {
 
   /** The role of people. */
   public static final String USER = "user";
@@ -41,13 +39,11 @@ public record Author(
   }
 
   /** Whether the role is {@code user}. */
-  @JsonIgnore
   public boolean isUser() {
     return USER.equals(role);
   }
 
   /** Whether the role is {@code assistant}. */
-  @JsonIgnore
   public boolean isAssistant() {
     return ASSISTANT.equals(role);
   }

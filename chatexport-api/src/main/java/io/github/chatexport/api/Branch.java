@@ -2,7 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,6 @@ public record Branch(List<MessageNode> nodes) {
   }
 
   /** Whether the path has no node at all (an empty mapping). */
-  @JsonIgnore
   public boolean isEmpty() {
     return nodes.isEmpty();
   }

@@ -2,7 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Optional;
  * @param entry the file's name in the export, such as {@code textdocs/abc.json}
  * @param json the document as written
  */
-public record CanvasDocument(String entry, @JsonValue RawJson json) {
+public record CanvasDocument(String entry, RawJson json) {
 
   /** Checks the components. */
   public CanvasDocument {

@@ -1,7 +1,5 @@
 package io.github.chatexport.api;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -41,9 +39,5 @@ public record CitationSpan(int start, int end, List<Source> sources) {
   @Override
   public String toString() {
     return "CitationSpan[" + start + ".." + end + ", " + sources.size() + " sources]";
-  }
-
-  static CitationSpan of(int start, int end, List<Source> sources) {
-    return new CitationSpan(start, end, requireNonNull(sources));
   }
 }

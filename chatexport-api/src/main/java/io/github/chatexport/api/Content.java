@@ -2,12 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +27,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Every record keeps the fields it does not type in {@link #extras()}; {@link Unknown} keeps the whole object.
  * {@code toString()} shows types and sizes, never content.
  */
-@JsonPropertyOrder({"content_type"})
 public sealed interface Content
     permits Content.Text, Content.MultimodalText, Content.Code, Content.ExecutionOutput,
         Content.TetherBrowsingDisplay, Content.TetherQuote, Content.SystemError, Content.UserEditableContext,
@@ -41,14 +34,12 @@ public sealed interface Content
         Content.SonicWebpage, Content.Unknown {
 
   /** The {@code content_type} as written. */
-  @JsonProperty("content_type")
   String contentType();
 
   /** The readable text; empty when there is none. */
   String text();
 
   /** Fields of the content object that no component holds. */
-  @JsonUnwrapped
   Extras extras();
 
   /**
@@ -58,7 +49,7 @@ public sealed interface Content
    *     kept in {@link #extras()})
    * @param extras fields no component holds
    */
-  record Text(List<String> parts, @JsonUnwrapped Extras extras) implements Content {
+  record Text(List<String> parts, Extras extras) implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "text";
 
@@ -95,7 +86,7 @@ public sealed interface Content
    * @param parts the parts, in order
    * @param extras fields no component holds
    */
-  record MultimodalText(List<Part> parts, @JsonUnwrapped Extras extras) implements Content {
+  record MultimodalText(List<Part> parts, Extras extras) implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "multimodal_text";
 
@@ -136,12 +127,11 @@ public sealed interface Content
    * @param text the code
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Code(
       @Nullable String language,
-      @JsonProperty("response_format_name") @Nullable String responseFormatName,
+      @Nullable String responseFormatName,
       String text,
-      @JsonUnwrapped Extras extras)
+      Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "code";
@@ -170,7 +160,7 @@ public sealed interface Content
    * @param text the output
    * @param extras fields no component holds
    */
-  record ExecutionOutput(String text, @JsonUnwrapped Extras extras) implements Content {
+  record ExecutionOutput(String text, Extras extras) implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "execution_output";
 
@@ -198,8 +188,7 @@ public sealed interface Content
    * @param summary the summary
    * @param extras fields no component holds ({@code assets}, {@code tether_id}, …)
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record TetherBrowsingDisplay(String result, @Nullable String summary, @JsonUnwrapped Extras extras)
+  record TetherBrowsingDisplay(String result, @Nullable String summary, Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "tether_browsing_display";
@@ -216,7 +205,6 @@ public sealed interface Content
     }
 
     @Override
-    @JsonIgnore
     public String text() {
       return result;
     }
@@ -236,13 +224,12 @@ public sealed interface Content
    * @param title the page's title
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record TetherQuote(
       @Nullable String url,
       @Nullable String domain,
       String text,
       @Nullable String title,
-      @JsonUnwrapped Extras extras)
+      Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "tether_quote";
@@ -271,8 +258,7 @@ public sealed interface Content
    * @param text the error text
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record SystemError(@Nullable String name, String text, @JsonUnwrapped Extras extras) implements Content {
+  record SystemError(@Nullable String name, String text, Extras extras) implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "system_error";
 
@@ -300,11 +286,10 @@ public sealed interface Content
    * @param userInstructions how the user wants the model to answer
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record UserEditableContext(
-      @JsonProperty("user_profile") @Nullable String userProfile,
-      @JsonProperty("user_instructions") @Nullable String userInstructions,
-      @JsonUnwrapped Extras extras)
+      @Nullable String userProfile,
+      @Nullable String userInstructions,
+      Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "user_editable_context";
@@ -320,7 +305,6 @@ public sealed interface Content
     }
 
     @Override
-    @JsonIgnore
     public String text() {
       if (userProfile == null) {
         return userInstructions == null ? "" : userInstructions;
@@ -341,9 +325,8 @@ public sealed interface Content
    * @param modelSetContext the memory text
    * @param extras fields no component holds ({@code repository}, {@code structured_context}, …)
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ModelEditableContext(
-      @JsonProperty("model_set_context") @Nullable String modelSetContext, @JsonUnwrapped Extras extras)
+      @Nullable String modelSetContext, Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "model_editable_context";
@@ -359,7 +342,6 @@ public sealed interface Content
     }
 
     @Override
-    @JsonIgnore
     public String text() {
       return modelSetContext == null ? "" : modelSetContext;
     }
@@ -377,11 +359,10 @@ public sealed interface Content
    * @param sourceAnalysisMsgId the id of the analysis message they come from
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Thoughts(
       List<Thought> thoughts,
-      @JsonProperty("source_analysis_msg_id") @Nullable String sourceAnalysisMsgId,
-      @JsonUnwrapped Extras extras)
+      @Nullable String sourceAnalysisMsgId,
+      Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "thoughts";
@@ -398,7 +379,6 @@ public sealed interface Content
     }
 
     @Override
-    @JsonIgnore
     public String text() {
       List<String> texts = new ArrayList<>(thoughts.size());
       for (Thought thought : thoughts) {
@@ -424,13 +404,12 @@ public sealed interface Content
    * @param finished whether the thought was finished
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Thought(
       @Nullable String summary,
       @Nullable String content,
       List<String> chunks,
       @Nullable Boolean finished,
-      @JsonUnwrapped Extras extras) {
+      Extras extras) {
     /** Copies the components. */
     public Thought {
       chunks = List.copyOf(chunks);
@@ -449,7 +428,7 @@ public sealed interface Content
    * @param content the recap
    * @param extras fields no component holds
    */
-  record ReasoningRecap(String content, @JsonUnwrapped Extras extras) implements Content {
+  record ReasoningRecap(String content, Extras extras) implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "reasoning_recap";
 
@@ -465,7 +444,6 @@ public sealed interface Content
     }
 
     @Override
-    @JsonIgnore
     public String text() {
       return content;
     }
@@ -485,13 +463,12 @@ public sealed interface Content
    * @param isEphemeral whether the output is ephemeral
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ComputerOutput(
-      @JsonProperty("computer_id") @Nullable String computerId,
+      @Nullable String computerId,
       @Nullable RawJson screenshot,
       @Nullable RawJson state,
-      @JsonProperty("is_ephemeral") @Nullable Boolean isEphemeral,
-      @JsonUnwrapped Extras extras)
+      @Nullable Boolean isEphemeral,
+      Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "computer_output";
@@ -507,7 +484,6 @@ public sealed interface Content
     }
 
     @Override
-    @JsonIgnore
     public String text() {
       return "";
     }
@@ -528,14 +504,13 @@ public sealed interface Content
    * @param snippet the search snippet
    * @param extras fields no component holds ({@code pub_date}, {@code crawl_date}, {@code ref_id}, …)
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record SonicWebpage(
       @Nullable String url,
       @Nullable String domain,
       @Nullable String title,
       String text,
       @Nullable String snippet,
-      @JsonUnwrapped Extras extras)
+      Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "sonic_webpage";
@@ -564,7 +539,7 @@ public sealed interface Content
    * @param contentType the content type as written (empty when the content had none)
    * @param json the whole content object, {@code content_type} included
    */
-  record Unknown(String contentType, @JsonValue RawJson.JsonObject json) implements Content {
+  record Unknown(String contentType, RawJson.JsonObject json) implements Content {
     /** Checks the components. */
     public Unknown {
       requireNonNull(contentType, "contentType");

@@ -2,13 +2,8 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.chatexport.api.internal.Graph;
 import io.github.chatexport.api.internal.NodeMap;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,20 +33,19 @@ import org.jspecify.annotations.Nullable;
  * @param warnings what the reader found odd in this conversation; empty for conversations built by hand
  * @param extras fields of the conversation object that no component holds
  */
-@JsonPropertyOrder({"id", "conversation_id", "title", "create_time", "update_time"})
 public record Conversation(
     String id,
-    @JsonProperty("conversation_id") @Nullable String conversationId,
+    @Nullable String conversationId,
     @Nullable String title,
-    @JsonIgnore @Nullable Instant createTime,
-    @JsonIgnore @Nullable Instant updateTime,
-    @JsonProperty("mapping") Map<String, MessageNode> nodes,
-    @JsonProperty("current_node") @Nullable String currentNode,
-    @JsonProperty("default_model_slug") @Nullable String defaultModelSlug,
-    @JsonProperty("gizmo_id") @Nullable String gizmoId,
-    @JsonProperty("is_archived") @Nullable Boolean isArchived,
-    @JsonIgnore List<Warning> warnings,
-    @JsonUnwrapped Extras extras) {
+    @Nullable Instant createTime,
+    @Nullable Instant updateTime,
+    Map<String, MessageNode> nodes,
+    @Nullable String currentNode,
+    @Nullable String defaultModelSlug,
+    @Nullable String gizmoId,
+    @Nullable Boolean isArchived,
+    List<Warning> warnings,
+    Extras extras) {
 
   /** Checks and copies the components; {@code nodes} keeps its order. */
   public Conversation {
@@ -116,7 +110,6 @@ public record Conversation(
    * {@code g-p-} (FORMAT.md §9), else its {@code gizmo_id} when that does; empty for a conversation outside any
    * project (a custom GPT's {@code g-…} id is not a project). Project names are not in the export.
    */
-  @JsonIgnore
   public Optional<String> projectId() {
     Optional<String> template = extras.get("conversation_template_id").asString().filter(Conversation::isProject);
     return template.isPresent() ? template : Optional.ofNullable(gizmoId).filter(Conversation::isProject);
@@ -160,21 +153,6 @@ public record Conversation(
   public Conversation withExtras(Extras extras) {
     return new Conversation(id, conversationId, title, createTime, updateTime, nodes, currentNode,
         defaultModelSlug, gizmoId, isArchived, warnings, extras);
-  }
-
-  /**
-   * For JSON serialization with jackson-databind: {@code create_time} in seconds, as the export writes it, so that
-   * no {@code java.time} module is needed.
-   */
-  @JsonProperty("create_time")
-  @Nullable BigDecimal jsonCreateTime() {
-    return Util.seconds(createTime);
-  }
-
-  /** For JSON serialization with jackson-databind: {@code update_time} in seconds, as the export writes it. */
-  @JsonProperty("update_time")
-  @Nullable BigDecimal jsonUpdateTime() {
-    return Util.seconds(updateTime);
   }
 
   @Override

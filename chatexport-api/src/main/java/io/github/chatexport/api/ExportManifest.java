@@ -2,8 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +24,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code logical_files}; empty in the synthetic shape)
  * @param extras fields no component holds
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportManifest(
     @Nullable Integer version, List<File> files, Map<String, List<String>> logicalFiles,
-    @JsonUnwrapped Extras extras) {
+    Extras extras) {
 
   /** Copies the components; {@code logicalFiles} keeps its order. */
   public ExportManifest {
@@ -75,13 +72,18 @@ public record ExportManifest(
    * @param shards the names of its shards (for {@code conversations.json}), in order
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record File(String name, @Nullable Long size, List<String> shards, @JsonUnwrapped Extras extras) {
+  public record File(String name, @Nullable Long size, List<String> shards, Extras extras) {
     /** Copies the components. */
     public File {
       requireNonNull(name, "name");
       shards = List.copyOf(shards);
       requireNonNull(extras, "extras");
+    }
+
+    /** The size and the number of shards: never the name, which for an upload is the name the user gave it. */
+    @Override
+    public String toString() {
+      return "File[" + (size == null ? "size unknown" : size + " bytes") + ", " + shards.size() + " shards]";
     }
   }
 }

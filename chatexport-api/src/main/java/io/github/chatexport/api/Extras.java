@@ -2,8 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.chatexport.api.internal.FrozenMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,7 +70,6 @@ public record Extras(
   }
 
   /** Whether there is nothing extra and nothing absent. */
-  @JsonIgnore
   public boolean isEmpty() {
     return fields.isEmpty() && absent.isEmpty();
   }
@@ -99,32 +96,22 @@ public record Extras(
     return new Extras(fields, absent, order, numbers);
   }
 
-  /** For JSON serialization with jackson-databind: the extra fields, inlined into the enclosing object. */
-  @JsonAnyGetter
-  Map<String, RawJson> jsonFields() {
-    return fields;
-  }
-
   @Override
-  @JsonIgnore
   public Map<String, RawJson> fields() {
     return fields;
   }
 
   @Override
-  @JsonIgnore
   public Set<String> absent() {
     return absent;
   }
 
   @Override
-  @JsonIgnore
   public List<String> order() {
     return order;
   }
 
   @Override
-  @JsonIgnore
   public Map<String, String> numbers() {
     return numbers;
   }

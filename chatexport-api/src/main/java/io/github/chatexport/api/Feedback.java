@@ -2,10 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -26,17 +22,16 @@ import org.jspecify.annotations.Nullable;
  * @param decodedContent the content decoded when it is JSON in a string (2023), else the content itself
  * @param extras fields no component holds
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Feedback(
     @Nullable String id,
-    @JsonProperty("message_id") @Nullable String messageId,
-    @JsonProperty("conversation_id") @Nullable String conversationId,
-    @JsonProperty("user_id") @Nullable String userId,
+    @Nullable String messageId,
+    @Nullable String conversationId,
+    @Nullable String userId,
     @Nullable String rating,
-    @JsonIgnore @Nullable Instant createTime,
+    @Nullable Instant createTime,
     @Nullable RawJson content,
-    @JsonIgnore @Nullable RawJson decodedContent,
-    @JsonUnwrapped Extras extras) {
+    @Nullable RawJson decodedContent,
+    Extras extras) {
 
   /** Checks the components. */
   public Feedback {
@@ -54,12 +49,6 @@ public record Feedback(
     }
     return c.substring(0, 8) + "-" + c.substring(8, 12) + "-" + c.substring(12, 16) + "-" + c.substring(16, 20)
         + "-" + c.substring(20);
-  }
-
-  /** For JSON serialization with jackson-databind: {@code create_time} as ISO-8601 text, as this file writes it. */
-  @JsonProperty("create_time")
-  @Nullable String jsonCreateTime() {
-    return createTime == null ? null : createTime.toString();
   }
 
   @Override

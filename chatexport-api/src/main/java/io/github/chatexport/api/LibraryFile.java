@@ -2,9 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,14 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param originationThreadId the conversation the file came with
  * @param extras fields no component holds ({@code id} with its partition key, …)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record LibraryFile(
-    @JsonProperty("file_id") String fileId,
-    @JsonProperty("file_name") @Nullable String fileName,
-    @JsonProperty("mime_type") @Nullable String mimeType,
-    @JsonProperty("origination_message_id") @Nullable String originationMessageId,
-    @JsonProperty("origination_thread_id") @Nullable String originationThreadId,
-    @JsonUnwrapped Extras extras) {
+    String fileId,
+    @Nullable String fileName,
+    @Nullable String mimeType,
+    @Nullable String originationMessageId,
+    @Nullable String originationThreadId,
+    Extras extras) {
 
   /** Checks the components. */
   public LibraryFile {

@@ -2,19 +2,11 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.github.chatexport.api.internal.CitationSpans;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,23 +29,19 @@ import org.jspecify.annotations.Nullable;
  * @param channel {@code final}, {@code analysis}, {@code commentary} (reasoning models), else null
  * @param extras fields of the message object that no component holds
  */
-@JsonPropertyOrder({"id", "author", "create_time", "update_time"})
 public record Message(
     String id,
     Author author,
-    @JsonIgnore @Nullable Instant createTime,
-    @JsonIgnore @Nullable Instant updateTime,
+    @Nullable Instant createTime,
+    @Nullable Instant updateTime,
     Content content,
     @Nullable String status,
-    @JsonProperty("end_turn") @Nullable Boolean endTurn,
+    @Nullable Boolean endTurn,
     @Nullable BigDecimal weight,
     Metadata metadata,
     @Nullable String recipient,
     @Nullable String channel,
-    @JsonUnwrapped Extras extras) {
-
-  /** A 2023–24 citation mark such as {@code 【1†source】}. */
-  private static final Pattern BRACKET = Pattern.compile("【[^【】]{1,80}】");
+    Extras extras) {
 
   private static final Set<String> HIDDEN_CONTENT = Set.of(
       Content.UserEditableContext.CONTENT_TYPE,
@@ -89,7 +77,6 @@ public record Message(
    * quotes, recaps, system errors) that text; empty when there is none. Citation markers (U+E200–U+E202) are
    * left as they are.
    */
-  @JsonIgnore
   public String text() {
     return content.text();
   }
@@ -102,69 +89,10 @@ public record Message(
    * earlier one are left out. A tool that renders footnotes replaces each span with its marker.
    */
   public List<CitationSpan> citationSpans() {
-    String text = text();
-    List<CitationSpan> spans = new ArrayList<>();
-    if (content instanceof Content.Text t && t.parts().size() == 1) {
-      List<int[]> brackets = new ArrayList<>();
-      Matcher found = BRACKET.matcher(text);
-      while (found.find()) {
-        brackets.add(new int[] {found.start(), found.end()});
-      }
-      List<Metadata.Citation> citations = metadata.citations();
-      for (int i = 0; i < citations.size(); i++) {
-        Metadata.Citation c = citations.get(i);
-        Integer s = c.startIx();
-        Integer e = c.endIx();
-        int[] span = s != null && e != null && 0 <= s && s < e && e <= text.length()
-            && BRACKET.matcher(text.substring(s, e)).matches() ? new int[] {s, e}
-            : i < brackets.size() ? brackets.get(i) : null;
-        if (span != null) {
-          spans.add(CitationSpan.of(span[0], span[1], List.of(new CitationSpan.Source(c.title(), c.url()))));
-        }
-      }
-    }
-    int from = 0;
-    for (Metadata.ContentReference ref : metadata.contentReferences()) {
-      String matched = ref.matchedText();
-      if (matched == null || matched.isEmpty() || !(matched.indexOf('\uE200') >= 0 || matched.startsWith("【"))) {
-        continue;
-      }
-      int at = text.indexOf(matched, from);
-      if (at < 0) {
-        at = text.indexOf(matched);
-      }
-      if (at < 0) {
-        continue;
-      }
-      from = at + matched.length();
-      List<CitationSpan.Source> sources = new ArrayList<>();
-      if (ref.json().get("items") instanceof RawJson.JsonArray items) {
-        for (RawJson item : items.elements()) {
-          sources.add(new CitationSpan.Source(item.get("title").asString().orElse(null),
-              item.get("url").asString().orElse(null)));
-        }
-      }
-      if (sources.isEmpty() && ref.json().get("safe_urls") instanceof RawJson.JsonArray urls) {
-        for (RawJson url : urls.elements()) {
-          url.asString().ifPresent(u -> sources.add(new CitationSpan.Source(null, u)));
-        }
-      }
-      spans.add(CitationSpan.of(at, at + matched.length(), new ArrayList<>(new LinkedHashSet<>(sources))));
-    }
-    spans.sort(Comparator.comparingInt(CitationSpan::start));
-    List<CitationSpan> out = new ArrayList<>(spans.size());
-    int end = 0;
-    for (CitationSpan span : spans) {
-      if (span.start() >= end) {
-        out.add(span);
-        end = span.end();
-      }
-    }
-    return List.copyOf(out);
+    return CitationSpans.of(this);
   }
 
   /** The author's role, as written. */
-  @JsonIgnore
   public String role() {
     return author.role();
   }
@@ -245,21 +173,6 @@ public record Message(
   public Message withExtras(Extras extras) {
     return new Message(id, author, createTime, updateTime, content, status, endTurn, weight, metadata,
         recipient, channel, extras);
-  }
-
-  /**
-   * For JSON serialization with jackson-databind: {@code create_time} in seconds, as the export writes it, so that
-   * no {@code java.time} module is needed.
-   */
-  @JsonProperty("create_time")
-  @Nullable BigDecimal jsonCreateTime() {
-    return Util.seconds(createTime);
-  }
-
-  /** For JSON serialization with jackson-databind: {@code update_time} in seconds, as the export writes it. */
-  @JsonProperty("update_time")
-  @Nullable BigDecimal jsonUpdateTime() {
-    return Util.seconds(updateTime);
   }
 
   @Override

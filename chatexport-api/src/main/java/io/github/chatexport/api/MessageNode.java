@@ -2,8 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 public record MessageNode(
     String id,
     @Nullable Message message,
-    @JsonProperty("parent") @Nullable String parentId,
-    @JsonProperty("children") List<String> childIds,
-    @JsonUnwrapped Extras extras) {
+    @Nullable String parentId,
+    List<String> childIds,
+    Extras extras) {
 
   /** Checks and copies the components. */
   public MessageNode {

@@ -2,7 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param json the metadata object as written
  */
-public record Metadata(@JsonValue RawJson.JsonObject json) {
+public record Metadata(RawJson.JsonObject json) {
   /** Empty metadata. */
   public static final Metadata EMPTY = new Metadata(RawJson.JsonObject.EMPTY);
 

@@ -2,10 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param createTime when it was made
  * @param extras fields no component holds ({@code metadata}, …)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelComparison(
     String id,
-    @JsonProperty("user_id") @Nullable String userId,
+    @Nullable String userId,
     @Nullable RawJson input,
     @Nullable RawJson output,
-    @JsonIgnore @Nullable Instant createTime,
-    @JsonUnwrapped Extras extras) {
+    @Nullable Instant createTime,
+    Extras extras) {
 
   /** Checks the components. */
   public ModelComparison {
@@ -39,12 +34,6 @@ public record ModelComparison(
   /** The conversation compared in, from {@code input.conversation_id}. */
   public Optional<String> conversationId() {
     return input == null ? Optional.empty() : input.get("conversation_id").asString();
-  }
-
-  /** For JSON serialization with jackson-databind: {@code create_time} as ISO-8601 text, as this file writes it. */
-  @JsonProperty("create_time")
-  @Nullable String jsonCreateTime() {
-    return createTime == null ? null : createTime.toString();
   }
 
   @Override

@@ -2,12 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  * else if (part instanceof Part.ImageAssetPointer image) { ... image.assetPointer() ... }
  * }</pre>
  */
-@JsonPropertyOrder({"content_type"})
 public sealed interface Part
     permits Part.PlainText, Part.ImageAssetPointer, Part.AudioTranscription, Part.AudioAssetPointer,
         Part.RealTimeUserAudioVideoAssetPointer, Part.TextObject, Part.Unknown, Part.Null {
@@ -32,13 +25,12 @@ public sealed interface Part
   String contentType();
 
   /** The readable text this part adds to {@link Message#text()}, or null when it adds none (images, audio). */
-  @JsonIgnore
   default @Nullable String readableText() {
     return null;
   }
 
   /** A part that is a plain JSON string. */
-  record PlainText(@JsonValue String text) implements Part {
+  record PlainText(String text) implements Part {
     /** Checks the text. */
     public PlainText {
       requireNonNull(text, "text");
@@ -71,15 +63,14 @@ public sealed interface Part
    * @param metadata the image's metadata object (DALL·E and generation details), null when absent
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ImageAssetPointer(
-      @JsonProperty("asset_pointer") String assetPointer,
-      @JsonProperty("size_bytes") @Nullable Long sizeBytes,
+      String assetPointer,
+      @Nullable Long sizeBytes,
       @Nullable Integer width,
       @Nullable Integer height,
       @Nullable Integer fovea,
       @Nullable RawJson metadata,
-      @JsonUnwrapped Extras extras)
+      Extras extras)
       implements Part {
     /** The content type of this part. */
     public static final String CONTENT_TYPE = "image_asset_pointer";
@@ -91,7 +82,6 @@ public sealed interface Part
     }
 
     @Override
-    @JsonProperty("content_type")
     public String contentType() {
       return CONTENT_TYPE;
     }
@@ -109,8 +99,7 @@ public sealed interface Part
    * @param direction {@code in} (spoken by the user) or {@code out} (spoken by the model)
    * @param extras fields no component holds ({@code decoding_id}, …)
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record AudioTranscription(String text, @Nullable String direction, @JsonUnwrapped Extras extras)
+  record AudioTranscription(String text, @Nullable String direction, Extras extras)
       implements Part {
     /** The content type of this part. */
     public static final String CONTENT_TYPE = "audio_transcription";
@@ -122,7 +111,6 @@ public sealed interface Part
     }
 
     @Override
-    @JsonProperty("content_type")
     public String contentType() {
       return CONTENT_TYPE;
     }
@@ -148,14 +136,13 @@ public sealed interface Part
    * @param metadata the audio's metadata object (timestamps, transcription details), null when absent
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record AudioAssetPointer(
-      @JsonProperty("asset_pointer") String assetPointer,
-      @JsonProperty("size_bytes") @Nullable Long sizeBytes,
+      String assetPointer,
+      @Nullable Long sizeBytes,
       @Nullable String format,
-      @JsonProperty("expiry_datetime") @Nullable String expiryDatetime,
+      @Nullable String expiryDatetime,
       @Nullable RawJson metadata,
-      @JsonUnwrapped Extras extras)
+      Extras extras)
       implements Part {
     /** The content type of this part. */
     public static final String CONTENT_TYPE = "audio_asset_pointer";
@@ -167,7 +154,6 @@ public sealed interface Part
     }
 
     @Override
-    @JsonProperty("content_type")
     public String contentType() {
       return CONTENT_TYPE;
     }
@@ -188,14 +174,13 @@ public sealed interface Part
    * @param audioStartTimestamp the start of the audio, in seconds
    * @param extras fields no component holds
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record RealTimeUserAudioVideoAssetPointer(
-      @JsonProperty("expiry_datetime") @Nullable String expiryDatetime,
-      @JsonProperty("audio_asset_pointer") @Nullable AudioAssetPointer audioAssetPointer,
-      @JsonProperty("video_container_asset_pointer") @Nullable RawJson videoContainerAssetPointer,
-      @JsonProperty("frames_asset_pointers") List<RawJson> framesAssetPointers,
-      @JsonProperty("audio_start_timestamp") @Nullable BigDecimal audioStartTimestamp,
-      @JsonUnwrapped Extras extras)
+      @Nullable String expiryDatetime,
+      @Nullable AudioAssetPointer audioAssetPointer,
+      @Nullable RawJson videoContainerAssetPointer,
+      List<RawJson> framesAssetPointers,
+      @Nullable BigDecimal audioStartTimestamp,
+      Extras extras)
       implements Part {
     /** The content type of this part. */
     public static final String CONTENT_TYPE = "real_time_user_audio_video_asset_pointer";
@@ -207,7 +192,6 @@ public sealed interface Part
     }
 
     @Override
-    @JsonProperty("content_type")
     public String contentType() {
       return CONTENT_TYPE;
     }
@@ -226,7 +210,7 @@ public sealed interface Part
    * @param extras fields no component holds; {@code content_type} is in {@link Extras#absent()} when the object
    *     had none
    */
-  record TextObject(String text, @JsonUnwrapped Extras extras) implements Part {
+  record TextObject(String text, Extras extras) implements Part {
     /** Checks the components. */
     public TextObject {
       requireNonNull(text, "text");
@@ -234,8 +218,6 @@ public sealed interface Part
     }
 
     @Override
-    @JsonProperty("content_type")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public String contentType() {
       return extras.isAbsent("content_type") ? "" : "text";
     }
@@ -257,7 +239,7 @@ public sealed interface Part
    *
    * @param json the part as written
    */
-  record Unknown(@JsonValue RawJson json) implements Part {
+  record Unknown(RawJson json) implements Part {
     /** Checks the component. */
     public Unknown {
       requireNonNull(json, "json");
@@ -285,7 +267,6 @@ public sealed interface Part
     }
 
     /** Serializes as JSON {@code null}. */
-    @JsonValue
     @Nullable
     Object json() {
       return null;

@@ -2,7 +2,6 @@ package io.github.chatexport.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.chatexport.api.internal.FrozenList;
 import io.github.chatexport.api.internal.FrozenMap;
 import io.github.chatexport.api.internal.Numbers;
@@ -102,7 +101,7 @@ public sealed interface RawJson
   }
 
   /** A JSON object; its members keep the order in which they were written. */
-  record JsonObject(@JsonValue Map<String, RawJson> members) implements RawJson {
+  record JsonObject(Map<String, RawJson> members) implements RawJson {
     /** The empty object. */
     public static final JsonObject EMPTY = new JsonObject(Map.of());
 
@@ -151,7 +150,7 @@ public sealed interface RawJson
   }
 
   /** A JSON array. */
-  record JsonArray(@JsonValue List<RawJson> elements) implements RawJson {
+  record JsonArray(List<RawJson> elements) implements RawJson {
     /** The empty array. */
     public static final JsonArray EMPTY = new JsonArray(List.of());
 
@@ -179,7 +178,7 @@ public sealed interface RawJson
   }
 
   /** A JSON string. */
-  record JsonString(@JsonValue String value) implements RawJson {
+  record JsonString(String value) implements RawJson {
     /** Checks that {@code value} is not null. */
     public JsonString {
       requireNonNull(value, "value");
@@ -218,7 +217,6 @@ public sealed interface RawJson
      * The exact value, of any size. Making it costs time linear in the text, but converting a number with a huge
      * exponent ({@code 1E72703000}) can cost millions of digits: prefer {@link #asNumber()}, which is bounded.
      */
-    @JsonValue
     public BigDecimal value() {
       return new BigDecimal(text);
     }
@@ -241,7 +239,7 @@ public sealed interface RawJson
   }
 
   /** JSON {@code true} or {@code false}. */
-  record JsonBoolean(@JsonValue boolean value) implements RawJson {
+  record JsonBoolean(boolean value) implements RawJson {
     /** {@code true}. */
     public static final JsonBoolean TRUE = new JsonBoolean(true);
     /** {@code false}. */
@@ -276,7 +274,6 @@ public sealed interface RawJson
     }
 
     /** Always null: a JSON null serializes as {@code null}. */
-    @JsonValue
     public @Nullable Object value() {
       return null;
     }

@@ -2,20 +2,31 @@ package io.github.chatexport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Exports are private data and {@code toString()} ends up in logs: no record's {@code toString()} may show what a
- * person wrote, was told, or gave as personal data.
+ * person wrote, was told, or gave as personal data. It shows ids, kinds, types, counts, sizes and positions; never
+ * text, titles, URLs, e-mail addresses or phone numbers, nor file names that carry an upload's name (asset entries
+ * and display names, manifest file names). Every record of the package is checked, found by reflection.
  */
 class ToStringTest {
   private static final String SECRET = "Zq7-hunter2-Xv9";
@@ -133,6 +144,29 @@ class ToStringTest {
     values.add(RawJson.of(true));
     values.add(RawJson.JsonNull.NULL);
     values.add(RawJson.JsonNull.MISSING);
+
+    // the other files of the export
+    Asset asset = new Asset("file-1", "file-1-" + secret("upload name") + ".pdf", secret("display name"),
+        "application/pdf", 1234);
+    values.add(asset);
+    values.add(new AssetReference("sediment://file-1", AssetReference.Kind.ATTACHMENT, "conv-1", "n1", asset));
+    values.add(new AssetReference("sediment://file-2", AssetReference.Kind.IMAGE, "conv-1", "n1", null));
+    values.add(new CanvasDocument("textdocs/doc-1.json", SECRET_OBJECT));
+    CitationSpan.Source source = new CitationSpan.Source(secret("page title"), "https://example.org/" + SECRET);
+    values.add(new CitationSpan(3, 9, List.of(source)));
+    values.add(source);
+    ExportManifest.File file = new ExportManifest.File("file-1-" + secret("upload name") + ".pdf", 1234L,
+        List.of(SECRET + "-000.json"), SECRET_EXTRAS);
+    values.add(new ExportManifest(1, List.of(file), Map.of(SECRET, List.of(secret("logical file"))),
+        SECRET_EXTRAS));
+    values.add(file);
+    values.add(new Feedback("fb-1", "n1", "conv-1", "user-1", "thumbsDown", Instant.EPOCH,
+        RawJson.of(secret("feedback text")), SECRET_OBJECT, SECRET_EXTRAS));
+    values.add(new LibraryFile("file-1", secret("library file name"), "text/plain", "n1", "conv-1",
+        SECRET_EXTRAS));
+    values.add(new ModelComparison("cmp-1", "user-1", SECRET_OBJECT, SECRET_OBJECT, Instant.EPOCH, SECRET_EXTRAS));
+    values.add(new SharedConversation("share-1", "conv-1", secret("shared title"), Instant.EPOCH, Instant.EPOCH,
+        false, SECRET_EXTRAS));
     return values.stream().map(v -> Arguments.of(v.getClass().getSimpleName(), v));
   }
 
@@ -140,5 +174,56 @@ class ToStringTest {
   @MethodSource("values")
   void toStringNeverShowsContent(String type, Object value) {
     assertThat(value.toString()).doesNotContain(SECRET).doesNotContain("31415926");
+  }
+
+  /**
+   * Every record of the api's package has a value above (with user data in every component that can hold it): a
+   * record added later without one fails here.
+   */
+  @Test
+  void everyRecordOfTheApiIsChecked() throws IOException, URISyntaxException {
+    Set<Class<?>> checked = values().map(a -> a.get()[1].getClass()).collect(Collectors.toSet());
+
+    List<Class<?>> records = apiTypes().stream().filter(Class::isRecord).toList();
+
+    assertThat(records).hasSizeGreaterThan(40).contains(Asset.class, Content.Text.class, CitationSpan.Source.class);
+    assertThat(records).allSatisfy(r -> assertThat(checked).as("a value of %s in values()", r.getName())
+        .contains(r));
+  }
+
+  /** The public types of the package {@code io.github.chatexport.api} (nested ones too), from its classes. */
+  private static List<Class<?>> apiTypes() throws IOException, URISyntaxException {
+    String prefix = Asset.class.getPackageName().replace('.', '/') + "/";
+    List<String> names;
+    Module module = Asset.class.getModule();
+    if (module.isNamed() && module.getLayer() != null) {
+      ModuleReference ref = module.getLayer().configuration().findModule(module.getName()).orElseThrow()
+          .reference();
+      try (ModuleReader reader = ref.open(); Stream<String> all = reader.list()) {
+        names = all.toList();
+      }
+    } else {
+      Path root = Path.of(Asset.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      try (Stream<Path> all = Files.walk(root)) {
+        names = all.map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '/')).toList();
+      }
+    }
+    List<Class<?>> out = new ArrayList<>();
+    for (String name : names) {
+      if (!name.startsWith(prefix) || !name.endsWith(".class") || name.indexOf('/', prefix.length()) >= 0
+          || name.endsWith("-info.class")) {
+        continue;
+      }
+      String binary = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+      try {
+        Class<?> type = Class.forName(binary, false, Asset.class.getClassLoader());
+        if (Modifier.isPublic(type.getModifiers())) {
+          out.add(type);
+        }
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(binary, e);
+      }
+    }
+    return out;
   }
 }

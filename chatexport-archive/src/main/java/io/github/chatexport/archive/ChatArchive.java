@@ -84,6 +84,7 @@ public final class ChatArchive implements AutoCloseable {
   public static final String FACTS_FILE = "chatexport_archive.json";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final System.Logger LOG = System.getLogger("io.github.chatexport.archive");
   private static final int SHARD = 100;
   /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
   private static final String PENDING_SHA = "pending";
@@ -1008,7 +1009,7 @@ public final class ChatArchive implements AutoCloseable {
           w.writeFile(FACTS_FILE, in);
         }
       } finally {
-        Files.deleteIfExists(facts);
+        deleteTemporary(facts);
       }
     } catch (SQLException e) {
       throw new IOException("the archive " + path + " could not be read: " + e.getMessage(), e);
@@ -1310,23 +1311,48 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
-  /** Closes the file; nothing is pending, since every add commits or rolls back. Calling it again does nothing. */
+  /**
+   * Closes the file; nothing is pending, since every add commits or rolls back. Calling it again does nothing.
+   * Throws nothing: a failure to release a statement or the connection is logged through {@link System.Logger}
+   * (logger {@code io.github.chatexport.archive}, level {@code WARNING}) and the rest is released all the same.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    try {
-      for (PreparedStatement s : statements.values()) {
+    for (PreparedStatement s : statements.values()) {
+      try {
         s.close();
+      } catch (SQLException | RuntimeException e) {
+        closeFailed("a prepared statement", e);
       }
-      statements.clear();
-      connection.rollback();
-      connection.close();
-    } catch (SQLException e) {
-      // every add committed or rolled back already
     }
+    statements.clear();
+    try {
+      connection.rollback(); // every add committed or rolled back already: this only ends the open transaction
+    } catch (SQLException | RuntimeException e) {
+      closeFailed("the open transaction", e);
+    }
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException e) {
+      closeFailed("the connection", e);
+    }
+  }
+
+  /** Deletes a temporary file of this archive's; a failure is logged, never thrown (cleanup loses nothing). */
+  static void deleteTemporary(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, () -> "could not delete the temporary file " + file + ": " + e, e);
+    }
+  }
+
+  private void closeFailed(String what, Exception e) {
+    LOG.log(System.Logger.Level.WARNING, () -> "the archive " + path + ": could not release " + what + ": " + e, e);
   }
 
   @Override

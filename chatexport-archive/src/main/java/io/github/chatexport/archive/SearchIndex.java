@@ -101,7 +101,7 @@ public final class SearchIndex implements AutoCloseable {
         } catch (SQLException ignored) {
           // the file is deleted below anyway
         }
-        Files.deleteIfExists(indexFile);
+        ChatArchive.deleteTemporary(indexFile); // logged if it fails: the failure to report is the build's
       }
     }
   }

@@ -31,6 +31,8 @@ final class Input implements AutoCloseable {
   record Facts(String firstSeen, String lastSeen, boolean deleted, @Nullable String deletedSince,
       @Nullable Instant firstSeenTime, @Nullable Instant lastSeenTime) {}
 
+  private static final System.Logger LOG = System.getLogger("io.github.chatexport.cli");
+
   private final ExportReader reader;
   private final Map<String, Facts> facts;
   private final @Nullable Path temporary;
@@ -102,11 +104,21 @@ final class Input implements AutoCloseable {
     }
   }
 
-  private static void delete(Path dir) {
+  /**
+   * Deletes the temporary folder of an archive's merged view; throws nothing. What cannot be deleted (it holds a
+   * copy of the archive's conversations) is logged through {@link System.Logger} at {@code WARNING}.
+   */
+  static void delete(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is the system's to clean
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException | RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, () -> "could not delete the temporary " + p + ": " + e);
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, () -> "could not delete the temporary folder " + dir + ": " + e);
     }
   }
 }

@@ -110,7 +110,7 @@ final class SearchCommand extends ExportCommand {
     } finally {
       Path temporary = builtTemporary;
       if (temporary != null) {
-        Files.deleteIfExists(temporary);
+        Input.delete(temporary); // the search is done: a copy left behind is logged, not an error of the search
       }
     }
     return ExitCodes.OK;

@@ -32,6 +32,7 @@ import io.github.chatexport.core.internal.Problems;
 import io.github.chatexport.core.internal.ReaderConfig;
 import io.github.chatexport.core.internal.SingleFileSource;
 import io.github.chatexport.core.internal.StreamSource;
+import io.github.chatexport.core.internal.TempFiles;
 import io.github.chatexport.core.internal.ZipSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -688,7 +689,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
             List<Warning> found = new ArrayList<>();
             return create(zip(copy, name, copy, found), false, found);
           } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(copy);
+            TempFiles.delete(copy); // logged if it fails: the failure to report is e
             throw e;
           }
         }

@@ -259,9 +259,15 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * Finishes what is being written (the conversations file, the manifest) and releases the target. Throws no
-   * checked exception; a failure to finish is not silent: it is thrown as an {@link UncheckedIOException}.
-   * Calling it again does nothing.
+   * Finishes what is being written (the conversations file, the manifest) and releases the target. Calling it
+   * again does nothing.
+   *
+   * <p>Unlike {@link ExportReader#close()}, which throws nothing since a reader has nothing to lose, this close
+   * is where the last bytes are written and flushed: a failure here is data loss, so it is not silent but thrown
+   * as an {@link UncheckedIOException} (no checked exception, so that try-with-resources stays plain). The target
+   * is released and the writer closed all the same.
+   *
+   * @throws UncheckedIOException if the export could not be finished (the files written are incomplete)
    */
   @Override
   public void close() {

@@ -35,6 +35,10 @@ public interface ExportSource extends Closeable {
     return true;
   }
 
+  /**
+   * Releases the source and deletes its temporary files. Throws nothing: a failure to clean up is logged
+   * ({@link TempFiles}), since nothing was written that a failure could lose.
+   */
   @Override
   void close();
 }

@@ -50,14 +50,14 @@ public final class NestedSource implements ExportSource {
         try (InputStream in = outer.open(archive)) {
           Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
-          Files.deleteIfExists(copy);
+          TempFiles.delete(copy);
           throw e;
         }
         ZipSource zip;
         try {
           zip = new ZipSource(copy, outer.file(), copy, limits);
         } catch (IOException | RuntimeException e) {
-          Files.deleteIfExists(copy);
+          TempFiles.delete(copy);
           throw e;
         }
         nested.inner.add(zip);
@@ -118,17 +118,10 @@ public final class NestedSource implements ExportSource {
 
   @Override
   public void close() {
-    RuntimeException failure = null;
+    // each close throws nothing (a temporary copy that cannot be deleted is logged), so every one runs
     for (ZipSource zip : inner) {
-      try {
-        zip.close();
-      } catch (RuntimeException e) {
-        failure = e;
-      }
+      zip.close();
     }
     outer.close();
-    if (failure != null) {
-      throw failure;
-    }
   }
 }

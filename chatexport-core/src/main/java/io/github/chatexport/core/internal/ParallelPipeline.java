@@ -242,9 +242,7 @@ final class ParallelPipeline implements AutoCloseable {
     if (e != null) {
       Location at = numbered(e.location(), first);
       if (!at.equals(e.location())) {
-        String message = e.getMessage();
-        String problem = message.substring(0, message.length() - (" at " + e.location().describe()).length());
-        ChatExportException moved = new ChatExportException(problem, at, e.getCause());
+        ChatExportException moved = new ChatExportException(e.problem(), at, e.getCause());
         moved.setStackTrace(e.getStackTrace());
         b.error = moved;
       }

@@ -672,28 +672,10 @@ public final class RecordWriter {
         if (text != null && value.equals(Timestamps.parse(text))) {
           g.writeNumber(text); // as read (an integer, say), while it is still the value
         } else {
-          g.writeNumber(seconds(value));
+          g.writeNumber(Timestamps.format(value));
         }
       }
     }
-  }
-
-  /** Epoch seconds as decimal text, exactly: {@code 1695326273.968528}; whole seconds as {@code 1682606050.0}. */
-  static String seconds(Instant t) {
-    long s = t.getEpochSecond();
-    int n = t.getNano();
-    if (n == 0) {
-      return s + ".0";
-    }
-    if (s < 0) {
-      return new BigDecimal(s).add(BigDecimal.valueOf(n, 9)).stripTrailingZeros().toPlainString();
-    }
-    String nanos = String.format("%09d", n);
-    int end = nanos.length();
-    while (end > 1 && nanos.charAt(end - 1) == '0') {
-      end--;
-    }
-    return s + "." + nanos.substring(0, end);
   }
 
   private void strings(Extras x, String name, List<String> values) throws IOException {

@@ -152,11 +152,7 @@ public final class SalvagedZipSource implements ExportSource {
   @Override
   public void close() {
     if (deleteOnClose != null) {
-      try {
-        Files.deleteIfExists(deleteOnClose);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("could not delete the temporary copy " + deleteOnClose, e);
-      }
+      TempFiles.delete(deleteOnClose);
     }
   }
 }

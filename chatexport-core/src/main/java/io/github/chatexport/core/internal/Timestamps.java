@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Epoch-seconds timestamps from their decimal text, exactly: never through {@code double}.
+ * Epoch-seconds timestamps from their decimal text and back, exactly: never through {@code double}.
  *
  * <p>Only times from the start of year 1 to the end of year 9999 (UTC) are times: anything else is not a
  * timestamp that any export writes, and refusing it before any arithmetic keeps hostile numbers
@@ -239,5 +239,27 @@ public final class Timestamps {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /**
+   * {@code t} as the export writes timestamps: epoch seconds as decimal text, exactly, never through
+   * {@code double}: {@code 1695326273.968528}; whole seconds as {@code 1682606050.0}. The one formatter of
+   * timestamps ({@link #parse} reads what it writes back to the same instant).
+   */
+  public static String format(Instant t) {
+    long s = t.getEpochSecond();
+    int n = t.getNano();
+    if (n == 0) {
+      return s + ".0";
+    }
+    if (s < 0) {
+      return new BigDecimal(s).add(BigDecimal.valueOf(n, 9)).stripTrailingZeros().toPlainString();
+    }
+    String nanos = String.format("%09d", n);
+    int end = nanos.length();
+    while (end > 1 && nanos.charAt(end - 1) == '0') {
+      end--;
+    }
+    return s + "." + nanos.substring(0, end);
   }
 }

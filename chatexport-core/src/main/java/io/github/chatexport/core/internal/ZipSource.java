@@ -2,8 +2,6 @@ package io.github.chatexport.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,11 +100,7 @@ public final class ZipSource implements ExportSource {
       // Nothing was written; closing a read-only archive has no outcome the caller could act on.
     } finally {
       if (deleteOnClose != null) {
-        try {
-          Files.deleteIfExists(deleteOnClose);
-        } catch (IOException e) {
-          throw new UncheckedIOException("could not delete the temporary copy " + deleteOnClose, e);
-        }
+        TempFiles.delete(deleteOnClose);
       }
     }
   }
