@@ -2,6 +2,7 @@ package io.github.chatexport.core;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -68,6 +69,39 @@ class ParallelConsistencyTest {
         assertThat(export.warnings()).extracting(w -> w.location().jsonPath()).containsExactly("$[1]", "$[3]");
       }
     }
+  }
+
+  /**
+   * Regression (fuzz finding export/lone-carriage-returns): a lone '\r' is a line break to jackson; the parallel
+   * pass counted only '\n' before the array and between pieces, and so placed errors lines too early.
+   */
+  @Test
+  void countsCarriageReturnsAsLineBreaks() throws IOException {
+    StringBuilder json = new StringBuilder(" \t\r\r[\r\n");
+    String big = "x".repeat(4_000);
+    for (int i = 0; i < 600; i++) {
+      json.append(i == 0 ? "" : ",\r").append(i % 2 == 0 ? "\r" : "\r\n")
+          .append(ExportReaderTest.conversation("c" + i, big));
+    }
+    json.append(",\r\r\n\r{\"id\": \"x\", \"title\": nope}]");
+    Path file = tmp.resolve("conversations.json");
+    Files.writeString(file, json);
+    ChatExportException serial = catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(),
+        file));
+    // "[" on line 3; "\r\n", then "\r" before the first conversation, two breaks before each other, three at the end
+    assertThat(serial.location().line()).isEqualTo(3 + 1 + 1 + 2 * 599 + 3);
+    for (int threads : new int[] {2, 3}) {
+      ChatExportException parallel = catchThrowableOfType(ChatExportException.class,
+          () -> read(ExportReader.builder().parallelism(threads), file));
+      assertThat(parallel.location()).isEqualTo(serial.location());
+    }
+    Path early = tmp.resolve("early.json");
+    Files.writeString(early, " \t\r\r[\r\u0000 ]");
+    ChatExportException a = catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(), early));
+    ChatExportException b = catchThrowableOfType(ChatExportException.class,
+        () -> read(ExportReader.builder().parallelism(2), early));
+    assertThat(a.location().line()).isEqualTo(4);
+    assertThat(b.location()).isEqualTo(a.location());
   }
 
   @Test

@@ -334,6 +334,7 @@ final class ParallelPipeline implements AutoCloseable {
       int i = 0;
       long line = 1;
       long lineStart = 0;
+      boolean afterCr = false;
       boolean bom = false;
       long read = 0; // bytes read (from the filter, if any: offsets are in what the parser sees)
       long before = 0; // the offset of buf[0]
@@ -384,13 +385,18 @@ final class ParallelPipeline implements AutoCloseable {
           i += 3;
           continue;
         }
-        if (b == '\n') {
-          line++;
+        if (b == '\n' || b == '\r') {
+          // As jackson counts: "\r\n" is one line break, a lone '\r' too.
+          if (b == '\r' || !afterCr) {
+            line++;
+          }
+          afterCr = b == '\r';
           lineStart = offset + 1;
           i++;
           continue;
         }
-        if (b == ' ' || b == '\t' || b == '\r') {
+        afterCr = false;
+        if (b == ' ' || b == '\t') {
           i++;
           continue;
         }
@@ -427,12 +433,13 @@ final class ParallelPipeline implements AutoCloseable {
           int cut = findCut(buf, search, used, learned, used - 1 - PIECE_BYTES > STRONG_SEARCH);
           if (cut > 0) {
             int separator = separator(buf, cut);
-            long[] lines = countLines(buf, 1, cut, base, line, lineStart);
+            long[] lines = countLines(buf, 1, cut, base, line, lineStart, afterCr);
             // A piece gets an array of its own size: its batch keeps it until taken, in case of a join.
             Piece piece = new Piece(file, Arrays.copyOf(buf, cut), cut - 1, separator, false, base + 1, line,
                 base + 1 - lineStart + 1, counted[0]);
             line = lines[0];
             lineStart = lines[1];
+            afterCr = lines[2] != 0;
             submit(piece);
             int rest = used - cut;
             byte[] next = buf.length > 2 * (PIECE_BYTES + READ_BYTES) && rest < PIECE_BYTES
@@ -628,29 +635,43 @@ final class ParallelPipeline implements AutoCloseable {
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-  private static final long BREAKS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
   /**
-   * Counts the line breaks of {@code buf[from..to)} (buf[0] at file offset {@code base}), eight bytes at a time:
-   * the line and the file offset of its first byte, after them.
+   * Counts the line breaks of {@code buf[from..to)} (buf[0] at file offset {@code base}) as jackson counts them
+   * ({@code \n}, {@code \r\n} and a lone {@code \r} are one each), eight bytes at a time: the line, the file
+   * offset of its first byte and whether the last byte was a {@code \r} (1 or 0), after them. {@code afterCr}
+   * says whether the byte before {@code from} was one.
    */
-  static long[] countLines(byte[] buf, int from, int to, long base, long line, long lineStart) {
+  static long[] countLines(byte[] buf, int from, int to, long base, long line, long lineStart, boolean afterCr) {
     int i = from;
+    long carry = afterCr ? 0x80L : 0; // the high bit of byte 0 when the byte before it is a '\r'
     for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(buf, i) ^ BREAKS;
-      long breaks = ~(((x & LOWS) + LOWS) | x | LOWS); // the high bit of each byte that is a line break
+      long word = (long) LONGS.get(buf, i);
+      long x = word ^ LFS;
+      long y = word ^ CRS;
+      long lf = ~(((x & LOWS) + LOWS) | x | LOWS); // the high bit of each byte that is a '\n'
+      long cr = ~(((y & LOWS) + LOWS) | y | LOWS); // and of each '\r'
+      long breaks = lf | cr;
       if (breaks != 0) {
-        line += Long.bitCount(breaks);
+        line += Long.bitCount(cr) + Long.bitCount(lf & ~((cr << 8) | carry));
         lineStart = base + i + (63 - Long.numberOfLeadingZeros(breaks)) / 8 + 1;
       }
+      carry = cr >>> 56 & 0x80L;
     }
+    boolean cr = carry != 0;
     for (; i < to; i++) {
-      if (buf[i] == '\n') {
-        line++;
+      byte b = buf[i];
+      if (b == '\n' || b == '\r') {
+        if (b == '\r' || !cr) {
+          line++;
+        }
         lineStart = base + i + 1;
       }
+      cr = b == '\r';
     }
-    return new long[] {line, lineStart};
+    return new long[] {line, lineStart, cr ? 1 : 0};
   }
 
   private void fail(String file, Problems problems, String problem, long line, long column, long offset,
