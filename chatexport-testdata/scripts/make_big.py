@@ -16,6 +16,7 @@
 
 Output is minified JSON, ASCII only, no trailing newline after the closing bracket (none is needed).
 """
+import datetime
 import json
 import os
 
@@ -23,6 +24,12 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "mai
                    "chatexport", "testdata", "conversations")
 
 DUMP = dict(separators=(",", ":"), ensure_ascii=True)
+
+
+def instant(seconds):
+    """Whole seconds as Java's Instant.toString() writes them: 2023-11-14T22:13:20Z."""
+    assert seconds == int(seconds)
+    return datetime.datetime.fromtimestamp(int(seconds), datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def chain_100k():
@@ -56,8 +63,12 @@ def chain_100k():
     visible = " ".join(f"n{n}" for n in range(1, total))
     with open(os.path.join(OUT, "chain-100k.expected"), "w", encoding="ascii") as f:
         f.write("# Written by make_big.py from the construction (see there), not by any reader.\n")
-        f.write("# Reduced form for big shapes: branch_count instead of branch lines; no title/time/message lines.\n")
+        f.write("# Reduced form for big shapes (more than 1,000 nodes): branch_count instead of branch lines; no message\n")
+        f.write("# lines.\n")
         f.write("conversation c4a1b100-0000-4000-8000-000000100000\n")
+        f.write('title "A chain of 100,000 nodes"\n')
+        f.write(f"create_time {instant(conversation['create_time'])}\n")
+        f.write(f"update_time {instant(conversation['update_time'])}\n")
         f.write('current_node "n99999"\n')
         f.write(f"nodes {total}\n")
         f.write(f"active {active}\n")

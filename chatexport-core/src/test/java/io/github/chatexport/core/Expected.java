@@ -8,29 +8,26 @@ import io.github.chatexport.api.MessageNode;
 import io.github.chatexport.api.Warning;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The expected-result format of the fixtures (see chatexport-testdata/FIXTURES.md): renders what the reader
- * produced, and normalizes a hand-written expectation so that the two compare line by line.
+ * produced, and normalizes a hand-written expectation so that the two compare whole, line by line.
  */
 final class Expected {
   private static final int LONG_TEXT = 100_000;
 
   private Expected() {}
 
-  static List<String> render(
-      @Nullable String accountLine, List<Conversation> conversations, @Nullable Location error) {
+  /** A conversation with more nodes than this is written in the reduced form (FIXTURES.md). */
+  static final int BIG = 1000;
+
+  /** The conversation blocks, {@code conversation} to {@code end}, of what the reader delivered. */
+  static List<String> render(List<Conversation> conversations) {
     List<String> out = new ArrayList<>();
-    if (accountLine != null) {
-      out.add(accountLine);
-    }
     for (Conversation c : conversations) {
-      out.add("conversation " + c.id());
+      boolean big = c.nodes().size() > BIG;
+      out.add(c.id().isEmpty() ? "conversation" : "conversation " + c.id());
       out.add("title " + (c.title() == null ? "null" : quote(c.title())));
       out.add("create_time " + c.createTime());
       out.add("update_time " + c.updateTime());
@@ -39,8 +36,9 @@ final class Expected {
       Branch active = c.activeBranch();
       out.add(join("active", active.nodeIds()));
       List<Branch> branches = c.branches();
-      out.add("branch_count " + branches.size());
-      if (branches.size() <= 1000) {
+      if (big) {
+        out.add("branch_count " + branches.size());
+      } else {
         for (Branch b : branches) {
           out.add(join("branch", b.nodeIds()));
         }
@@ -48,7 +46,7 @@ final class Expected {
       out.add(join("visible", active.visibleMessages().stream().map(Message::id).toList()));
       for (MessageNode node : c.nodes().values()) {
         Message m = node.message();
-        if (m != null && c.nodes().size() <= 1000) {
+        if (m != null && !big) {
           String text = m.text();
           out.add("message " + node.id() + " " + m.author().role() + " " + m.content().contentType() + " "
               + m.content().getClass().getSimpleName() + " "
@@ -60,10 +58,12 @@ final class Expected {
       }
       out.add("end");
     }
-    if (error != null) {
-      out.add("error " + error.line() + ":" + error.column() + " " + error.jsonPath());
-    }
     return out;
+  }
+
+  /** The {@code error} line of a reader's exception. */
+  static String error(Location at) {
+    return "error " + at.line() + ":" + at.column() + " " + at.jsonPath();
   }
 
   private static String join(String key, List<String> ids) {
@@ -83,12 +83,7 @@ final class Expected {
     return out;
   }
 
-  /** The kinds of line an expectation uses: the rendering is filtered to these. */
-  static Set<String> keys(List<String> lines) {
-    return lines.stream().map(Expected::key).collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  static String key(String line) {
+  private static String key(String line) {
     int space = line.indexOf(' ');
     return space < 0 ? line : line.substring(0, space);
   }

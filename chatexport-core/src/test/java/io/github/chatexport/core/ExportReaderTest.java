@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.chatexport.api.Asset;
 import io.github.chatexport.api.Content;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Message;
@@ -127,6 +128,17 @@ class ExportReaderTest {
       assertThatThrownBy(() -> titles(export)).isInstanceOf(IllegalStateException.class);
     }
     assertThat(closed).isFalse();
+  }
+
+  @Test
+  void aStreamWhoseNameHasAFolderIsNoAssetOfItself() throws IOException {
+    // The stream was listed as an asset, and asking for the assets first sniffed it: the one read a stream allows.
+    InputStream in = new ByteArrayInputStream(TWO.getBytes(UTF_8));
+    try (ExportReader export = ExportReader.open(in, "uploads/2026/conversations.json")) {
+      List<Asset> assets = export.assets().all();
+      assertThat(titles(export)).containsExactly("First", "Second");
+      assertThat(assets).isEmpty();
+    }
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class StreamSource implements ExportSource {
 
   @Override
   public List<String> entries() {
-    return List.of(file);
+    return List.of(EntryNames.baseName(file));
   }
 
   @Override
