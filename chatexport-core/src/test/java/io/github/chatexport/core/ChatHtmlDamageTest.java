@@ -63,6 +63,23 @@ class ChatHtmlDamageTest {
     assertDamageAfter(",\n");
   }
 
+  /**
+   * Regression (fuzz finding chatHtml/damage-while-creating-the-parser): damage within the first four bytes of
+   * the array is met while jackson creates its parser (it reads ahead to detect the encoding); the serial read
+   * reported it without a location. Now it is placed after the bytes before it, as in parallel.
+   */
+  @Test
+  void damageRightAfterTheBracketIsPlacedAfterIt() throws IOException {
+    Files.writeString(tmp.resolve("chat.html"), BEFORE + "[<!DOCTYPE html></script>\n", StandardCharsets.UTF_8);
+    Outcome serial = read(ExportReader.builder(), tmp);
+    assertThat(serial.ids()).isEmpty();
+    assertThat(serial.location().line()).isEqualTo(1);
+    assertThat(serial.location().column()).isEqualTo(2);
+    assertThat(serial.location().byteOffset()).isEqualTo(1);
+    assertThat(serial.message()).startsWith("the input could not be read (ChatHtmlException)");
+    assertThat(read(ExportReader.builder().parallelism(2), tmp)).isEqualTo(serial);
+  }
+
   private void assertDamageAfter(String tail) throws IOException {
     StringBuilder json = new StringBuilder("[");
     List<String> ids = new ArrayList<>();

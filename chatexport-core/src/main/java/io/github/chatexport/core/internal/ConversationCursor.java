@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import io.github.chatexport.core.ChatExportException;
@@ -392,7 +393,9 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
       InputStream raw = new CountingInputStream(source.open(file), this::count);
       in = filter == null ? raw : filter.apply(raw);
       handed = 0;
-      p = factory.createParser(new CountingInputStream(in, n -> handed += n));
+      HeldDamage held = new HeldDamage(new CountingInputStream(in, n -> handed += n));
+      p = factory.createParser(held);
+      held.created();
       if (filter != null) {
         p = HtmlStrings.wrap(p);
       }
@@ -436,6 +439,53 @@ public final class ConversationCursor implements Iterator<Conversation>, AutoClo
       conversations = new ConversationParser(p, pr, config);
     } catch (IOException e) {
       throw Json.translate(e, p, pr, null, handed);
+    }
+  }
+
+  /**
+   * Holds back a read's failure while jackson creates its parser: creating one reads ahead (up to four bytes, to
+   * detect the encoding), and damage met there would end the read before the parser exists, without a location.
+   * The failure is reported as the end of those bytes and thrown by the parser's next read, where a parallel pass
+   * (which parses the bytes before it from memory) places it too.
+   */
+  private static final class HeldDamage extends FilterInputStream {
+    private @Nullable IOException held;
+    private boolean created;
+
+    HeldDamage(InputStream in) {
+      super(in);
+    }
+
+    void created() {
+      created = true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      IOException e = held;
+      if (e != null && created) {
+        held = null;
+        throw e;
+      }
+      if (e != null) {
+        return -1;
+      }
+      try {
+        return super.read(b, off, len);
+      } catch (IOException x) {
+        if (created) {
+          throw x;
+        }
+        held = x;
+        return -1;
+      }
     }
   }
 
