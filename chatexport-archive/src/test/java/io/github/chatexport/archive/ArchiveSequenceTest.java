@@ -190,7 +190,7 @@ class ArchiveSequenceTest {
 
   private List<String> section(String keyword) {
     List<String> out = new ArrayList<>();
-    for (String block : expected.replaceAll("(?m)^#.*\n", "").split("\n\n")) {
+    for (String block : expected.replaceAll("(?m)^#.*\n", "").split("\n\n", -1)) {
       if (block.startsWith(keyword)) {
         out.add(block.endsWith("\n") ? block : block + "\n");
       }

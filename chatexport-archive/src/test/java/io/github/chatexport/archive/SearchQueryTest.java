@@ -14,7 +14,7 @@ final class SearchQueryTest {
   void rejectsEveryBadQueryWithItsMessage() throws Exception {
     String expected = SearchFixtureTest.text("bad-queries.txt");
     List<String> actual = new ArrayList<>();
-    for (String line : expected.split("\n")) {
+    for (String line : expected.strip().split("\n", -1)) {
       if (line.startsWith("⟦")) {
         String query = line.substring(1, line.indexOf('⟧'));
         String message;

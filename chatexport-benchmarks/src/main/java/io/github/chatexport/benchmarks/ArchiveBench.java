@@ -238,6 +238,8 @@ public final class ArchiveBench {
   }
 
   /** Conversation {@code i}, first in month {@code joined}, as month {@code k} has it: every later change. */
+  // Identity on purpose: extraMessage returns its argument when it adds nothing; updated is c's until replaced.
+  @SuppressWarnings("ReferenceEquality")
   private static Conversation at(Conversation c, int i, int k, int joined, Instant newest) {
     Conversation out = c;
     Instant updated = c.updateTime();

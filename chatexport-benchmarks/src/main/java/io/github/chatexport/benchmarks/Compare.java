@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -243,7 +244,7 @@ public final class Compare {
         failures.put(p.key(), "a different result from one run to the next");
       }
       if (measured) {
-        samples.get(p.key()).add(new Sample(seconds / p.volume(), seconds, heap));
+        Objects.requireNonNull(samples.get(p.key()), p.key()).add(new Sample(seconds / p.volume(), seconds, heap));
       }
       out.printf(Locale.ROOT, " %s %.0f", p.key(), Sizes.mb(bytes) * p.volume() / seconds);
     }
@@ -260,10 +261,10 @@ public final class Compare {
       out.printf(Locale.ROOT, "%-3s %-" + LABEL + "s FAILED: %s%n", key, pass.label(), failures.get(key));
       return;
     }
-    List<Sample> mine = samples.get(key);
+    List<Sample> mine = Objects.requireNonNull(samples.get(key), key);
     double[] mbps = mine.stream().mapToDouble(s -> Sizes.mb(bytes) / s.seconds()).toArray();
-    String ratio = ratio(samples, failures, bytes, key, reference);
-    String other = second == null ? "" : ratio(samples, failures, bytes, key, second);
+    String ratio = ratio(samples, failures, key, reference);
+    String other = second == null ? "" : ratio(samples, failures, key, second);
     double[] sorted = mbps.clone();
     Arrays.sort(sorted);
     long peakUsed = mine.stream().mapToLong(s -> s.heap().peakUsed()).max().orElse(0);
@@ -280,9 +281,9 @@ public final class Compare {
         threads ? "n/a" : String.format(Locale.ROOT, "%.1f B/B", alloc));
   }
 
-  private static String ratio(Map<String, List<Sample>> samples, Map<String, String> failures, long bytes,
-      String key, String reference) {
-    List<Sample> mine = samples.get(key);
+  private static String ratio(Map<String, List<Sample>> samples, Map<String, String> failures, String key,
+      String reference) {
+    List<Sample> mine = Objects.requireNonNull(samples.get(key), key);
     List<Sample> theirs = samples.get(reference);
     if (failures.containsKey(reference) || theirs == null) {
       return "-";

@@ -120,7 +120,7 @@ public final class HostileShapesBenchmark {
         sink += c.activeBranch().messages().size() + c.warnings().size() + c.nodes().size();
       }
     } catch (ChatExportException e) {
-      sink += e.getMessage().length();
+      sink += String.valueOf(e.getMessage()).length();
     }
     long took = System.nanoTime() - start;
     return sink == Long.MIN_VALUE ? 0 : took; // the sink is used, so that the work is not optimized away

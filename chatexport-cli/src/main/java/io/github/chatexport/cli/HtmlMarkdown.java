@@ -90,7 +90,7 @@ final class HtmlMarkdown {
     while (m.find()) {
       m.appendReplacement(out, "");
       out.append("<sup class=\"cite\">");
-      for (String n : m.group(1).split(",")) {
+      for (String n : m.group(1).split(",", -1)) {
         if (!n.isEmpty()) {
           out.append(citation.apply(Integer.parseInt(n)));
         }

@@ -1,5 +1,7 @@
 package io.github.chatexport.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.chatexport.api.Asset;
 import io.github.chatexport.api.AssetReference;
 import io.github.chatexport.api.Author;
@@ -122,7 +124,7 @@ final class HtmlPage {
           && items.get(parent).message().content() instanceof Content.Thoughts
           && !recaps.containsKey(parent)) {
         recaps.put(parent, recap.content()); // "Thought for 7s": the title of the reasoning it follows
-      } else if (rendered(m)) {
+      } else if (m != null && rendered(m)) {
         here = items.size();
         items.add(new Item(node, m, here, parent));
       }
@@ -169,7 +171,7 @@ final class HtmlPage {
     out.append("</p>\n<div id=\"chat\">\n");
     words.append(title).append('\n');
     for (Item item : items) {
-      List<Integer> siblings = kids.get(item.parent());
+      List<Integer> siblings = requireNonNull(kids.get(item.parent()), "siblings");
       Message m = item.message();
       Kind kind = kind(m);
       boolean userTurn = m.author().isUser();

@@ -1,5 +1,7 @@
 package io.github.chatexport.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.chatexport.api.Asset;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.core.Assets;
@@ -225,7 +227,7 @@ final class HtmlSite {
       unchanged++;
       return;
     }
-    MarkdownCommand.write(file.getParent(), file, bytes);
+    MarkdownCommand.write(requireNonNull(file.getParent(), "parent"), file, bytes);
     written++;
   }
 

@@ -34,7 +34,9 @@ public final class Main {
         new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     // System.console() is non-null only when the JVM runs in a terminal (Java 17 cannot ask about stderr alone):
     // the progress bar is drawn only then.
-    int status = commandLine(out, err, System.console() != null, System::nanoTime).execute(args);
+    @SuppressWarnings("SystemConsoleNull") // Java 17 is the target: there it is null without a terminal
+    boolean terminal = System.console() != null;
+    int status = commandLine(out, err, terminal, System::nanoTime).execute(args);
     out.flush();
     err.flush();
     System.exit(status);
@@ -84,14 +86,14 @@ public final class Main {
     static Failure of(Throwable ex) {
       Throwable e = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
       if (e instanceof CliException cli) {
-        return new Failure(cli.getMessage(), cli.exitCode());
+        return new Failure(String.valueOf(cli.getMessage()), cli.exitCode());
       }
       if (e instanceof ChatExportException damaged) {
         // The library's message ends with the location: file (and entry), line, column, byte, JSON path.
-        return new Failure(damaged.getMessage(), ExitCodes.DAMAGED);
+        return new Failure(String.valueOf(damaged.getMessage()), ExitCodes.DAMAGED);
       }
       if (e instanceof ArchiveException refused) {
-        return new Failure(refused.getMessage(), switch (refused.reason()) {
+        return new Failure(String.valueOf(refused.getMessage()), switch (refused.reason()) {
           case INCOMPLETE, NOT_AN_ARCHIVE -> ExitCodes.DAMAGED;
           case OTHER_ACCOUNT -> ExitCodes.USAGE;
           case STORAGE -> ExitCodes.IO;
@@ -110,7 +112,7 @@ public final class Main {
         return new Failure("not a folder: " + f.getFile(), ExitCodes.IO);
       }
       if (e instanceof FileSystemException f) {
-        return new Failure(f.getMessage(), ExitCodes.IO);
+        return new Failure(String.valueOf(f.getMessage()), ExitCodes.IO);
       }
       if (e instanceof IOException io) {
         return new Failure("input/output error: " + io.getMessage(), ExitCodes.IO);

@@ -377,10 +377,10 @@ final class Chromium implements AutoCloseable {
         return p.getDoubleValue();
       }
       case VALUE_TRUE -> {
-        return Boolean.TRUE;
+        return true;
       }
       case VALUE_FALSE -> {
-        return Boolean.FALSE;
+        return false;
       }
       default -> {
         return null;

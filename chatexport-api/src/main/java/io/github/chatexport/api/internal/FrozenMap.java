@@ -39,7 +39,7 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
   }
 
   /** Copies {@code map}, keeping its order. Keys and values must be non-null. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "NonApiType"}) // the type says it: an insertion-ordered map is handed over
   public static <V> Map<String, V> adopt(LinkedHashMap<String, V> map) {
     if (map.isEmpty()) {
       return (Map<String, V>) EMPTY;

@@ -18,6 +18,7 @@ public final class NodeMap extends AbstractMap<String, MessageNode> {
   private final Map<String, MessageNode> map;
   private volatile @Nullable Graph graph;
 
+  @SuppressWarnings("NonApiType") // the type says it: an insertion-ordered map is handed over
   private NodeMap(LinkedHashMap<String, MessageNode> map) {
     this.map = Collections.unmodifiableMap(map);
   }
@@ -35,6 +36,7 @@ public final class NodeMap extends AbstractMap<String, MessageNode> {
   }
 
   /** Takes ownership of {@code nodes}: the caller must not keep or change it afterwards. */
+  @SuppressWarnings("NonApiType") // the type says it: an insertion-ordered map is handed over
   public static NodeMap adopt(LinkedHashMap<String, MessageNode> nodes) {
     return new NodeMap(nodes);
   }

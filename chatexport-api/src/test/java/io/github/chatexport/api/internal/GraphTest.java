@@ -614,9 +614,9 @@ class GraphTest {
     for (int i = 0; i < n; i++) {
       String parent = i == 0 ? null : "s" + (i - 1);
       if (i < n - 1) {
-        t.msg("s" + i, parent, 2 * i, "t" + i, "s" + (i + 1));
+        t.msg("s" + i, parent, 2L * i, "t" + i, "s" + (i + 1));
       } else {
-        t.msg("s" + i, parent, 2 * i, "t" + i);
+        t.msg("s" + i, parent, 2L * i, "t" + i);
       }
       t.msg("t" + i, "s" + i, 2 * i + 1);
     }

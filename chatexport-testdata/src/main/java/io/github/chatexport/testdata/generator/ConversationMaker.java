@@ -1,5 +1,7 @@
 package io.github.chatexport.testdata.generator;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.chatexport.testdata.generator.Obj.Num;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +90,7 @@ final class ConversationMaker {
       case 2025 -> r.pick(new String[] {"gpt-4o", "gpt-5", "gpt-4-1"});
       default -> "gpt-5-2";
     };
-    this.searchModel = year == 2026 ? "gpt-5-2" : year == 2025 ? "gpt-4o" : "gpt-4o";
+    this.searchModel = year == 2026 ? "gpt-5-2" : "gpt-4o";
     this.reasoningModel = year == 2026 ? "gpt-5-2-thinking" : r.pick(new String[] {"o3", "o4-mini", "gpt-5-thinking"});
     this.requestSuffix = "-" + r.pick(AIRPORTS);
   }
@@ -138,13 +140,13 @@ final class ConversationMaker {
       boolean regenerate = !answers.isEmpty() && (users.isEmpty() || r.chance(0.45));
       if (regenerate) {
         Node answer = answers.get(r.nextInt(answers.size()));
-        Node parent = nodes.get(answer.parent);
+        Node parent = requireNonNull(nodes.get(answer.parent), "parent");
         advance(5, 600);
         Node again = add(uuid(), parent, assistantText(parent.id, t.answer(r.between(200, 1500)), model));
         branchLeaf = turns(again, new ArrayList<>(), new ArrayList<>());
       } else if (!users.isEmpty()) {
         Node edited = users.get(r.nextInt(users.size()));
-        Node parent = nodes.get(edited.parent);
+        Node parent = requireNonNull(nodes.get(edited.parent), "parent");
         advance(5, 600);
         branchLeaf = turns(parent, new ArrayList<>(), new ArrayList<>());
       } else {

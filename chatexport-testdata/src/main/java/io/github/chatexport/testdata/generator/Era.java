@@ -34,6 +34,7 @@ public enum Era {
   private static final int[] MIXED_WEIGHTS = {15, 25, 35, 25};
 
   /** The year of one conversation. */
+  @SuppressWarnings("EnumOrdinal") // the constants are the years 2023 to 2026, in order
   int year(Rng r) {
     return this == MIXED ? 2023 + r.weighted(MIXED_WEIGHTS) : 2023 + ordinal();
   }

@@ -280,6 +280,7 @@ public final class ExportGenerator {
         g.setPrettyPrinter(TreeWriter.PythonSeparators.INSTANCE);
         g.writeStartArray();
       }
+      CountingOutputStream open = requireNonNull(counting); // set with g
       if (index % FORK_BLOCK == 0) {
         planForks(index / FORK_BLOCK, forkPlan);
       }
@@ -292,15 +293,15 @@ public final class ExportGenerator {
         maxNodes = Math.max(maxNodes, 8);
       }
       if (conversations <= 0) {
-        long remaining = targetBytes - closedBytes - counting.count();
+        long remaining = targetBytes - closedBytes - open.count();
         long affordable = (long) (remaining / (bytesPerYear[y] / (double) nodesPerYear[y]));
         maxNodes = (int) Math.max(2, Math.min(maxNodes, affordable));
       }
       ConversationMaker.Made made = new ConversationMaker(r, year, contentTypes).make(maxNodes, fork);
-      long before = counting.count();
+      long before = open.count();
       TreeWriter.write(g, made.json(), made.sortedKeys(), made.asciiOnly());
       g.flush();
-      bytesPerYear[y] += counting.count() - before;
+      bytesPerYear[y] += open.count() - before;
       nodesPerYear[y] += made.nodes();
       nodes += made.nodes();
       forked += made.forked() ? 1 : 0;
@@ -308,7 +309,7 @@ public final class ExportGenerator {
       if (shards && index % conversationsPerShard == 0) {
         g.writeEndArray();
         g.close();
-        closedBytes += counting.count();
+        closedBytes += open.count();
         g = null;
         counting = null;
       }
@@ -316,7 +317,7 @@ public final class ExportGenerator {
     if (g != null) {
       g.writeEndArray();
       g.close();
-      closedBytes += counting.count();
+      closedBytes += requireNonNull(counting).count();
     }
     return new GeneratedExport(names, index, forked, nodes, closedBytes,
         ConversationMaker.snapshot(contentTypes));

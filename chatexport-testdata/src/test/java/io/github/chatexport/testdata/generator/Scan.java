@@ -101,9 +101,9 @@ final class Scan {
       case VALUE_NUMBER_FLOAT:
         return new Num(p.getText(), false);
       case VALUE_TRUE:
-        return Boolean.TRUE;
+        return true;
       case VALUE_FALSE:
-        return Boolean.FALSE;
+        return false;
       case VALUE_NULL:
         return null;
       default:

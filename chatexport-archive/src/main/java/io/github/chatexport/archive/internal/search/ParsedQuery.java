@@ -149,7 +149,7 @@ public record ParsedQuery(List<List<Term>> groups) {
         throw error.apply("too many terms: at most " + MAX_TERMS);
       }
       Term term = new Term(kind, clean, excluded);
-      if (pendingOr) {
+      if (pendingOr && group != null) { // pendingOr only follows a group (OR needs a term before it)
         if (excluded || group.get(0).excluded()) {
           throw error.apply("OR cannot join an excluded term (at character " + (start + 1) + ")");
         }
