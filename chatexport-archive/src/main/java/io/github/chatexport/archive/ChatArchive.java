@@ -15,6 +15,7 @@ import io.github.chatexport.archive.internal.JsonParts;
 import io.github.chatexport.archive.internal.Merge;
 import io.github.chatexport.archive.internal.Schema;
 import io.github.chatexport.archive.internal.Sha;
+import io.github.chatexport.archive.internal.search.Indexer;
 import io.github.chatexport.archive.internal.search.SearchTables;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.ExportLayout;
@@ -93,6 +94,8 @@ public final class ChatArchive implements AutoCloseable {
   private final Connection connection;
   /** Prepared statements of the hot paths, kept for the archive's life. */
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  /** The search index's statements, prepared at the first change and kept for the archive's life. */
+  private @Nullable Indexer indexer;
   private boolean closed;
 
   private ChatArchive(Path path, Connection connection) {
@@ -174,7 +177,12 @@ public final class ChatArchive implements AutoCloseable {
    * connection, so that the index is always the merged view's.
    */
   private void indexChanged(Connection connection, Conversation merged, boolean deleted) throws SQLException {
-    SearchTables.update(connection, merged, deleted);
+    Indexer i = indexer;
+    if (i == null) {
+      i = new Indexer(connection);
+      indexer = i;
+    }
+    i.update(merged, deleted);
   }
 
   /**
@@ -1322,6 +1330,15 @@ public final class ChatArchive implements AutoCloseable {
       return;
     }
     closed = true;
+    Indexer i = indexer;
+    indexer = null;
+    if (i != null) {
+      try {
+        i.close();
+      } catch (SQLException | RuntimeException e) {
+        closeFailed("the search indexer", e);
+      }
+    }
     for (PreparedStatement s : statements.values()) {
       try {
         s.close();
