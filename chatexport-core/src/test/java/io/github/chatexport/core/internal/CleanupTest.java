@@ -115,7 +115,7 @@ class CleanupTest {
 
   private List<String> warnings() {
     synchronized (logged) {
-      return logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+      return logged.stream().filter(r -> Level.WARNING.equals(r.getLevel())).map(LogRecord::getMessage).toList();
     }
   }
 
