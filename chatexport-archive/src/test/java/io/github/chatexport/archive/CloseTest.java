@@ -96,7 +96,7 @@ class CloseTest {
 
   private List<String> warnings() {
     synchronized (logged) {
-      return logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+      return logged.stream().filter(r -> Level.WARNING.equals(r.getLevel())).map(LogRecord::getMessage).toList();
     }
   }
 
