@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.chatexport.api.RawJson;
-import io.github.chatexport.core.internal.RawReader;
+import io.github.chatexport.core.internal.json.RawReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

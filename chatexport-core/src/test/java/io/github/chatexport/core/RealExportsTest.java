@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Message;
+import io.github.chatexport.core.internal.html.HtmlStrings;
 import io.github.chatexport.testdata.Fixtures;
-import io.github.chatexport.core.internal.HtmlStrings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

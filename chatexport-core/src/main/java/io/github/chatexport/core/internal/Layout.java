@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param html whether the conversations come from {@code chat.html}'s {@code jsonData}
  * @param manifest {@code export_manifest.json}, or null
  */
-public record Layout(String prefix, List<String> conversations, boolean html, @Nullable String manifest) {
+record Layout(String prefix, List<String> conversations, boolean html, @Nullable String manifest) {
   /** At most this many warnings about single files the manifest lists (then one that counts the rest). */
   private static final int MAX_FILE_WARNINGS = 100;
 

@@ -1,0 +1,82 @@
+package io.github.chatexport.core.internal.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/** An extracted export: a folder. Symbolic links are not followed. */
+public final class DirectorySource implements ExportSource {
+  private static final int MAX_DEPTH = 16;
+
+  private final Path root;
+  private final String file;
+  private final Map<String, Path> entries = new LinkedHashMap<>();
+
+  /** Lists the files under {@code root}. */
+  public DirectorySource(Path root, String file) throws IOException {
+    this.root = root;
+    this.file = file;
+    List<String> names = new ArrayList<>();
+    Map<String, Path> paths = new LinkedHashMap<>();
+    try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) { // links to folders are not followed
+      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
+        String relative = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+        String name = EntryNames.normalize(relative);
+        if (name != null) {
+          names.add(name);
+          paths.put(name, p);
+        }
+      });
+    }
+    Collections.sort(names);
+    for (String name : names) {
+      entries.put(name, paths.get(name));
+    }
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public List<String> entries() {
+    return List.copyOf(entries.keySet());
+  }
+
+  @Override
+  public long size(String entry) {
+    Path p = entries.get(entry);
+    try {
+      return p == null ? -1 : Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public InputStream open(String entry) throws IOException {
+    Path p = entries.get(entry);
+    if (p == null) {
+      throw new IOException("no entry " + entry + " in " + root);
+    }
+    return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  @Override
+  public @Nullable String locationEntry(String entry) {
+    return entry;
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,60 @@
+package io.github.chatexport.core.internal.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One conversations JSON file, or a lone {@code chat.html}. */
+public final class SingleFileSource implements ExportSource {
+  private final Path path;
+  private final String file;
+  private final String name;
+
+  /** The file at {@code path}. */
+  public SingleFileSource(Path path, String file) {
+    this(path, file, null);
+  }
+
+  /** The file at {@code path}, listed as the entry {@code name} (its own name when null). */
+  public SingleFileSource(Path path, String file, @Nullable String name) {
+    this.path = path;
+    this.file = file;
+    Path fileName = path.getFileName();
+    this.name = name != null ? name : fileName == null ? "conversations.json" : fileName.toString();
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public List<String> entries() {
+    return List.of(name);
+  }
+
+  @Override
+  public long size(String entry) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public InputStream open(String entry) throws IOException {
+    return Files.newInputStream(path);
+  }
+
+  @Override
+  public @Nullable String locationEntry(String entry) {
+    return null;
+  }
+
+  @Override
+  public void close() {}
+}

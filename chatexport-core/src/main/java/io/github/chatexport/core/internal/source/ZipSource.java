@@ -1,0 +1,107 @@
+package io.github.chatexport.core.internal.source;
+
+import io.github.chatexport.core.internal.zip.ArchiveLimits;
+import io.github.chatexport.core.internal.zip.InflationGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An export as downloaded: a ZIP file, read in place (entries are streamed, never extracted). Entry names that
+ * could point outside the archive are never listed.
+ */
+public final class ZipSource implements ExportSource {
+  private final ZipFile zip;
+  private final String file;
+  private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
+  private final @Nullable Path deleteOnClose;
+  private final ArchiveLimits limits;
+
+  /** Opens the ZIP at {@code path}; {@code deleteOnClose} is a private temporary copy to delete, or null. */
+  public ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits) throws IOException {
+    this.zip = new ZipFile(path.toFile());
+    this.limits = limits;
+    this.file = file;
+    this.deleteOnClose = deleteOnClose;
+    List<String> names = new ArrayList<>();
+    Map<String, ZipEntry> byName = new LinkedHashMap<>();
+    try {
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry e = all.nextElement();
+        if (e.isDirectory()) {
+          continue;
+        }
+        String name = EntryNames.normalize(e.getName());
+        if (name != null && !byName.containsKey(name)) {
+          byName.put(name, e);
+          names.add(name);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // ZipFile throws this for a name in the central directory that is not UTF-8: a damaged directory, which
+      // the caller salvages from the local headers.
+      zip.close();
+      ZipException damaged = new ZipException("an entry name in the central directory is not valid UTF-8");
+      damaged.initCause(e);
+      throw damaged;
+    }
+    Collections.sort(names);
+    for (String name : names) {
+      entries.put(name, byName.get(name));
+    }
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public List<String> entries() {
+    return List.copyOf(entries.keySet());
+  }
+
+  @Override
+  public long size(String entry) {
+    ZipEntry e = entries.get(entry);
+    return e == null ? -1 : e.getSize();
+  }
+
+  @Override
+  public InputStream open(String entry) throws IOException {
+    ZipEntry e = entries.get(entry);
+    if (e == null) {
+      throw new IOException("no entry " + entry + " in " + file);
+    }
+    return InflationGuard.of(zip.getInputStream(e), e.getName(), e.getCompressedSize(), limits);
+  }
+
+  @Override
+  public @Nullable String locationEntry(String entry) {
+    return entries.containsKey(entry) ? entries.get(entry).getName() : entry;
+  }
+
+  @Override
+  public void close() {
+    try {
+      zip.close();
+    } catch (IOException e) {
+      // Nothing was written; closing a read-only archive has no outcome the caller could act on.
+    } finally {
+      if (deleteOnClose != null) {
+        TempFiles.delete(deleteOnClose);
+      }
+    }
+  }
+}
