@@ -142,7 +142,7 @@ public final class ExportWriter implements AutoCloseable {
       }
       startConversations();
     }
-    records.write(conversation);
+    requireNonNull(records, "started above").write(conversation);
     inShard++;
     if (perShard > 0 && inShard >= perShard) {
       endConversations();

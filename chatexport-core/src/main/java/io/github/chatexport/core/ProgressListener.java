@@ -7,6 +7,8 @@ package io.github.chatexport.core;
 @FunctionalInterface
 public interface ProgressListener {
   /**
+   * Called as conversations are delivered.
+   *
    * @param conversations the conversations delivered so far
    * @param bytesRead the bytes of conversation files read so far (uncompressed; the parser reads ahead a little)
    * @param totalBytes the bytes of all conversation files, or -1 when unknown (a stream)

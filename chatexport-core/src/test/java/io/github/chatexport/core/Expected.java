@@ -22,7 +22,7 @@ final class Expected {
   /** A conversation with more nodes than this is written in the reduced form (FIXTURES.md). */
   static final int BIG = 1000;
 
-  /** The conversation blocks, {@code conversation} to {@code end}, of what the reader delivered. */
+  /** The conversation blocks (from a {@code conversation …} line to its {@code end}) the reader delivered. */
   static List<String> render(List<Conversation> conversations) {
     List<String> out = new ArrayList<>();
     for (Conversation c : conversations) {

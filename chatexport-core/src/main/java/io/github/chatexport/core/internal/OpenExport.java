@@ -65,7 +65,10 @@ public final class OpenExport {
   private final Set<Warning> passWarnings = new HashSet<>();
   private final Set<ConversationCursor> passes = ConcurrentHashMap.newKeySet();
   private final AuxiliaryFiles files;
+  @SuppressWarnings("NullableOptional") // null: not read yet; empty: the export has none
   private @Nullable Optional<Account> account;
+
+  @SuppressWarnings("NullableOptional") // null: not read yet; empty: the export has none
   private @Nullable Optional<ExportManifest> manifest;
   private @Nullable ExportLayout exportLayout;
   private volatile boolean closed;

@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.html;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * decoded too; an {@code &} that starts no reference stays as it is. Only the strings change, never the bytes the
  * parser reads, so every location stays the one the parser reports. Used for chat.html only.
  */
+@SuppressWarnings("EscapedEntity") // the entities are what this class decodes; internal, not rendered
 public final class HtmlStrings extends JsonParserDelegate {
   /** Wraps {@code p}; closing the result closes {@code p}. */
   public static JsonParser wrap(JsonParser p) {
@@ -35,24 +38,29 @@ public final class HtmlStrings extends JsonParserDelegate {
     return s != null && isString() ? unescape(s) : s;
   }
 
+  /** The text of the current string token (never null at one). */
+  private String text() throws IOException {
+    return requireNonNull(getText(), "the text of a string token");
+  }
+
   @Override
   public int getText(Writer writer) throws IOException {
     if (!isString()) {
       return delegate.getText(writer);
     }
-    String s = getText();
+    String s = text();
     writer.write(s);
     return s.length();
   }
 
   @Override
   public char[] getTextCharacters() throws IOException {
-    return isString() ? getText().toCharArray() : delegate.getTextCharacters();
+    return isString() ? text().toCharArray() : delegate.getTextCharacters();
   }
 
   @Override
   public int getTextLength() throws IOException {
-    return isString() ? getText().length() : delegate.getTextLength();
+    return isString() ? text().length() : delegate.getTextLength();
   }
 
   @Override

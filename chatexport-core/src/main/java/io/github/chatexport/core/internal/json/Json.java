@@ -57,12 +57,13 @@ public final class Json {
     String problem;
     Throwable cause = null;
     if (e instanceof StreamConstraintsException) {
-      problem = "a limit was exceeded: " + e.getMessage().replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
+      problem = "a limit was exceeded: "
+          + String.valueOf(e.getMessage()).replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
       at = p == null ? null : p.currentLocation();
       cause = e;
-    } else if (e instanceof JsonEOFException && !beforeEnd((JsonEOFException) e, handed)) {
+    } else if (e instanceof JsonEOFException eof && !beforeEnd(eof, handed)) {
       problem = "the JSON ends too early (a truncated file?)";
-      at = ((JsonProcessingException) e).getLocation();
+      at = eof.getLocation();
     } else if (e instanceof JsonProcessingException jpe) {
       problem = "invalid JSON: " + describe(jpe.getOriginalMessage());
       // The parser reports the start of the offending token (or character).

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Members and elements are gathered in scratch arrays kept per nesting depth and reused from value to value;
  * each object or array then gets one array of its exact size.
  */
+@SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
 public final class RawReader {
   /** Up to this many members, repeated keys are found by scanning; beyond, by a hash index. */
   private static final int SCAN = 32;

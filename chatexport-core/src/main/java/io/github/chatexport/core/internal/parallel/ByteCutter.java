@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The byte-level scans of the parallel cutter, pure functions of a byte array: where the next conversation
  * probably starts, the first keys of an object, the comma before a cut, the line breaks of a run of bytes.
  */
+@SuppressWarnings("ReferenceEquality") // MORE is a sentinel, compared by identity
 final class ByteCutter {
   private ByteCutter() {}
 

@@ -54,6 +54,7 @@ import org.jspecify.annotations.Nullable;
  * byte) and the conversations' indexes in the file are set when the pieces are taken in order, so warnings and
  * errors say exactly where, as a serial read does.
  */
+@SuppressWarnings("ReferenceEquality") // ByteCutter.MORE is a sentinel, compared by identity
 final class ParallelPipeline implements AutoCloseable {
   private static final int PIECE_BYTES = 1 << 20;
   private static final int READ_BYTES = 1 << 16;
@@ -404,7 +405,7 @@ final class ParallelPipeline implements AutoCloseable {
   /**
    * Parses a piece as one array: the bracket before it and the one that replaces its separator (the last piece
    * keeps the file's own). Elements are read as a serial read reads them; paths say {@code $[i]} for the i-th
-   * element of the piece, until {@link #numbered} gives them their index in the file.
+   * element of the piece, until {@link Renumbering} gives them their index in the file.
    */
   private Batch parse(Piece piece) {
     Batch batch = new Batch(piece.file());
@@ -464,7 +465,7 @@ final class ParallelPipeline implements AutoCloseable {
       IOException damage = piece.damage();
       boolean atEnd = damage != null && x instanceof JsonProcessingException jpe && jpe.getLocation() != null
           && jpe.getLocation().getByteOffset() >= to;
-      batch.error = Json.translate(atEnd ? damage : x, p, problems, null);
+      batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null);
     } catch (ChatExportException x) {
       batch.error = x;
     } finally {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * the {@code last} piece of its file, {@code data[separator]} is the comma before the next piece, replaced by the
  * bracket that closes the array.
  */
+@SuppressWarnings("ArrayRecordComponent") // a piece is never compared: the array is its bytes, owned
 record Piece(String file, byte[] data, int length, int separator, boolean last, long offset, long line,
     long column, long bytesEnd, @Nullable IOException damage) {
   /** A piece whose bytes were all read. */

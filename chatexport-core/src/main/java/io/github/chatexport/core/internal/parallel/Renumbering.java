@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Paths in a piece say {@code $[i]} for the i-th element of the piece; this gives them, in the order the consumer
  * takes the pieces, the index of each element in its file. Not thread-safe: the consumer's.
  */
+@SuppressWarnings("ReferenceEquality") // the same location object means nothing was renumbered
 final class Renumbering {
   /** The consumer's state: the index in its file of the next piece's first element. */
   private int nextIndex;

@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.parse;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.chatexport.api.Content;
 import io.github.chatexport.api.Extras;
 import io.github.chatexport.api.Metadata;
@@ -243,7 +245,7 @@ final class ContentReader {
       if ((wrong & 1) != 0) {
         String key = TYPED_KEYS[k];
         problems.warn(Warning.Kind.TYPE_MISMATCH,
-            "expected " + EXPECTED[k] + ", found " + article(members.get(key).kind()) + "; kept as is",
+            "expected " + EXPECTED[k] + ", found " + article(requireNonNull(members.get(key), "a typed key met").kind()) + "; kept as is",
             at.toLocation(), path.key(key).toString());
       }
     }

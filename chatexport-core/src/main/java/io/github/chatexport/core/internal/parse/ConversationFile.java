@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.parse;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -85,10 +87,12 @@ public final class ConversationFile {
    */
   public @Nullable Conversation next() {
     JsonParser p = parser;
-    Problems pr = problems;
     if (p == null) {
       return null; // an empty file, closed when opened
     }
+    // Set with the parser by open():
+    Problems pr = requireNonNull(problems, "problems");
+    ConversationParser conversations = requireNonNull(this.conversations, "conversations");
     if (loneStart != null) {
       try {
         if (!loneRead) {

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * Reads conversation objects from a {@link JsonParser} into records, one at a time, keeping every field: typed
  * fields in record components, the rest (and mistyped fields) in {@link Extras}.
  */
+@SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
 public final class ConversationParser {
   private static final Absent CONVERSATION = new Absent("id", "conversation_id", "title", "create_time",
       "update_time", "mapping", "current_node", "default_model_slug", "gizmo_id", "is_archived");
@@ -432,7 +433,7 @@ public final class ConversationParser {
   /** Where each node of the mapping started, in mapping order: line, column, byte offset. */
   private long[] nodeStarts = new long[3 * 64];
 
-  private void readMapping(LinkedHashMap<String, MessageNode> nodes) throws IOException {
+  private void readMapping(Map<String, MessageNode> nodes) throws IOException {
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       mark.set(p);

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Reads the typed fields of one JSON object read whole; whatever is not taken as typed ends up in its extras,
  * and a field of an unexpected JSON type is kept there with a warning.
  */
+@SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
 final class ObjectFields {
 private final Problems problems;
   private final RawJson.JsonObject o;

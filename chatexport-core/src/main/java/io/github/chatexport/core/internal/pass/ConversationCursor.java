@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.pass;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Location;
@@ -110,7 +112,7 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Conversation c = next;
+    Conversation c = requireNonNull(next, "hasNext() found one");
     next = null;
     delivered++;
     if (progress != null) {

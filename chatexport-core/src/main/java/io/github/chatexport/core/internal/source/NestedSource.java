@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.source;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.chatexport.core.internal.zip.ArchiveLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +115,7 @@ public final class NestedSource implements ExportSource {
   @Override
   public @Nullable String locationEntry(String entry) {
     String archive = archiveOf.get(entry);
-    return archive == null ? entry : archive + "!/" + owner.get(entry).locationEntry(entry);
+    return archive == null ? entry : archive + "!/" + requireNonNull(owner.get(entry), "an entry of an inner archive").locationEntry(entry);
   }
 
   @Override

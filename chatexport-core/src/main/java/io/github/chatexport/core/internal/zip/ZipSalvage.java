@@ -367,8 +367,8 @@ public final class ZipSalvage implements AutoCloseable {
       } catch (IOException e) {
         failed = true;
         failure = e;
-        boolean resumable = e instanceof ZipDamageException
-            && ((ZipDamageException) e).reason() != Reason.TRUNCATED && csize >= 0;
+        boolean resumable = e instanceof ZipDamageException damage && damage.reason() != Reason.TRUNCATED
+            && csize >= 0;
         if (resumable) {
           resumeAt = dataStart + csize;
         } else {

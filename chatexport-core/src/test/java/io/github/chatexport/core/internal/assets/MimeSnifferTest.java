@@ -18,12 +18,12 @@ class MimeSnifferTest {
     assertThat(sniff(0xff, 0xd8, 0xff, 0xe1)).isEqualTo("image/jpeg");
     assertThat(sniff("GIF89a\u0001\u0000")).isEqualTo("image/gif");
     assertThat(sniff("GIF87a")).isEqualTo("image/gif");
-    assertThat(sniff("RIFF\u0024\u0000\u0000\u0000WEBPVP8 ")).isEqualTo("image/webp");
+    assertThat(sniff("RIFF$\u0000\u0000\u0000WEBPVP8 ")).isEqualTo("image/webp");
   }
 
   @Test
   void recognizesAudio() {
-    assertThat(sniff("RIFF\u0024\u0000\u0000\u0000WAVEfmt ")).isEqualTo("audio/wav");
+    assertThat(sniff("RIFF$\u0000\u0000\u0000WAVEfmt ")).isEqualTo("audio/wav");
     assertThat(sniff("ID3\u0004\u0000\u0000")).isEqualTo("audio/mpeg");
     assertThat(sniff(0xff, 0xfb, 0x90, 0x64)).as("MPEG-1 layer III, 128 kbit/s, 44.1 kHz").isEqualTo("audio/mpeg");
     assertThat(sniff(0xff, 0xf3, 0x64, 0xc4)).as("MPEG-2 layer III").isEqualTo("audio/mpeg");
@@ -56,7 +56,7 @@ class MimeSnifferTest {
     "'avif', image/avif",
   })
   void recognizesTheIsoMediaFamilyByBrand(String brand, String mime) {
-    assertThat(sniff("\u0000\u0000\u0000\u0020ftyp" + brand + "\u0000\u0000\u0000\u0000")).isEqualTo(mime);
+    assertThat(sniff("\u0000\u0000\u0000 ftyp" + brand + "\u0000\u0000\u0000\u0000")).isEqualTo(mime);
   }
 
   @Test
@@ -71,11 +71,11 @@ class MimeSnifferTest {
   void returnsNullForUnknownShortOrEmptyInput() {
     assertThat(MimeSniffer.sniff(new byte[0], 0)).isNull();
     assertThat(sniff("{\"json\": true}")).isNull();
-    assertThat(sniff("RIFF\u0024\u0000\u0000\u0000AVI LIST")).isNull();
+    assertThat(sniff("RIFF$\u0000\u0000\u0000AVI LIST")).isNull();
     assertThat(sniff("RIFF")).isNull();
     assertThat(sniff(0x89, 'P', 'N', 'G')).isNull();
     assertThat(sniff("%PDF")).isNull();
-    assertThat(sniff("\u0000\u0000\u0000\u0020ftyp")).isNull();
+    assertThat(sniff("\u0000\u0000\u0000 ftyp")).isNull();
     assertThat(sniff(0xff)).isNull();
     assertThat(sniff(0xff, 0xd8)).isNull();
   }

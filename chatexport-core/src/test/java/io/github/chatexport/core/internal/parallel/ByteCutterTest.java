@@ -27,7 +27,7 @@ class ByteCutterTest {
           line++;
         }
         if (buf[i] == '\r' || buf[i] == '\n') {
-          lineStart = 1000 + i + 1;
+          lineStart = 1000L + i + 1;
         }
         cr = buf[i] == '\r';
       }

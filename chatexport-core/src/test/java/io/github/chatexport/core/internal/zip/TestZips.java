@@ -115,13 +115,11 @@ final class TestZips {
   static byte[] zip(boolean central, Spec... specs) {
     Out out = new Out();
     List<long[]> offsets = new ArrayList<>();
-    List<byte[]> compressedData = new ArrayList<>();
     for (Spec s : specs) {
       byte[] compressed = s.compressed != null ? s.compressed
           : s.method == ZipSalvage.DEFLATED ? deflate(s.data) : s.data;
       long size = s.sizeOverride >= 0 ? s.sizeOverride : s.data.length;
       long crc = s.crcOverride >= 0 ? s.crcOverride : crc(s.data);
-      compressedData.add(compressed);
       offsets.add(new long[] {out.size(), crc, compressed.length, size});
       byte[] name = s.nameBytes();
       byte[] extra = s.zip64Local ? concat(zip64Extra(s.descriptor ? 0 : size, s.descriptor ? 0 : compressed.length),
