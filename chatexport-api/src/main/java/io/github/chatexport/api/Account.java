@@ -35,7 +35,8 @@ public record Account(
 
   /** Returns a copy with another phone number (null removes it). */
   public Account withPhoneNumber(@Nullable String phoneNumber) {
-    return new Account(id, email, chatgptPlusUser, phoneNumber, birthYear, extras.typed("phone_number"));
+    return new Account(
+        id, email, chatgptPlusUser, phoneNumber, birthYear, extras.typed("phone_number"));
   }
 
   @Override

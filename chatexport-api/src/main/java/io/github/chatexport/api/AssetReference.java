@@ -6,11 +6,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pointer from a message to an asset, resolved against the files of the export, or missing. A missing asset is
- * normal (expired voice recordings, files kept only on the server): it is part of the answer, not an error.
+ * A pointer from a message to an asset, resolved against the files of the export, or missing. A
+ * missing asset is normal (expired voice recordings, files kept only on the server): it is part of
+ * the answer, not an error.
  *
- * @param pointer the pointer as written ({@code sediment://file_…}, {@code file-service://file-…}, or a bare
- *     attachment id)
+ * @param pointer the pointer as written ({@code sediment://file_…}, {@code file-service://file-…},
+ *     or a bare attachment id)
  * @param kind what kind of reference it is
  * @param conversationId the conversation
  * @param messageId the message that makes the reference
@@ -46,8 +47,9 @@ public record AssetReference(
   }
 
   /**
-   * The asset id the pointer names: the pointer without its scheme ({@code sediment://file_1} and {@code file_1}
-   * both give {@code file_1}), so that an image part and an attachment of the same upload compare equal.
+   * The asset id the pointer names: the pointer without its scheme ({@code sediment://file_1} and
+   * {@code file_1} both give {@code file_1}), so that an image part and an attachment of the same
+   * upload compare equal.
    */
   public String assetId() {
     return assetId(pointer);
@@ -83,6 +85,11 @@ public record AssetReference(
   @Override
   public String toString() {
     // the pointer is an id; the asset's entry would show the upload's name
-    return "AssetReference[" + kind + ", " + pointer + (asset == null ? ", missing" : ", present") + "]";
+    return "AssetReference["
+        + kind
+        + ", "
+        + pointer
+        + (asset == null ? ", missing" : ", present")
+        + "]";
   }
 }

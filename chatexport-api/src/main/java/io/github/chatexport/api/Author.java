@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who wrote a message.
  *
- * @param role the role as written: {@code user}, {@code assistant}, {@code system}, {@code tool}, or anything
- *     new; empty when the export gave none
- * @param name the tool's name for tool messages ({@code python}, {@code browser}, {@code dalle.text2im},
- *     {@code web.run}, …), else usually null
+ * @param role the role as written: {@code user}, {@code assistant}, {@code system}, {@code tool},
+ *     or anything new; empty when the export gave none
+ * @param name the tool's name for tool messages ({@code python}, {@code browser}, {@code
+ *     dalle.text2im}, {@code web.run}, …), else usually null
  * @param metadata the author's metadata object as written ({@code real_author}, {@code source}, …)
  * @param extras fields of the author object that no component holds
  */
@@ -19,10 +19,13 @@ public record Author(
 
   /** The role of people. */
   public static final String USER = "user";
+
   /** The role of the model's answers. */
   public static final String ASSISTANT = "assistant";
+
   /** The role of system and context messages. */
   public static final String SYSTEM = "system";
+
   /** The role of tool output. */
   public static final String TOOL = "tool";
 

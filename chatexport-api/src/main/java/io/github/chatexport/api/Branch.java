@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One root-to-leaf path through a conversation's tree: what chatgpt.com shows for one choice of edits and
- * regenerations.
+ * One root-to-leaf path through a conversation's tree: what chatgpt.com shows for one choice of
+ * edits and regenerations.
  *
  * @param nodes the nodes of the path, root first, including nodes without a message
  */
@@ -31,9 +31,9 @@ public record Branch(List<MessageNode> nodes) {
   }
 
   /**
-   * The messages a person saw in the chat window, in order: see {@link Message#shownInChat()}. System and
-   * context messages, tool calls, thoughts, reasoning recaps, browsing and web-page messages, and anything
-   * flagged hidden are left out.
+   * The messages a person saw in the chat window, in order: see {@link Message#shownInChat()}.
+   * System and context messages, tool calls, thoughts, reasoning recaps, browsing and web-page
+   * messages, and anything flagged hidden are left out.
    */
   public List<Message> visibleMessages() {
     List<Message> out = new ArrayList<>();
@@ -67,6 +67,10 @@ public record Branch(List<MessageNode> nodes) {
 
   @Override
   public String toString() {
-    return "Branch[" + nodes.size() + " nodes" + leaf().map(l -> ", leaf " + l.id()).orElse("") + "]";
+    return "Branch["
+        + nodes.size()
+        + " nodes"
+        + leaf().map(l -> ", leaf " + l.id()).orElse("")
+        + "]";
   }
 }

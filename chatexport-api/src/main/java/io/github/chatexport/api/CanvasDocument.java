@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * A canvas document: one JSON file under {@code textdocs/}. Its shape is not documented, so it is kept whole,
- * with views of the fields seen so far.
+ * A canvas document: one JSON file under {@code textdocs/}. Its shape is not documented, so it is
+ * kept whole, with views of the fields seen so far.
  *
  * @param entry the file's name in the export, such as {@code textdocs/abc.json}
  * @param json the document as written

@@ -4,14 +4,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A citation in a message's {@link Message#text() text}: the span of text that marks it and the sources it names.
- * See {@link Message#citationSpans()}.
+ * A citation in a message's {@link Message#text() text}: the span of text that marks it and the
+ * sources it names. See {@link Message#citationSpans()}.
  *
- * @param start the first index of the mark in {@link Message#text()}, in UTF-16 code units (Java {@code String}
- *     indexes)
+ * @param start the first index of the mark in {@link Message#text()}, in UTF-16 code units (Java
+ *     {@code String} indexes)
  * @param end the index after the mark
- * @param sources the sources the citation names, in order; empty for marks that name none (a
- *     {@code sources_footnote}, a hidden reference)
+ * @param sources the sources the citation names, in order; empty for marks that name none (a {@code
+ *     sources_footnote}, a hidden reference)
  */
 public record CitationSpan(int start, int end, List<Source> sources) {
 

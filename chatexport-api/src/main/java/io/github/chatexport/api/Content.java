@@ -7,11 +7,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content of a message, one record per {@code content_type} of the export, and {@link Unknown} for any other.
+ * The content of a message, one record per {@code content_type} of the export, and {@link Unknown}
+ * for any other.
  *
- * <p>{@link #contentType()} is the {@code content_type} string as written. {@link #text()} is the readable text:
- * text parts joined with {@code \n}, or the one text of code, output, quotes, recaps and errors; empty when there
- * is none. On Java 17, dispatch with {@code instanceof}:
+ * <p>{@link #contentType()} is the {@code content_type} string as written. {@link #text()} is the
+ * readable text: text parts joined with {@code \n}, or the one text of code, output, quotes, recaps
+ * and errors; empty when there is none. On Java 17, dispatch with {@code instanceof}:
  *
  * <pre>{@code
  * Content content = message.content();
@@ -24,14 +25,24 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Every record keeps the fields it does not type in {@link #extras()}; {@link Unknown} keeps the whole object.
- * {@code toString()} shows types and sizes, never content.
+ * <p>Every record keeps the fields it does not type in {@link #extras()}; {@link Unknown} keeps the
+ * whole object. {@code toString()} shows types and sizes, never content.
  */
 public sealed interface Content
-    permits Content.Text, Content.MultimodalText, Content.Code, Content.ExecutionOutput,
-        Content.TetherBrowsingDisplay, Content.TetherQuote, Content.SystemError, Content.UserEditableContext,
-        Content.ModelEditableContext, Content.Thoughts, Content.ReasoningRecap, Content.ComputerOutput,
-        Content.SonicWebpage, Content.Unknown {
+    permits Content.Text,
+        Content.MultimodalText,
+        Content.Code,
+        Content.ExecutionOutput,
+        Content.TetherBrowsingDisplay,
+        Content.TetherQuote,
+        Content.SystemError,
+        Content.UserEditableContext,
+        Content.ModelEditableContext,
+        Content.Thoughts,
+        Content.ReasoningRecap,
+        Content.ComputerOutput,
+        Content.SonicWebpage,
+        Content.Unknown {
 
   /** The {@code content_type} as written. */
   String contentType();
@@ -45,8 +56,8 @@ public sealed interface Content
   /**
    * {@code text}: a list of strings, usually one.
    *
-   * @param parts the string parts; empty when the export's {@code parts} was not a list of strings (then it is
-   *     kept in {@link #extras()})
+   * @param parts the string parts; empty when the export's {@code parts} was not a list of strings
+   *     (then it is kept in {@link #extras()})
    * @param extras fields no component holds
    */
   record Text(List<String> parts, Extras extras) implements Content {
@@ -128,10 +139,7 @@ public sealed interface Content
    * @param extras fields no component holds
    */
   record Code(
-      @Nullable String language,
-      @Nullable String responseFormatName,
-      String text,
-      Extras extras)
+      @Nullable String language, @Nullable String responseFormatName, String text, Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "code";
@@ -154,8 +162,8 @@ public sealed interface Content
   }
 
   /**
-   * {@code execution_output}: what a tool (usually {@code python}) printed. Images and the full result are in
-   * the message's {@code metadata.aggregate_result}.
+   * {@code execution_output}: what a tool (usually {@code python}) printed. Images and the full
+   * result are in the message's {@code metadata.aggregate_result}.
    *
    * @param text the output
    * @param extras fields no component holds
@@ -287,9 +295,7 @@ public sealed interface Content
    * @param extras fields no component holds
    */
   record UserEditableContext(
-      @Nullable String userProfile,
-      @Nullable String userInstructions,
-      Extras extras)
+      @Nullable String userProfile, @Nullable String userInstructions, Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "user_editable_context";
@@ -314,7 +320,10 @@ public sealed interface Content
 
     @Override
     public String toString() {
-      return "UserEditableContext[" + Util.length(userProfile) + " + " + Util.length(userInstructions)
+      return "UserEditableContext["
+          + Util.length(userProfile)
+          + " + "
+          + Util.length(userInstructions)
           + " chars]";
     }
   }
@@ -325,9 +334,7 @@ public sealed interface Content
    * @param modelSetContext the memory text
    * @param extras fields no component holds ({@code repository}, {@code structured_context}, …)
    */
-  record ModelEditableContext(
-      @Nullable String modelSetContext, Extras extras)
-      implements Content {
+  record ModelEditableContext(@Nullable String modelSetContext, Extras extras) implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "model_editable_context";
 
@@ -359,10 +366,7 @@ public sealed interface Content
    * @param sourceAnalysisMsgId the id of the analysis message they come from
    * @param extras fields no component holds
    */
-  record Thoughts(
-      List<Thought> thoughts,
-      @Nullable String sourceAnalysisMsgId,
-      Extras extras)
+  record Thoughts(List<Thought> thoughts, @Nullable String sourceAnalysisMsgId, Extras extras)
       implements Content {
     /** The content type of this record. */
     public static final String CONTENT_TYPE = "thoughts";
@@ -502,7 +506,8 @@ public sealed interface Content
    * @param title the page's title
    * @param text the page's text as the model saw it
    * @param snippet the search snippet
-   * @param extras fields no component holds ({@code pub_date}, {@code crawl_date}, {@code ref_id}, …)
+   * @param extras fields no component holds ({@code pub_date}, {@code crawl_date}, {@code ref_id},
+   *     …)
    */
   record SonicWebpage(
       @Nullable String url,
@@ -533,8 +538,9 @@ public sealed interface Content
   }
 
   /**
-   * A {@code content_type} this version does not know, kept verbatim; tools can count these. {@link #text()}
-   * makes a best effort: the object's {@code text} string, else its string {@code parts} joined with {@code \n}.
+   * A {@code content_type} this version does not know, kept verbatim; tools can count these. {@link
+   * #text()} makes a best effort: the object's {@code text} string, else its string {@code parts}
+   * joined with {@code \n}.
    *
    * @param contentType the content type as written (empty when the content had none)
    * @param json the whole content object, {@code content_type} included

@@ -10,13 +10,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code export_manifest.json} (2026): the list of the export's files, with the conversation shards in order.
+ * {@code export_manifest.json} (2026): the list of the export's files, with the conversation shards
+ * in order.
  *
- * <p>Two shapes are read (FORMAT.md §9). The real one: {@code export_files} (each {@code path} with its
- * {@code size_bytes}) and {@code logical_files} (each logical file, such as {@code conversations.json}, with the
- * {@code files} it is made of, in order); and an earlier, synthetic one: {@code files} (each {@code name}, maybe a
- * {@code size}, and for {@code conversations.json} its {@code shards}). Both give {@link #files()}; the real shape
- * also gives {@link #logicalFiles()}.
+ * <p>Two shapes are read (FORMAT.md §9). The real one: {@code export_files} (each {@code path} with
+ * its {@code size_bytes}) and {@code logical_files} (each logical file, such as {@code
+ * conversations.json}, with the {@code files} it is made of, in order); and an earlier, synthetic
+ * one: {@code files} (each {@code name}, maybe a {@code size}, and for {@code conversations.json}
+ * its {@code shards}). Both give {@link #files()}; the real shape also gives {@link
+ * #logicalFiles()}.
  *
  * @param version the manifest's version, as written
  * @param files the files listed ({@code export_files} or {@code files}), in order
@@ -25,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param extras fields no component holds
  */
 public record ExportManifest(
-    @Nullable Integer version, List<File> files, Map<String, List<String>> logicalFiles,
+    @Nullable Integer version,
+    List<File> files,
+    Map<String, List<String>> logicalFiles,
     Extras extras) {
 
   /** Copies the components; {@code logicalFiles} keeps its order. */
@@ -43,8 +47,9 @@ public record ExportManifest(
   }
 
   /**
-   * The conversation shards, in order: the files of the logical {@code conversations.json} when the manifest
-   * has {@code logical_files}, else the {@code shards} of its {@code conversations.json} entry.
+   * The conversation shards, in order: the files of the logical {@code conversations.json} when the
+   * manifest has {@code logical_files}, else the {@code shards} of its {@code conversations.json}
+   * entry.
    */
   public List<String> shards() {
     List<String> logical = logicalFiles.get("conversations.json");
@@ -80,10 +85,17 @@ public record ExportManifest(
       requireNonNull(extras, "extras");
     }
 
-    /** The size and the number of shards: never the name, which for an upload is the name the user gave it. */
+    /**
+     * The size and the number of shards: never the name, which for an upload is the name the user
+     * gave it.
+     */
     @Override
     public String toString() {
-      return "File[" + (size == null ? "size unknown" : size + " bytes") + ", " + shards.size() + " shards]";
+      return "File["
+          + (size == null ? "size unknown" : size + " bytes")
+          + ", "
+          + shards.size()
+          + " shards]";
     }
   }
 }

@@ -10,29 +10,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a record remembers of its JSON object beyond its typed components, so that nothing read is lost and it can
- * be written back as it was read.
+ * What a record remembers of its JSON object beyond its typed components, so that nothing read is
+ * lost and it can be written back as it was read.
  *
  * <ul>
- *   <li>{@link #fields()}: members that no typed component holds, in input order: fields this version of the
- *       model does not know, and known fields whose JSON type was not the expected one (their typed accessor is
- *       then empty, and the reader reported a {@link Warning.Kind#TYPE_MISMATCH}).
- *   <li>{@link #absent()}: names of typed fields that were <em>absent</em> from the input, as opposed to present
- *       with the value {@code null}, so that a writer can leave them out again.
- *   <li>{@link #order()}: the names of all the object's members, typed and extra, in the order they were read
- *       (each once), so that a writer can write them in that order; empty when not known (records built by hand).
- *   <li>{@link #numbers()}: for typed number fields (timestamps, weights, sizes), the text they were read with,
- *       where it differs from the text a writer would make of the typed value ({@code 1704067200} for a
- *       timestamp a writer would write as {@code 1704067200.0}). A writer uses it only while it still denotes
- *       the typed value.
+ *   <li>{@link #fields()}: members that no typed component holds, in input order: fields this
+ *       version of the model does not know, and known fields whose JSON type was not the expected
+ *       one (their typed accessor is then empty, and the reader reported a {@link
+ *       Warning.Kind#TYPE_MISMATCH}).
+ *   <li>{@link #absent()}: names of typed fields that were <em>absent</em> from the input, as
+ *       opposed to present with the value {@code null}, so that a writer can leave them out again.
+ *   <li>{@link #order()}: the names of all the object's members, typed and extra, in the order they
+ *       were read (each once), so that a writer can write them in that order; empty when not known
+ *       (records built by hand).
+ *   <li>{@link #numbers()}: for typed number fields (timestamps, weights, sizes), the text they
+ *       were read with, where it differs from the text a writer would make of the typed value
+ *       ({@code 1704067200} for a timestamp a writer would write as {@code 1704067200.0}). A writer
+ *       uses it only while it still denotes the typed value.
  * </ul>
  *
- * <p>Records built by hand usually pass {@link #NONE}. {@link #order()} and {@link #numbers()} are about how the
- * record was written, not what it holds: they are left out of {@link #equals} and {@link #hashCode}, so that
- * a record read from one key order equals the same record read from another.
+ * <p>Records built by hand usually pass {@link #NONE}. {@link #order()} and {@link #numbers()} are
+ * about how the record was written, not what it holds: they are left out of {@link #equals} and
+ * {@link #hashCode}, so that a record read from one key order equals the same record read from
+ * another.
  */
 public record Extras(
-    Map<String, RawJson> fields, Set<String> absent, List<String> order, Map<String, String> numbers) {
+    Map<String, RawJson> fields,
+    Set<String> absent,
+    List<String> order,
+    Map<String, String> numbers) {
   /** No extra fields, nothing absent. */
   public static final Extras NONE = new Extras(Map.of(), Set.of());
 
@@ -45,7 +51,8 @@ public record Extras(
     }
     absent = Set.copyOf(absent);
     order = FrozenMap.isFrozen(order) ? order : List.copyOf(order);
-    numbers = numbers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+    numbers =
+        numbers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
   }
 
   /** Extras with these fields and absent names, without memory of key order or number text. */
@@ -75,8 +82,8 @@ public record Extras(
   }
 
   /**
-   * Returns a copy in which the typed field {@code name} is neither extra nor absent: what a {@code with…} method
-   * calls when a typed value replaces whatever the input had.
+   * Returns a copy in which the typed field {@code name} is neither extra nor absent: what a {@code
+   * with…} method calls when a typed value replaces whatever the input had.
    */
   public Extras typed(String name) {
     if (!fields.containsKey(name) && !absent.contains(name)) {
@@ -86,7 +93,8 @@ public record Extras(
     copy.remove(name);
     Set<String> rest = new java.util.HashSet<>(absent);
     rest.remove(name);
-    // The name keeps its place in the order: a value set through the API goes where the field was. Its number
+    // The name keeps its place in the order: a value set through the API goes where the field was.
+    // Its number
     // text stays too: a writer uses it only while it still denotes the typed value.
     return new Extras(FrozenMap.adopt(copy), rest, order, numbers);
   }

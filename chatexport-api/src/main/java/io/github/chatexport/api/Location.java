@@ -5,16 +5,18 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where something is in an export: the file (and the ZIP entry inside it), line, column and byte offset, the JSON
- * path, and the conversation it belongs to.
+ * Where something is in an export: the file (and the ZIP entry inside it), line, column and byte
+ * offset, the JSON path, and the conversation it belongs to.
  *
- * @param file the file opened, as the caller named it (a ZIP, a folder, a JSON file, or the name given with a
- *     stream)
- * @param entry the entry inside the file (a ZIP entry or a file inside the folder), or null for a single file
+ * @param file the file opened, as the caller named it (a ZIP, a folder, a JSON file, or the name
+ *     given with a stream)
+ * @param entry the entry inside the file (a ZIP entry or a file inside the folder), or null for a
+ *     single file
  * @param line the 1-based line, or -1 when unknown
  * @param column the 1-based column, or -1 when unknown
  * @param byteOffset the 0-based byte offset in the entry, or -1 when unknown
- * @param jsonPath the JSON path, such as {@code $[17].mapping.<id>.message.content}; {@code $} for the whole entry
+ * @param jsonPath the JSON path, such as {@code $[17].mapping.<id>.message.content}; {@code $} for
+ *     the whole entry
  * @param conversationId the id of the conversation being read, when known
  */
 public record Location(
@@ -41,8 +43,9 @@ public record Location(
   }
 
   /**
-   * Describes the location for a message: {@code conversations.json (in export.zip) line 3 column 14 (byte 1204)
-   * at $[2].mapping.abc.message conversation 6b1f…}. It holds names and positions, never content.
+   * Describes the location for a message: {@code conversations.json (in export.zip) line 3 column
+   * 14 (byte 1204) at $[2].mapping.abc.message conversation 6b1f…}. It holds names and positions,
+   * never content.
    */
   public String describe() {
     StringBuilder out = new StringBuilder();

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param id the node id: its key in {@code mapping}
  * @param message the message, or null (the root usually has none)
  * @param parentId the parent node id, or null for a root
- * @param childIds the child node ids as the export lists them (empty when the node has no {@code children}
- *     field, as in 2026 exports; {@link Conversation#children(String)} gives the reconciled children)
+ * @param childIds the child node ids as the export lists them (empty when the node has no {@code
+ *     children} field, as in 2026 exports; {@link Conversation#children(String)} gives the
+ *     reconciled children)
  * @param extras fields of the node object that no component holds
  */
 public record MessageNode(
@@ -51,7 +52,14 @@ public record MessageNode(
 
   @Override
   public String toString() {
-    return "MessageNode[" + id + ", parent=" + parentId + ", " + childIds.size() + " children, "
-        + (message == null ? "no message" : message.toString()) + "]";
+    return "MessageNode["
+        + id
+        + ", parent="
+        + parentId
+        + ", "
+        + childIds.size()
+        + " children, "
+        + (message == null ? "no message" : message.toString())
+        + "]";
   }
 }

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A message's {@code metadata} object: kept whole, as written, with typed views of what tools use.
  *
- * <p>The metadata of 2025–26 exports holds dozens of keys (citations, search results, model routing, canvas,
- * voice) that change often; keeping it whole means nothing is lost when OpenAI adds one. The typed views read
- * from {@link #json()} and are empty when a key is absent or has an unexpected type.
+ * <p>The metadata of 2025–26 exports holds dozens of keys (citations, search results, model
+ * routing, canvas, voice) that change often; keeping it whole means nothing is lost when OpenAI
+ * adds one. The typed views read from {@link #json()} and are empty when a key is absent or has an
+ * unexpected type.
  *
  * @param json the metadata object as written
  */
@@ -64,7 +65,10 @@ public record Metadata(RawJson.JsonObject json) {
     return flag("is_visually_hidden_from_conversation");
   }
 
-  /** {@code is_user_system_message}: whether the message holds the user's custom instructions (2023–24 form). */
+  /**
+   * {@code is_user_system_message}: whether the message holds the user's custom instructions
+   * (2023–24 form).
+   */
   public boolean isUserSystemMessage() {
     return flag("is_user_system_message");
   }
@@ -86,7 +90,9 @@ public record Metadata(RawJson.JsonObject json) {
 
   /** {@code aggregate_result}: the code interpreter's full result (code, output, images). */
   public Optional<RawJson.JsonObject> aggregateResult() {
-    return json.get("aggregate_result") instanceof RawJson.JsonObject o ? Optional.of(o) : Optional.empty();
+    return json.get("aggregate_result") instanceof RawJson.JsonObject o
+        ? Optional.of(o)
+        : Optional.empty();
   }
 
   /** {@code attachments}: files the user attached. */
@@ -97,12 +103,13 @@ public record Metadata(RawJson.JsonObject json) {
       if (mime.isNull()) {
         mime = o.get("mimeType");
       }
-      out.add(new Attachment(
-          o.get("id").asString().orElse(""),
-          o.get("name").asString().orElse(null),
-          longInteger(o.get("size")),
-          mime.asString().orElse(null),
-          o));
+      out.add(
+          new Attachment(
+              o.get("id").asString().orElse(""),
+              o.get("name").asString().orElse(null),
+              longInteger(o.get("size")),
+              mime.asString().orElse(null),
+              o));
     }
     return List.copyOf(out);
   }
@@ -112,29 +119,31 @@ public record Metadata(RawJson.JsonObject json) {
     List<Citation> out = new ArrayList<>();
     for (RawJson.JsonObject o : objects("citations")) {
       RawJson meta = o.get("metadata");
-      out.add(new Citation(
-          integer(o.get("start_ix")),
-          integer(o.get("end_ix")),
-          meta.get("url").asString().orElse(null),
-          meta.get("title").asString().orElse(null),
-          o));
+      out.add(
+          new Citation(
+              integer(o.get("start_ix")),
+              integer(o.get("end_ix")),
+              meta.get("url").asString().orElse(null),
+              meta.get("title").asString().orElse(null),
+              o));
     }
     return List.copyOf(out);
   }
 
   /**
-   * {@code content_references}: the 2025–26 citation form. {@code matched_text} is the marked-up text in the
-   * message (with the private-use markers U+E200–U+E202); the indexes are as written.
+   * {@code content_references}: the 2025–26 citation form. {@code matched_text} is the marked-up
+   * text in the message (with the private-use markers U+E200–U+E202); the indexes are as written.
    */
   public List<ContentReference> contentReferences() {
     List<ContentReference> out = new ArrayList<>();
     for (RawJson.JsonObject o : objects("content_references")) {
-      out.add(new ContentReference(
-          o.get("matched_text").asString().orElse(null),
-          integer(o.get("start_idx")),
-          integer(o.get("end_idx")),
-          o.get("type").asString().orElse(null),
-          o));
+      out.add(
+          new ContentReference(
+              o.get("matched_text").asString().orElse(null),
+              integer(o.get("start_idx")),
+              integer(o.get("end_idx")),
+              o.get("type").asString().orElse(null),
+              o));
     }
     return List.copyOf(out);
   }
@@ -146,12 +155,13 @@ public record Metadata(RawJson.JsonObject json) {
       if (group.get("entries") instanceof RawJson.JsonArray entries) {
         for (RawJson entry : entries.elements()) {
           if (entry instanceof RawJson.JsonObject e) {
-            out.add(new SearchResult(
-                e.get("url").asString().orElse(null),
-                e.get("title").asString().orElse(null),
-                e.get("snippet").asString().orElse(null),
-                group.get("domain").asString().orElse(null),
-                e));
+            out.add(
+                new SearchResult(
+                    e.get("url").asString().orElse(null),
+                    e.get("title").asString().orElse(null),
+                    e.get("snippet").asString().orElse(null),
+                    group.get("domain").asString().orElse(null),
+                    e));
           }
         }
       }
@@ -232,7 +242,11 @@ public record Metadata(RawJson.JsonObject json) {
    * @param json the whole object
    */
   public record Attachment(
-      String id, @Nullable String name, @Nullable Long size, @Nullable String mimeType, RawJson.JsonObject json) {
+      String id,
+      @Nullable String name,
+      @Nullable Long size,
+      @Nullable String mimeType,
+      RawJson.JsonObject json) {
     /** Checks the components. */
     public Attachment {
       requireNonNull(id, "id");
@@ -277,7 +291,8 @@ public record Metadata(RawJson.JsonObject json) {
    * @param matchedText the marked-up text the reference replaces
    * @param startIdx start index, as written
    * @param endIdx end index, as written
-   * @param type the reference type ({@code grouped_webpages}, {@code sources_footnote}, {@code image_v2}, …)
+   * @param type the reference type ({@code grouped_webpages}, {@code sources_footnote}, {@code
+   *     image_v2}, …)
    * @param json the whole object
    */
   public record ContentReference(

@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A comparison of two answers the user was asked to judge: one row of {@code model_comparisons.json} (2023
- * onward). The prompt conversation and the feedback are kept as written.
+ * A comparison of two answers the user was asked to judge: one row of {@code
+ * model_comparisons.json} (2023 onward). The prompt conversation and the feedback are kept as
+ * written.
  *
  * @param id the comparison id
  * @param userId the user
- * @param input the {@code input} object: {@code prompt_convo} (the messages) and {@code conversation_id}
+ * @param input the {@code input} object: {@code prompt_convo} (the messages) and {@code
+ *     conversation_id}
  * @param output the {@code output} object: the feedback steps
  * @param createTime when it was made
  * @param extras fields no component holds ({@code metadata}, …)

@@ -18,13 +18,25 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public sealed interface Part
-    permits Part.PlainText, Part.ImageAssetPointer, Part.AudioTranscription, Part.AudioAssetPointer,
-        Part.RealTimeUserAudioVideoAssetPointer, Part.TextObject, Part.Unknown, Part.Null {
+    permits Part.PlainText,
+        Part.ImageAssetPointer,
+        Part.AudioTranscription,
+        Part.AudioAssetPointer,
+        Part.RealTimeUserAudioVideoAssetPointer,
+        Part.TextObject,
+        Part.Unknown,
+        Part.Null {
 
-  /** The part's {@code content_type} as written; empty for strings, {@code null} parts and untyped objects. */
+  /**
+   * The part's {@code content_type} as written; empty for strings, {@code null} parts and untyped
+   * objects.
+   */
   String contentType();
 
-  /** The readable text this part adds to {@link Message#text()}, or null when it adds none (images, audio). */
+  /**
+   * The readable text this part adds to {@link Message#text()}, or null when it adds none (images,
+   * audio).
+   */
   default @Nullable String readableText() {
     return null;
   }
@@ -55,7 +67,8 @@ public sealed interface Part
   /**
    * An image: {@code image_asset_pointer}.
    *
-   * @param assetPointer {@code file-service://file-…} or {@code sediment://file_…}; empty when absent
+   * @param assetPointer {@code file-service://file-…} or {@code sediment://file_…}; empty when
+   *     absent
    * @param sizeBytes the size in bytes
    * @param width the width in pixels
    * @param height the height in pixels
@@ -133,7 +146,8 @@ public sealed interface Part
    * @param sizeBytes the size in bytes
    * @param format the audio format, such as {@code wav}
    * @param expiryDatetime when the server-side copy expires, as the ISO text written
-   * @param metadata the audio's metadata object (timestamps, transcription details), null when absent
+   * @param metadata the audio's metadata object (timestamps, transcription details), null when
+   *     absent
    * @param extras fields no component holds
    */
   record AudioAssetPointer(
@@ -165,7 +179,8 @@ public sealed interface Part
   }
 
   /**
-   * The user's side of an advanced-voice exchange: {@code real_time_user_audio_video_asset_pointer}.
+   * The user's side of an advanced-voice exchange: {@code
+   * real_time_user_audio_video_asset_pointer}.
    *
    * @param expiryDatetime when the server-side copy expires, as the ISO text written
    * @param audioAssetPointer the recorded audio, null when absent or null
@@ -198,17 +213,21 @@ public sealed interface Part
 
     @Override
     public String toString() {
-      return "RealTimeUserAudioVideoAssetPointer[audio=" + audioAssetPointer + ", "
-          + framesAssetPointers.size() + " frames]";
+      return "RealTimeUserAudioVideoAssetPointer[audio="
+          + audioAssetPointer
+          + ", "
+          + framesAssetPointers.size()
+          + " frames]";
     }
   }
 
   /**
-   * A text object inside {@code parts}: {@code {"content_type": "text", "text": …}} or {@code {"text": …}}.
+   * A text object inside {@code parts}: {@code {"content_type": "text", "text": …}} or {@code
+   * {"text": …}}.
    *
    * @param text the text
-   * @param extras fields no component holds; {@code content_type} is in {@link Extras#absent()} when the object
-   *     had none
+   * @param extras fields no component holds; {@code content_type} is in {@link Extras#absent()}
+   *     when the object had none
    */
   record TextObject(String text, Extras extras) implements Part {
     /** Checks the components. */
@@ -234,8 +253,8 @@ public sealed interface Part
   }
 
   /**
-   * A part this version does not know (an object with another {@code content_type}, or a number, boolean or
-   * array), kept verbatim.
+   * A part this version does not know (an object with another {@code content_type}, or a number,
+   * boolean or array), kept verbatim.
    *
    * @param json the part as written
    */
@@ -267,8 +286,7 @@ public sealed interface Part
     }
 
     /** Serializes as JSON {@code null}. */
-    @Nullable
-    Object json() {
+    @Nullable Object json() {
       return null;
     }
   }

@@ -16,21 +16,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * A JSON value kept as it was read, for the parts of an export that the model does not type (yet).
  *
- * <p>Nothing is lost: objects keep their key order, numbers keep their exact decimal text ({@code 1.0} stays
- * {@code 1.0}), and {@code null} is a value of its own ({@link JsonNull}). {@link #toJson()} writes the value back
- * as compact JSON.
+ * <p>Nothing is lost: objects keep their key order, numbers keep their exact decimal text ({@code
+ * 1.0} stays {@code 1.0}), and {@code null} is a value of its own ({@link JsonNull}). {@link
+ * #toJson()} writes the value back as compact JSON.
  *
- * <p>Navigation never throws: {@code raw.get("a").get(0).asString()} is empty when any step is missing.
+ * <p>Navigation never throws: {@code raw.get("a").get(0).asString()} is empty when any step is
+ * missing.
  *
  * <pre>{@code
  * Optional<String> slug = message.metadata().raw().get("model_slug").asString();
  * }</pre>
  *
- * <p>{@code toString()} gives the kind and size of the value, never its content: exports are private data and
- * {@code toString()} ends up in logs.
+ * <p>{@code toString()} gives the kind and size of the value, never its content: exports are
+ * private data and {@code toString()} ends up in logs.
  */
 public sealed interface RawJson
-    permits RawJson.JsonObject, RawJson.JsonArray, RawJson.JsonString, RawJson.JsonNumber, RawJson.JsonBoolean,
+    permits RawJson.JsonObject,
+        RawJson.JsonArray,
+        RawJson.JsonString,
+        RawJson.JsonNumber,
+        RawJson.JsonBoolean,
         RawJson.JsonNull {
 
   /** The value of {@code key} if this is an object that has it; else {@link JsonNull#MISSING}. */
@@ -49,12 +54,13 @@ public sealed interface RawJson
   }
 
   /**
-   * The number, exactly, if this is a JSON number of bounded size: its scale and its decimal exponent are both
-   * within ±10,000 (so that {@code 0.5}, {@code 1695326273.968528}, {@code 1e300} and a number of a thousand
-   * digits are numbers, and {@code 1E72703000} is not). Within that bound every conversion a caller makes
-   * ({@code longValue()}, {@code toBigInteger()}, {@code toPlainString()}, {@code doubleValue()}) costs at most
-   * about ten thousand digits; a number beyond it is empty here and still kept exactly, as
-   * {@link JsonNumber#text()}. Empty for every other kind of value.
+   * The number, exactly, if this is a JSON number of bounded size: its scale and its decimal
+   * exponent are both within ±10,000 (so that {@code 0.5}, {@code 1695326273.968528}, {@code 1e300}
+   * and a number of a thousand digits are numbers, and {@code 1E72703000} is not). Within that
+   * bound every conversion a caller makes ({@code longValue()}, {@code toBigInteger()}, {@code
+   * toPlainString()}, {@code doubleValue()}) costs at most about ten thousand digits; a number
+   * beyond it is empty here and still kept exactly, as {@link JsonNumber#text()}. Empty for every
+   * other kind of value.
    */
   default Optional<BigDecimal> asNumber() {
     return Optional.empty();
@@ -77,7 +83,9 @@ public sealed interface RawJson
     return out.toString();
   }
 
-  /** The name of this kind of value, as JSON names it: object, array, string, number, boolean, null. */
+  /**
+   * The name of this kind of value, as JSON names it: object, array, string, number, boolean, null.
+   */
   String kind();
 
   /** Returns a JSON string value. */
@@ -121,7 +129,10 @@ public sealed interface RawJson
       return members.containsKey(key);
     }
 
-    /** Returns a copy with {@code key} set to {@code value} (kept in place if present, else added last). */
+    /**
+     * Returns a copy with {@code key} set to {@code value} (kept in place if present, else added
+     * last).
+     */
     public JsonObject with(String key, RawJson value) {
       LinkedHashMap<String, RawJson> copy = new LinkedHashMap<>(members);
       copy.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
@@ -201,8 +212,8 @@ public sealed interface RawJson
   }
 
   /**
-   * A JSON number, as its decimal text. The text is kept as written so that writing it back loses nothing; compare
-   * numbers with {@link #value()}, by value.
+   * A JSON number, as its decimal text. The text is kept as written so that writing it back loses
+   * nothing; compare numbers with {@link #value()}, by value.
    */
   record JsonNumber(String text) implements RawJson {
     /** Checks that {@code text} is a JSON number. */
@@ -214,8 +225,9 @@ public sealed interface RawJson
     }
 
     /**
-     * The exact value, of any size. Making it costs time linear in the text, but converting a number with a huge
-     * exponent ({@code 1E72703000}) can cost millions of digits: prefer {@link #asNumber()}, which is bounded.
+     * The exact value, of any size. Making it costs time linear in the text, but converting a
+     * number with a huge exponent ({@code 1E72703000}) can cost millions of digits: prefer {@link
+     * #asNumber()}, which is bounded.
      */
     public BigDecimal value() {
       return new BigDecimal(text);
@@ -242,6 +254,7 @@ public sealed interface RawJson
   record JsonBoolean(boolean value) implements RawJson {
     /** {@code true}. */
     public static final JsonBoolean TRUE = new JsonBoolean(true);
+
     /** {@code false}. */
     public static final JsonBoolean FALSE = new JsonBoolean(false);
 

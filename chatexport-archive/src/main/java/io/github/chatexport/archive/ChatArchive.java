@@ -72,13 +72,14 @@ import org.sqlite.SQLiteConfig;
  * }
  * }</pre>
  *
- * <p>Every distinct version of every conversation is kept, cut into nodes stored once each; every other file of
- * every export is kept once by its SHA-256. The merged view of a conversation holds every node ever seen; where
- * versions disagree, the one from the newest export wins, "newest" by the exports' own dates (never by the order
- * of adding). A conversation that a newer complete export lacks is marked deleted, and kept.
+ * <p>Every distinct version of every conversation is kept, cut into nodes stored once each; every
+ * other file of every export is kept once by its SHA-256. The merged view of a conversation holds
+ * every node ever seen; where versions disagree, the one from the newest export wins, "newest" by
+ * the exports' own dates (never by the order of adding). A conversation that a newer complete
+ * export lacks is marked deleted, and kept.
  *
- * <p>Every {@link #add} is one transaction: a process killed during it leaves the archive as it was before. An
- * archive is not thread-safe; two processes adding at once wait for each other.
+ * <p>Every {@link #add} is one transaction: a process killed during it leaves the archive as it was
+ * before. An archive is not thread-safe; two processes adding at once wait for each other.
  */
 public final class ChatArchive implements AutoCloseable {
   /** The extra file of a merged export: the archive's exports and each conversation's facts. */
@@ -87,15 +88,21 @@ public final class ChatArchive implements AutoCloseable {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final System.Logger LOG = System.getLogger("io.github.chatexport.archive");
   private static final int SHARD = 100;
+
   /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
   private static final String PENDING_SHA = "pending";
 
   private final Path path;
   private final Connection connection;
+
   /** Prepared statements of the hot paths, kept for the archive's life. */
   private final Map<String, PreparedStatement> statements = new HashMap<>();
-  /** The search index's statements, prepared at the first change and kept for the archive's life. */
+
+  /**
+   * The search index's statements, prepared at the first change and kept for the archive's life.
+   */
   private @Nullable Indexer indexer;
+
   private boolean closed;
 
   private ChatArchive(Path path, Connection connection) {
@@ -104,8 +111,8 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Opens the archive at {@code path}, creating it when there is no such file, and brings an older schema
-   * forward.
+   * Opens the archive at {@code path}, creating it when there is no such file, and brings an older
+   * schema forward.
    *
    * @throws IOException if the file cannot be opened
    * @throws ArchiveException if it is not an archive, or one written by a newer version
@@ -113,18 +120,23 @@ public final class ChatArchive implements AutoCloseable {
   public static ChatArchive open(Path path) throws IOException {
     requireNonNull(path, "path");
     if (Files.exists(path) && !isArchive(path)) {
-      throw new ArchiveException(ArchiveException.Reason.NOT_AN_ARCHIVE,
-          path + " is not a chatexport archive (not an SQLite file)", null);
+      throw new ArchiveException(
+          ArchiveException.Reason.NOT_AN_ARCHIVE,
+          path + " is not a chatexport archive (not an SQLite file)",
+          null);
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(60_000);
-    // WAL: pages an add spills before its commit go to the log without a sync each time; the commit syncs.
+    // WAL: pages an add spills before its commit go to the log without a sync each time; the commit
+    // syncs.
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setCacheSize(-32 * 1024);
     Connection connection;
     try {
-      connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
+      connection =
+          DriverManager.getConnection(
+              "jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
     } catch (SQLException e) {
       throw new IOException("the archive " + path + " cannot be opened: " + e.getMessage(), e);
     }
@@ -137,7 +149,8 @@ public final class ChatArchive implements AutoCloseable {
         connection.commit();
       } catch (IllegalStateException e) {
         connection.rollback();
-        throw new ArchiveException(ArchiveException.Reason.NOT_AN_ARCHIVE, path + ": " + e.getMessage(), e);
+        throw new ArchiveException(
+            ArchiveException.Reason.NOT_AN_ARCHIVE, path + ": " + e.getMessage(), e);
       }
     } catch (SQLException e) {
       closeQuietly(connection);
@@ -149,7 +162,9 @@ public final class ChatArchive implements AutoCloseable {
     return new ChatArchive(path, connection);
   }
 
-  /** Whether {@code path} is a file that starts with SQLite's header ({@code SQLite format 3\0}). */
+  /**
+   * Whether {@code path} is a file that starts with SQLite's header ({@code SQLite format 3\0}).
+   */
   public static boolean isArchive(Path path) {
     requireNonNull(path, "path");
     if (!Files.isRegularFile(path)) {
@@ -164,19 +179,20 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Creates the full-text search tables (all named {@code search_*}, part of schema version 1) in a new
-   * archive, in the transaction that creates the schema.
+   * Creates the full-text search tables (all named {@code search_*}, part of schema version 1) in a
+   * new archive, in the transaction that creates the schema.
    */
   private static void createSearchTables(Connection connection) throws SQLException {
     SearchTables.createTables(connection);
   }
 
   /**
-   * Tells the search index that the merged view of a conversation changed (new, changed, marked deleted, mark
-   * ended): everything indexed for it is replaced. Called inside the transaction of {@link #add}, on its
-   * connection, so that the index is always the merged view's.
+   * Tells the search index that the merged view of a conversation changed (new, changed, marked
+   * deleted, mark ended): everything indexed for it is replaced. Called inside the transaction of
+   * {@link #add}, on its connection, so that the index is always the merged view's.
    */
-  private void indexChanged(Connection connection, Conversation merged, boolean deleted) throws SQLException {
+  private void indexChanged(Connection connection, Conversation merged, boolean deleted)
+      throws SQLException {
     Indexer i = indexer;
     if (i == null) {
       i = new Indexer(connection);
@@ -186,9 +202,9 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Searches every message of every branch of the merged view (and the titles), deleted conversations
-   * included unless the query says otherwise: a lazy stream of hits, grouped by conversation, best first.
-   * Close the stream to release its statements.
+   * Searches every message of every branch of the merged view (and the titles), deleted
+   * conversations included unless the query says otherwise: a lazy stream of hits, grouped by
+   * conversation, best first. Close the stream to release its statements.
    *
    * @throws SearchQueryException if the query's text cannot be parsed (never an SQL error)
    */
@@ -208,13 +224,14 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Adds an export (ZIP, folder or conversations JSON file) in one transaction. Adding an export that is already
-   * in the archive (same SHA-256) changes nothing and says so.
+   * Adds an export (ZIP, folder or conversations JSON file) in one transaction. Adding an export
+   * that is already in the archive (same SHA-256) changes nothing and says so.
    *
    * @throws IOException if the export or the archive cannot be read or written
-   * @throws ChatExportException if the export is damaged (the reader's error) and not added as partial
-   * @throws ArchiveException if the export is incomplete (a shard missing, an interrupted download) and not
-   *     added as partial, or of another account and not allowed
+   * @throws ChatExportException if the export is damaged (the reader's error) and not added as
+   *     partial
+   * @throws ArchiveException if the export is incomplete (a shard missing, an interrupted download)
+   *     and not added as partial, or of another account and not allowed
    */
   public ImportReport add(Path export, AddOptions options) throws IOException {
     requireNonNull(export, "export");
@@ -231,7 +248,8 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
-  private ImportReport hashThenAdd(Path export, AddOptions options) throws IOException, SQLException {
+  private ImportReport hashThenAdd(Path export, AddOptions options)
+      throws IOException, SQLException {
     long size = exportSize(export);
     FutureTask<String> hashing = null;
     String sha;
@@ -243,8 +261,10 @@ public final class ChatArchive implements AutoCloseable {
         return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
       }
     } else {
-      // No export of this size is in the archive, so this one is not: hash it on its own thread while it is
-      // read (the hash is a pass over the whole file that the reader does not need), and store it before the
+      // No export of this size is in the archive, so this one is not: hash it on its own thread
+      // while it is
+      // read (the hash is a pass over the whole file that the reader does not need), and store it
+      // before the
       // commit, in the same transaction.
       sha = PENDING_SHA;
       hashing = new FutureTask<>(() -> exportSha(export));
@@ -256,13 +276,18 @@ public final class ChatArchive implements AutoCloseable {
       return addExport(export, options, size, sha, hashing);
     } finally {
       if (hashing != null) {
-        hashing.cancel(true);   // after a failure; done already otherwise
+        hashing.cancel(true); // after a failure; done already otherwise
       }
     }
   }
 
-  private ImportReport addExport(Path export, AddOptions options, long exportSize, String knownSha,
-      @Nullable FutureTask<String> hashing) throws IOException, SQLException {
+  private ImportReport addExport(
+      Path export,
+      AddOptions options,
+      long exportSize,
+      String knownSha,
+      @Nullable FutureTask<String> hashing)
+      throws IOException, SQLException {
     long[] size = {exportSize};
     String sha = knownSha;
     // Two parser threads; this thread writes to SQLite meanwhile, so that both cores work.
@@ -279,18 +304,26 @@ public final class ChatArchive implements AutoCloseable {
         }
       }
       if (!problems.isEmpty() && !options.partial()) {
-        throw new ArchiveException(ArchiveException.Reason.INCOMPLETE, export + " is incomplete: "
-            + String.join("; ", problems) + ". Add it as partial to keep what it holds (it then marks nothing"
-            + " deleted).", null);
+        throw new ArchiveException(
+            ArchiveException.Reason.INCOMPLETE,
+            export
+                + " is incomplete: "
+                + String.join("; ", problems)
+                + ". Add it as partial to keep what it holds (it then marks nothing"
+                + " deleted).",
+            null);
       }
       boolean partial = !problems.isEmpty();
       String account = reader.account().map(Account::id).orElse(null);
       if (account != null && !options.otherAccount()) {
         for (String other : accounts()) {
           if (!other.equals(account)) {
-            throw new ArchiveException(ArchiveException.Reason.OTHER_ACCOUNT, export
-                + " is an export of another account than this archive's; mixing two people's data is refused"
-                + " unless asked for", null);
+            throw new ArchiveException(
+                ArchiveException.Reason.OTHER_ACCOUNT,
+                export
+                    + " is an export of another account than this archive's; mixing two people's data is refused"
+                    + " unless asked for",
+                null);
           }
         }
       }
@@ -303,9 +336,11 @@ public final class ChatArchive implements AutoCloseable {
       for (String file : layout.conversationFiles()) {
         try {
           if (file.endsWith(".json") && !single) {
-            // one reader per shard, so that each version is linked to the file that held it (a stream is read
+            // one reader per shard, so that each version is linked to the file that held it (a
+            // stream is read
             // by one thread); with a single file the export's own reader parses on two threads
-            try (InputStream in = reader.openFile(file); ExportReader one = ExportReader.open(in, file)) {
+            try (InputStream in = reader.openFile(file);
+                ExportReader one = ExportReader.open(in, file)) {
               read(one, file, pass, options.progress(), done, total);
             }
           } else {
@@ -330,8 +365,9 @@ public final class ChatArchive implements AutoCloseable {
         s.executeUpdate();
       }
       Instant exportTime = pass.latest;
-      try (PreparedStatement s = connection.prepareStatement(
-          "UPDATE export SET export_time = ?, export_time_us = ?, partial = ?, conversations = ? WHERE number = ?")) {
+      try (PreparedStatement s =
+          connection.prepareStatement(
+              "UPDATE export SET export_time = ?, export_time_us = ?, partial = ?, conversations = ? WHERE number = ?")) {
         s.setString(1, exportTime == null ? null : exportTime.toString());
         setLong(s, 2, exportTime == null ? null : micros(exportTime));
         s.setInt(3, partial || options.partial() ? 1 : 0);
@@ -359,8 +395,10 @@ public final class ChatArchive implements AutoCloseable {
         }
       }
       unchanged += pass.recomputedUnchanged;
-      try (PreparedStatement s = connection.prepareStatement("UPDATE export SET new = ?, changed = ?,"
-          + " unchanged = ?, deleted = ?, reappeared = ?, assets_added = ? WHERE number = ?")) {
+      try (PreparedStatement s =
+          connection.prepareStatement(
+              "UPDATE export SET new = ?, changed = ?,"
+                  + " unchanged = ?, deleted = ?, reappeared = ?, assets_added = ? WHERE number = ?")) {
         s.setInt(1, pass.added.size());
         s.setInt(2, changed);
         s.setInt(3, unchanged);
@@ -391,8 +429,8 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * The shards {@code export_manifest.json} lists, in both forms seen: {@code files[].shards[]} and the real
-   * 2026 {@code logical_files["conversations.json"].files}.
+   * The shards {@code export_manifest.json} lists, in both forms seen: {@code files[].shards[]} and
+   * the real 2026 {@code logical_files["conversations.json"].files}.
    */
   private static Set<String> listedShards(ExportReader reader) {
     Set<String> out = new LinkedHashSet<>();
@@ -401,9 +439,10 @@ public final class ChatArchive implements AutoCloseable {
     try {
       raw = reader.json("export_manifest.json");
     } catch (ChatExportException e) {
-      return out;   // the reader reports a manifest that is not JSON
+      return out; // the reader reports a manifest that is not JSON
     }
-    if (raw.isPresent() && raw.get() instanceof RawJson.JsonObject manifest
+    if (raw.isPresent()
+        && raw.get() instanceof RawJson.JsonObject manifest
         && manifest.get("logical_files") instanceof RawJson.JsonObject logical
         && logical.get("conversations.json") instanceof RawJson.JsonObject conversations
         && conversations.get("files") instanceof RawJson.JsonArray files) {
@@ -414,15 +453,22 @@ public final class ChatArchive implements AutoCloseable {
     return out;
   }
 
-  private void read(ExportReader reader, String file, Pass pass, @Nullable ProgressListener progress, long[] done,
-      long total) throws IOException, SQLException {
+  private void read(
+      ExportReader reader,
+      String file,
+      Pass pass,
+      @Nullable ProgressListener progress,
+      long[] done,
+      long total)
+      throws IOException, SQLException {
     long before = done[0];
-    ProgressListener listener = (conversations, bytes, all) -> {
-      done[0] = before + bytes;
-      if (progress != null) {
-        progress.progress(pass.position, done[0], total);
-      }
-    };
+    ProgressListener listener =
+        (conversations, bytes, all) -> {
+          done[0] = before + bytes;
+          if (progress != null) {
+            progress.progress(pass.position, done[0], total);
+          }
+        };
     try (Stream<Conversation> all = reader.conversations(listener)) {
       for (java.util.Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
         Conversation c = it.next();
@@ -461,8 +507,10 @@ public final class ChatArchive implements AutoCloseable {
       JsonParts.Cut cut = JsonParts.cut(json);
       nodes = storeNodes(c.id(), cut);
       shell = cut.shell();
-      PreparedStatement s = prepared("INSERT INTO version(sha256, conversation_id, title, update_time, shell,"
-          + " nodes) VALUES (?, ?, ?, ?, ?, ?)");
+      PreparedStatement s =
+          prepared(
+              "INSERT INTO version(sha256, conversation_id, title, update_time, shell,"
+                  + " nodes) VALUES (?, ?, ?, ?, ?, ?)");
       s.setString(1, sha);
       s.setString(2, c.id());
       s.setString(3, c.title());
@@ -472,8 +520,8 @@ public final class ChatArchive implements AutoCloseable {
       s.executeUpdate();
       version = lastId();
     }
-    PreparedStatement link = prepared(
-        "INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
+    PreparedStatement link =
+        prepared("INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
     link.setInt(1, pass.number);
     link.setInt(2, pass.position++);
     link.setString(3, file);
@@ -483,7 +531,7 @@ public final class ChatArchive implements AutoCloseable {
     Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", c.id());
     if (top == null) {
       if (shell == null) {
-          PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
+        PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
         s.setLong(1, version);
         try (ResultSet r = s.executeQuery()) {
           r.next();
@@ -491,8 +539,10 @@ public final class ChatArchive implements AutoCloseable {
           nodes = r.getString(2);
         }
       }
-      PreparedStatement s = prepared("INSERT INTO conversation(id, top_version, first_seen, last_seen, title,"
-          + " update_time, update_time_us, merged_sha256, shell, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      PreparedStatement s =
+          prepared(
+              "INSERT INTO conversation(id, top_version, first_seen, last_seen, title,"
+                  + " update_time, update_time_us, merged_sha256, shell, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       s.setString(1, c.id());
       s.setLong(2, version);
       s.setInt(3, pass.number);
@@ -511,12 +561,16 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
-  /** Stores the nodes not yet stored; returns the JSON array of the node rows' ids, in mapping order. */
+  /**
+   * Stores the nodes not yet stored; returns the JSON array of the node rows' ids, in mapping
+   * order.
+   */
   private String storeNodes(String conversationId, JsonParts.Cut cut) throws SQLException {
     StringBuilder ids = new StringBuilder("[");
     PreparedStatement find = prepared("SELECT id FROM node WHERE sha256 = ?");
-    PreparedStatement insert = prepared(
-        "INSERT OR IGNORE INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)");
+    PreparedStatement insert =
+        prepared(
+            "INSERT OR IGNORE INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)");
     for (JsonParts.Node node : cut.nodes()) {
       String sha = Sha.of(conversationId, node.id(), node.json());
       insert.setString(1, sha);
@@ -544,16 +598,22 @@ public final class ChatArchive implements AutoCloseable {
   /** Computes the merged view of one conversation again; returns whether it changed. */
   private boolean remerge(String id, Ranks ranks) throws SQLException, IOException {
     List<long[]> versions = versionKeys(id, ranks);
-    versions.sort(Comparator.comparingLong((long[] v) -> v[1]).thenComparingLong(v -> v[2]).reversed());
+    versions.sort(
+        Comparator.comparingLong((long[] v) -> v[1]).thenComparingLong(v -> v[2]).reversed());
     Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", id);
     Conversation merged;
     if (versions.size() > 2 && top != null && versions.get(1)[0] == top) {
-      // The new version is the newest and the one before it was the top: the stored merged view already is the
-      // merge of all the others, so that merging the newest into it gives what merging them all gives.
+      // The new version is the newest and the one before it was the top: the stored merged view
+      // already is the
+      // merge of all the others, so that merging the newest into it gives what merging them all
+      // gives.
       String shell = requireNonNull(stringQuery("SELECT shell FROM conversation WHERE id = ?", id));
       String nodes = requireNonNull(stringQuery("SELECT nodes FROM conversation WHERE id = ?", id));
-      merged = Merge.of(List.of(parse(renderVersion(versions.get(0)[0]), "version " + versions.get(0)[0]),
-          parse(render(shell, nodes), "merged " + id)));
+      merged =
+          Merge.of(
+              List.of(
+                  parse(renderVersion(versions.get(0)[0]), "version " + versions.get(0)[0]),
+                  parse(render(shell, nodes), "merged " + id)));
     } else {
       List<Conversation> parsed = new ArrayList<>();
       for (long[] v : versions) {
@@ -574,8 +634,10 @@ public final class ChatArchive implements AutoCloseable {
     } else {
       JsonParts.Cut cut = JsonParts.cut(json);
       String nodes = storeNodes(id, cut);
-      PreparedStatement s = prepared("UPDATE conversation SET top_version = ?, title = ?, update_time = ?,"
-          + " update_time_us = ?, merged_sha256 = ?, shell = ?, nodes = ? WHERE id = ?");
+      PreparedStatement s =
+          prepared(
+              "UPDATE conversation SET top_version = ?, title = ?, update_time = ?,"
+                  + " update_time_us = ?, merged_sha256 = ?, shell = ?, nodes = ? WHERE id = ?");
       s.setLong(1, versions.get(0)[0]);
       s.setString(2, merged.title());
       s.setString(3, merged.updateTime() == null ? null : merged.updateTime().toString());
@@ -585,7 +647,9 @@ public final class ChatArchive implements AutoCloseable {
       s.setString(7, nodes);
       s.setString(8, id);
       s.executeUpdate();
-      indexChanged(connection, merged,
+      indexChanged(
+          connection,
+          merged,
           longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
     }
     return changed;
@@ -594,8 +658,10 @@ public final class ChatArchive implements AutoCloseable {
   /** Each version of a conversation as {version id, rank of its newest export, position there}. */
   private List<long[]> versionKeys(String id, Ranks ranks) throws SQLException {
     Map<Long, long[]> keys = new LinkedHashMap<>();
-    PreparedStatement s = prepared("SELECT ev.version, ev.export, ev.position FROM export_version ev"
-        + " JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?");
+    PreparedStatement s =
+        prepared(
+            "SELECT ev.version, ev.export, ev.position FROM export_version ev"
+                + " JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?");
     s.setString(1, id);
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {
@@ -611,7 +677,10 @@ public final class ChatArchive implements AutoCloseable {
     return new ArrayList<>(keys.values());
   }
 
-  /** The exports in the order of their own dates (then SHA-256), and which of them may mark deletions. */
+  /**
+   * The exports in the order of their own dates (then SHA-256), and which of them may mark
+   * deletions.
+   */
   private static final class Ranks {
     final Map<Integer, Integer> rankOf = new HashMap<>();
     final List<Integer> byRank = new ArrayList<>();
@@ -629,8 +698,10 @@ public final class ChatArchive implements AutoCloseable {
   private Ranks ranks() throws SQLException {
     Ranks ranks = new Ranks();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT number, partial, conversations FROM export"
-            + " ORDER BY export_time_us IS NOT NULL, export_time_us, sha256")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT number, partial, conversations FROM export"
+                    + " ORDER BY export_time_us IS NOT NULL, export_time_us, sha256")) {
       while (r.next()) {
         ranks.rankOf.put(r.getInt(1), ranks.byRank.size());
         ranks.byRank.add(r.getInt(1));
@@ -640,13 +711,18 @@ public final class ChatArchive implements AutoCloseable {
     return ranks;
   }
 
-  /** Updates first and last seen and the deletion marks of every conversation; returns {deleted, reappeared}. */
+  /**
+   * Updates first and last seen and the deletion marks of every conversation; returns {deleted,
+   * reappeared}.
+   */
   private int[] updateMarks(Ranks ranks) throws SQLException, IOException {
     int[] counts = new int[2];
     Map<String, int[]> seen = new HashMap<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT v.conversation_id, ev.export FROM export_version ev"
-            + " JOIN version v ON v.id = ev.version")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT v.conversation_id, ev.export FROM export_version ev"
+                    + " JOIN version v ON v.id = ev.version")) {
       while (r.next()) {
         int rank = ranks.rank(r.getInt(2));
         int[] range = seen.computeIfAbsent(r.getString(1), k -> new int[] {rank, rank});
@@ -656,9 +732,11 @@ public final class ChatArchive implements AutoCloseable {
     }
     List<String> markChanged = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT id, first_seen, last_seen, deleted_since FROM conversation");
-        PreparedStatement update = connection.prepareStatement(
-            "UPDATE conversation SET first_seen = ?, last_seen = ?, deleted_since = ? WHERE id = ?")) {
+        ResultSet r =
+            s.executeQuery("SELECT id, first_seen, last_seen, deleted_since FROM conversation");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE conversation SET first_seen = ?, last_seen = ?, deleted_since = ? WHERE id = ?")) {
       while (r.next()) {
         String id = r.getString(1);
         int[] range = seen.get(id);
@@ -676,7 +754,9 @@ public final class ChatArchive implements AutoCloseable {
         }
         int oldDeleted = r.getInt(4);
         Integer before = r.wasNull() ? null : oldDeleted;
-        if (first != r.getInt(2) || last != r.getInt(3) || !java.util.Objects.equals(before, deletedSince)) {
+        if (first != r.getInt(2)
+            || last != r.getInt(3)
+            || !java.util.Objects.equals(before, deletedSince)) {
           update.setInt(1, first);
           update.setInt(2, last);
           if (deletedSince == null) {
@@ -695,13 +775,20 @@ public final class ChatArchive implements AutoCloseable {
     }
     for (String id : markChanged) {
       Conversation merged = conversation(id).orElseThrow();
-      indexChanged(connection, merged, longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
+      indexChanged(
+          connection,
+          merged,
+          longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
     }
     return counts;
   }
 
-  /** Stores every file of the export but its conversation JSON files; returns how many assets were new. */
-  private int storeFiles(ExportReader reader, int number, ExportLayout layout) throws IOException, SQLException {
+  /**
+   * Stores every file of the export but its conversation JSON files; returns how many assets were
+   * new.
+   */
+  private int storeFiles(ExportReader reader, int number, ExportLayout layout)
+      throws IOException, SQLException {
     Set<String> conversationFiles = new HashSet<>(layout.conversationFiles());
     Set<String> assets = new HashSet<>();
     for (Asset a : reader.assets().all()) {
@@ -709,14 +796,18 @@ public final class ChatArchive implements AutoCloseable {
     }
     int added = 0;
     boolean[] isNew = new boolean[1];
-    try (PreparedStatement s = connection.prepareStatement(
-        "INSERT INTO export_file(export, path, kind, sha256) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "INSERT INTO export_file(export, path, kind, sha256) VALUES (?, ?, ?, ?)")) {
       for (String name : reader.files()) {
         if (conversationFiles.contains(name) && name.endsWith(".json")) {
           continue;
         }
         String sha = Blobs.store(connection, () -> reader.openFile(name), isNew);
-        String kind = conversationFiles.contains(name) ? "conversations" : assets.contains(name) ? "asset" : "file";
+        String kind =
+            conversationFiles.contains(name)
+                ? "conversations"
+                : assets.contains(name) ? "asset" : "file";
         if (isNew[0] && kind.equals("asset")) {
           added++;
         }
@@ -730,7 +821,8 @@ public final class ChatArchive implements AutoCloseable {
     return added;
   }
 
-  private int insertExport(Path export, long size, String sha, @Nullable String account, ExportLayout layout)
+  private int insertExport(
+      Path export, long size, String sha, @Nullable String account, ExportLayout layout)
       throws SQLException {
     StringWriter files = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(files)) {
@@ -743,9 +835,11 @@ public final class ChatArchive implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Path name = export.toAbsolutePath().normalize().getFileName();
-    try (PreparedStatement s = connection.prepareStatement("INSERT INTO export(file_name, size, sha256,"
-        + " account_id, added_at, partial, layout, conversation_files, conversations, new, changed, unchanged,"
-        + " deleted, reappeared, assets_added) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0, 0, 0, 0, 0, 0)")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "INSERT INTO export(file_name, size, sha256,"
+                + " account_id, added_at, partial, layout, conversation_files, conversations, new, changed, unchanged,"
+                + " deleted, reappeared, assets_added) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0, 0, 0, 0, 0, 0)")) {
       s.setString(1, name == null ? export.toString() : name.toString());
       s.setLong(2, size);
       s.setString(3, sha);
@@ -794,19 +888,24 @@ public final class ChatArchive implements AutoCloseable {
     return size;
   }
 
-  /** The SHA-256 of a file, or of a folder's sorted list of relative names and their files' SHA-256. */
+  /**
+   * The SHA-256 of a file, or of a folder's sorted list of relative names and their files' SHA-256.
+   */
   private static String exportSha(Path export) throws IOException {
     long[] size = {0};
     if (Files.isDirectory(export)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(export)) {
-        files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> export.relativize(p).toString()))
-            .toList();
+        files =
+            walk.filter(Files::isRegularFile)
+                .sorted(Comparator.comparing(p -> export.relativize(p).toString()))
+                .toList();
       }
       MessageDigest d = Sha.digest();
       for (Path f : files) {
         size[0] += Files.size(f);
-        d.update(export.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        d.update(
+            export.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
         d.update((byte) 0);
         d.update(Blobs.sha256(Files.newInputStream(f)).getBytes(StandardCharsets.US_ASCII));
         d.update((byte) 0);
@@ -817,35 +916,43 @@ public final class ChatArchive implements AutoCloseable {
     return Blobs.sha256(Files.newInputStream(export));
   }
 
-  // ---------------------------------------------------------------------------------------------- reading
+  // ----------------------------------------------------------------------------------------------
+  // reading
 
   /**
-   * The merged view: every conversation the archive holds, deleted ones too, as a lazy stream (one conversation
-   * in memory at a time), the most recently updated first. Close the stream.
+   * The merged view: every conversation the archive holds, deleted ones too, as a lazy stream (one
+   * conversation in memory at a time), the most recently updated first. Close the stream.
    */
   public Stream<Conversation> conversations() {
     checkOpen();
     try {
-      PreparedStatement s = connection.prepareStatement(
-          "SELECT shell, nodes FROM conversation ORDER BY update_time_us DESC NULLS LAST, id");
+      PreparedStatement s =
+          connection.prepareStatement(
+              "SELECT shell, nodes FROM conversation ORDER BY update_time_us DESC NULLS LAST, id");
       ResultSet r = s.executeQuery();
-      InputStream in = new JsonArrayInput(() -> {
-        try {
-          return r.next() ? render(r.getString(1), r.getString(2)) : null;
-        } catch (SQLException e) {
-          throw new IOException("the archive " + path + " could not be read: " + e.getMessage(), e);
-        }
-      });
+      InputStream in =
+          new JsonArrayInput(
+              () -> {
+                try {
+                  return r.next() ? render(r.getString(1), r.getString(2)) : null;
+                } catch (SQLException e) {
+                  throw new IOException(
+                      "the archive " + path + " could not be read: " + e.getMessage(), e);
+                }
+              });
       ExportReader reader = ExportReader.open(in, path.getFileName() + " (merged)");
-      return reader.conversations().onClose(() -> {
-        reader.close();
-        try {
-          r.close();
-          s.close();
-        } catch (SQLException e) {
-          throw new UncheckedIOException(new IOException(e));
-        }
-      });
+      return reader
+          .conversations()
+          .onClose(
+              () -> {
+                reader.close();
+                try {
+                  r.close();
+                  s.close();
+                } catch (SQLException e) {
+                  throw new UncheckedIOException(new IOException(e));
+                }
+              });
     } catch (SQLException e) {
       throw storage(e);
     } catch (IOException e) {
@@ -857,7 +964,8 @@ public final class ChatArchive implements AutoCloseable {
   public Optional<Conversation> conversation(String id) {
     requireNonNull(id, "id");
     checkOpen();
-    try (PreparedStatement s = connection.prepareStatement("SELECT shell, nodes FROM conversation WHERE id = ?")) {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT shell, nodes FROM conversation WHERE id = ?")) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
@@ -876,8 +984,9 @@ public final class ChatArchive implements AutoCloseable {
   public Optional<ConversationFacts> facts(String id) {
     requireNonNull(id, "id");
     checkOpen();
-    try (PreparedStatement s = connection.prepareStatement(
-        "SELECT first_seen, last_seen, deleted_since FROM conversation WHERE id = ?")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT first_seen, last_seen, deleted_since FROM conversation WHERE id = ?")) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
@@ -888,15 +997,22 @@ public final class ChatArchive implements AutoCloseable {
         int deleted = r.getInt(3);
         boolean none = r.wasNull();
         Map<Integer, ArchivedExport> exports = exportMap();
-        return Optional.of(new ConversationFacts(id, requireNonNull(exports.get(first)),
-            requireNonNull(exports.get(last)), none ? null : exports.get(deleted)));
+        return Optional.of(
+            new ConversationFacts(
+                id,
+                requireNonNull(exports.get(first)),
+                requireNonNull(exports.get(last)),
+                none ? null : exports.get(deleted)));
       }
     } catch (SQLException e) {
       throw storage(e);
     }
   }
 
-  /** Every version of one conversation, oldest first, each with the exports that had it; empty if unknown. */
+  /**
+   * Every version of one conversation, oldest first, each with the exports that had it; empty if
+   * unknown.
+   */
   public List<ConversationVersion> history(String id) {
     requireNonNull(id, "id");
     checkOpen();
@@ -909,8 +1025,10 @@ public final class ChatArchive implements AutoCloseable {
       for (long[] k : keys) {
         byVersion.put(k[0], new ArrayList<>());
       }
-      try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT ev.version, ev.export FROM"
-          + " export_version ev JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?")) {
+      try (PreparedStatement s =
+          connection.prepareStatement(
+              "SELECT DISTINCT ev.version, ev.export FROM"
+                  + " export_version ev JOIN version v ON v.id = ev.version WHERE v.conversation_id = ?")) {
         s.setString(1, id);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
@@ -963,14 +1081,16 @@ public final class ChatArchive implements AutoCloseable {
     return out;
   }
 
-  // ---------------------------------------------------------------------------------------------- writing
+  // ----------------------------------------------------------------------------------------------
+  // writing
 
   /**
-   * Writes the merged view as an export in the official 2026 form (shards of 100 conversations and a manifest):
-   * a ZIP when {@code out}'s name ends in {@code .zip}, else a folder. Each other file (assets, {@code user.json},
-   * feedback, …) is written as the newest export that had it holds it, so that an asset that any export had is
-   * there. {@value #FACTS_FILE} lists the exports and, per conversation, {@code first_seen}, {@code last_seen}
-   * (export file names), {@code deleted} and {@code deleted_since}.
+   * Writes the merged view as an export in the official 2026 form (shards of 100 conversations and
+   * a manifest): a ZIP when {@code out}'s name ends in {@code .zip}, else a folder. Each other file
+   * (assets, {@code user.json}, feedback, …) is written as the newest export that had it holds it,
+   * so that an asset that any export had is there. {@value #FACTS_FILE} lists the exports and, per
+   * conversation, {@code first_seen}, {@code last_seen} (export file names), {@code deleted} and
+   * {@code deleted_since}.
    */
   public void export(Path out) throws IOException {
     export(out, true);
@@ -980,7 +1100,8 @@ public final class ChatArchive implements AutoCloseable {
   public void export(Path out, boolean withAssets) throws IOException {
     requireNonNull(out, "out");
     checkOpen();
-    try (ExportWriter w = writer(out, SHARD); Stream<Conversation> all = conversations()) {
+    try (ExportWriter w = writer(out, SHARD);
+        Stream<Conversation> all = conversations()) {
       for (java.util.Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
         w.write(it.next());
       }
@@ -1002,7 +1123,9 @@ public final class ChatArchive implements AutoCloseable {
       for (Map.Entry<String, String[]> e : newest.entrySet()) {
         String kind = e.getValue()[0];
         String name = e.getKey();
-        if (kind.equals("conversations") || name.equals("export_manifest.json") || name.equals(FACTS_FILE)
+        if (kind.equals("conversations")
+            || name.equals("export_manifest.json")
+            || name.equals(FACTS_FILE)
             || (!withAssets && kind.equals("asset"))) {
           continue;
         }
@@ -1039,7 +1162,8 @@ public final class ChatArchive implements AutoCloseable {
         g.writeNumberField("size", e.size());
         g.writeStringField("sha256", e.sha256());
         g.writeStringField("account_id", e.accountId());
-        g.writeStringField("export_time", e.exportTime() == null ? null : e.exportTime().toString());
+        g.writeStringField(
+            "export_time", e.exportTime() == null ? null : e.exportTime().toString());
         g.writeStringField("added_at", e.addedAt().toString());
         g.writeBooleanField("partial", e.partial());
         g.writeNumberField("conversations", e.conversations());
@@ -1048,8 +1172,10 @@ public final class ChatArchive implements AutoCloseable {
       g.writeEndArray();
       g.writeObjectFieldStart("conversations");
       try (Statement s = connection.createStatement();
-          ResultSet r = s.executeQuery("SELECT id, first_seen, last_seen, deleted_since FROM conversation"
-              + " ORDER BY update_time_us DESC NULLS LAST, id")) {
+          ResultSet r =
+              s.executeQuery(
+                  "SELECT id, first_seen, last_seen, deleted_since FROM conversation"
+                      + " ORDER BY update_time_us DESC NULLS LAST, id")) {
         while (r.next()) {
           g.writeObjectFieldStart(r.getString(1));
           g.writeStringField("first_seen", requireNonNull(exports.get(r.getInt(2))).fileName());
@@ -1057,7 +1183,8 @@ public final class ChatArchive implements AutoCloseable {
           int deleted = r.getInt(4);
           boolean none = r.wasNull();
           g.writeBooleanField("deleted", !none);
-          g.writeStringField("deleted_since", none ? null : requireNonNull(exports.get(deleted)).fileName());
+          g.writeStringField(
+              "deleted_since", none ? null : requireNonNull(exports.get(deleted)).fileName());
           g.writeEndObject();
         }
       }
@@ -1067,23 +1194,27 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Writes one added export back as it was: its conversation files with the conversations it held, in its order
-   * (equal to the original as JSON values), and every other file byte for byte. A ZIP when {@code out}'s name
-   * ends in {@code .zip}, else a folder.
+   * Writes one added export back as it was: its conversation files with the conversations it held,
+   * in its order (equal to the original as JSON values), and every other file byte for byte. A ZIP
+   * when {@code out}'s name ends in {@code .zip}, else a folder.
    */
   public void exportAsOf(ArchivedExport export, Path out) throws IOException {
     requireNonNull(export, "export");
     requireNonNull(out, "out");
     checkOpen();
     try {
-      String files = stringQuery("SELECT conversation_files FROM export WHERE number = ? AND sha256 = ?",
-          export.number(), export.sha256());
+      String files =
+          stringQuery(
+              "SELECT conversation_files FROM export WHERE number = ? AND sha256 = ?",
+              export.number(),
+              export.sha256());
       if (files == null) {
         throw new IllegalArgumentException("not an export of this archive: " + export);
       }
       Set<String> raw = new HashSet<>();
-      try (PreparedStatement s = connection.prepareStatement(
-          "SELECT path FROM export_file WHERE export = ? AND kind = 'conversations'")) {
+      try (PreparedStatement s =
+          connection.prepareStatement(
+              "SELECT path FROM export_file WHERE export = ? AND kind = 'conversations'")) {
         s.setInt(1, export.number());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
@@ -1096,23 +1227,28 @@ public final class ChatArchive implements AutoCloseable {
           if (raw.contains(file)) {
             continue;
           }
-          try (PreparedStatement s = connection.prepareStatement(
-              "SELECT version FROM export_version WHERE export = ? AND file = ? ORDER BY position")) {
+          try (PreparedStatement s =
+              connection.prepareStatement(
+                  "SELECT version FROM export_version WHERE export = ? AND file = ? ORDER BY position")) {
             s.setInt(1, export.number());
             s.setString(2, file);
             try (ResultSet r = s.executeQuery()) {
-              w.writeFile(file, new JsonArrayInput(() -> {
-                try {
-                  return r.next() ? renderVersion(r.getLong(1)) : null;
-                } catch (SQLException e) {
-                  throw new IOException(e);
-                }
-              }));
+              w.writeFile(
+                  file,
+                  new JsonArrayInput(
+                      () -> {
+                        try {
+                          return r.next() ? renderVersion(r.getLong(1)) : null;
+                        } catch (SQLException e) {
+                          throw new IOException(e);
+                        }
+                      }));
             }
           }
         }
-        try (PreparedStatement s = connection.prepareStatement(
-            "SELECT path, sha256 FROM export_file WHERE export = ? ORDER BY path")) {
+        try (PreparedStatement s =
+            connection.prepareStatement(
+                "SELECT path, sha256 FROM export_file WHERE export = ? ORDER BY path")) {
           s.setInt(1, export.number());
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -1141,11 +1277,13 @@ public final class ChatArchive implements AutoCloseable {
 
   private static ExportWriter writer(Path out, int perShard) throws IOException {
     Path name = out.getFileName();
-    boolean zip = name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    boolean zip =
+        name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
     return zip ? ExportWriter.zip(out, perShard) : ExportWriter.folder(out, perShard);
   }
 
-  // ---------------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------------
+  // helpers
 
   private String renderVersion(long version) throws SQLException, IOException {
     PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
@@ -1164,8 +1302,10 @@ public final class ChatArchive implements AutoCloseable {
 
   private String render(String shell, String nodeIds) throws SQLException, IOException {
     List<Map.Entry<String, String>> nodes = new ArrayList<>();
-    PreparedStatement s = prepared("SELECT n.node_id, n.json FROM json_each(?) j JOIN node n ON n.id = j.value"
-        + " ORDER BY j.key");
+    PreparedStatement s =
+        prepared(
+            "SELECT n.node_id, n.json FROM json_each(?) j JOIN node n ON n.id = j.value"
+                + " ORDER BY j.key");
     s.setString(1, nodeIds);
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {
@@ -1179,23 +1319,37 @@ public final class ChatArchive implements AutoCloseable {
 
   private static Conversation parse(String json, String name) throws IOException {
     byte[] bytes = ("[" + json + "]").getBytes(StandardCharsets.UTF_8);
-    try (ExportReader reader = ExportReader.builder().maxStringLength(Integer.MAX_VALUE)
-        .open(new ByteArrayInputStream(bytes), name);
+    try (ExportReader reader =
+            ExportReader.builder()
+                .maxStringLength(Integer.MAX_VALUE)
+                .open(new ByteArrayInputStream(bytes), name);
         Stream<Conversation> one = reader.conversations()) {
-      return one.findFirst().orElseThrow(() -> new IllegalStateException("no conversation in " + name));
+      return one.findFirst()
+          .orElseThrow(() -> new IllegalStateException("no conversation in " + name));
     }
   }
 
   private Map<Integer, ArchivedExport> exportMap() throws SQLException {
     Map<Integer, ArchivedExport> out = new LinkedHashMap<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT number, file_name, size, sha256, account_id, export_time, added_at,"
-            + " partial, conversations FROM export ORDER BY number")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT number, file_name, size, sha256, account_id, export_time, added_at,"
+                    + " partial, conversations FROM export ORDER BY number")) {
       while (r.next()) {
         String time = r.getString(6);
-        out.put(r.getInt(1), new ArchivedExport(r.getInt(1), r.getString(2), r.getLong(3), r.getString(4),
-            r.getString(5), time == null ? null : Instant.parse(time), Instant.parse(r.getString(7)),
-            r.getInt(8) != 0, r.getInt(9)));
+        out.put(
+            r.getInt(1),
+            new ArchivedExport(
+                r.getInt(1),
+                r.getString(2),
+                r.getLong(3),
+                r.getString(4),
+                r.getString(5),
+                time == null ? null : Instant.parse(time),
+                Instant.parse(r.getString(7)),
+                r.getInt(8) != 0,
+                r.getInt(9)));
       }
     }
     return out;
@@ -1215,13 +1369,15 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   private ImportReport reportOf(ArchivedExport e) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT new, changed, unchanged, deleted, reappeared,"
-        + " assets_added FROM export WHERE number = ?")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT new, changed, unchanged, deleted, reappeared,"
+                + " assets_added FROM export WHERE number = ?")) {
       s.setInt(1, e.number());
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return new ImportReport(e, false, r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5),
-            r.getInt(6));
+        return new ImportReport(
+            e, false, r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6));
       }
     }
   }
@@ -1229,7 +1385,8 @@ public final class ChatArchive implements AutoCloseable {
   private List<String> accounts() throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT DISTINCT account_id FROM export WHERE account_id IS NOT NULL")) {
+        ResultSet r =
+            s.executeQuery("SELECT DISTINCT account_id FROM export WHERE account_id IS NOT NULL")) {
       while (r.next()) {
         out.add(r.getString(1));
       }
@@ -1280,7 +1437,8 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
-  private static void setLong(PreparedStatement s, int index, @Nullable Long value) throws SQLException {
+  private static void setLong(PreparedStatement s, int index, @Nullable Long value)
+      throws SQLException {
     if (value == null) {
       s.setNull(index, java.sql.Types.INTEGER);
     } else {
@@ -1301,8 +1459,10 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   private ArchiveException storage(SQLException e) {
-    return new ArchiveException(ArchiveException.Reason.STORAGE,
-        "the archive " + path + " could not be read: " + e.getMessage(), e);
+    return new ArchiveException(
+        ArchiveException.Reason.STORAGE,
+        "the archive " + path + " could not be read: " + e.getMessage(),
+        e);
   }
 
   private void checkOpen() {
@@ -1320,9 +1480,10 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * Closes the file; nothing is pending, since every add commits or rolls back. Calling it again does nothing.
-   * Throws nothing: a failure to release a statement or the connection is logged through {@link System.Logger}
-   * (logger {@code io.github.chatexport.archive}, level {@code WARNING}) and the rest is released all the same.
+   * Closes the file; nothing is pending, since every add commits or rolls back. Calling it again
+   * does nothing. Throws nothing: a failure to release a statement or the connection is logged
+   * through {@link System.Logger} (logger {@code io.github.chatexport.archive}, level {@code
+   * WARNING}) and the rest is released all the same.
    */
   @Override
   public void close() {
@@ -1348,7 +1509,8 @@ public final class ChatArchive implements AutoCloseable {
     }
     statements.clear();
     try {
-      connection.rollback(); // every add committed or rolled back already: this only ends the open transaction
+      connection.rollback(); // every add committed or rolled back already: this only ends the open
+      // transaction
     } catch (SQLException | RuntimeException e) {
       closeFailed("the open transaction", e);
     }
@@ -1359,17 +1521,26 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
-  /** Deletes a temporary file of this archive's; a failure is logged, never thrown (cleanup loses nothing). */
+  /**
+   * Deletes a temporary file of this archive's; a failure is logged, never thrown (cleanup loses
+   * nothing).
+   */
   static void deleteTemporary(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, () -> "could not delete the temporary file " + file + ": " + e, e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () -> "could not delete the temporary file " + file + ": " + e,
+          e);
     }
   }
 
   private void closeFailed(String what, Exception e) {
-    LOG.log(System.Logger.Level.WARNING, () -> "the archive " + path + ": could not release " + what + ": " + e, e);
+    LOG.log(
+        System.Logger.Level.WARNING,
+        () -> "the archive " + path + ": could not release " + what + ": " + e,
+        e);
   }
 
   @Override

@@ -10,11 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param id the conversation's id
  * @param firstSeen the oldest export (by the exports' own dates) that had it
  * @param lastSeen the newest export that had it
- * @param deletedSince the oldest complete export newer than {@code lastSeen}, which lacked it: the conversation
- *     was deleted from the account before that export; null while no such export was added
+ * @param deletedSince the oldest complete export newer than {@code lastSeen}, which lacked it: the
+ *     conversation was deleted from the account before that export; null while no such export was
+ *     added
  */
 public record ConversationFacts(
-    String id, ArchivedExport firstSeen, ArchivedExport lastSeen, @Nullable ArchivedExport deletedSince) {
+    String id,
+    ArchivedExport firstSeen,
+    ArchivedExport lastSeen,
+    @Nullable ArchivedExport deletedSince) {
 
   /** Checks the components. */
   public ConversationFacts {

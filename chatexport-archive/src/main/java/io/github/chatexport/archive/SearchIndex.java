@@ -25,7 +25,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A full-text index in a SQLite file: built from a plain export with {@link #build}, or opened with
- * {@link #open} (an index built earlier, or an archive, which keeps the same {@code search_*} tables current).
+ * {@link #open} (an index built earlier, or an archive, which keeps the same {@code search_*}
+ * tables current).
  *
  * <pre>{@code
  * try (ExportReader export = ExportReader.open(path);
@@ -35,12 +36,13 @@ import org.sqlite.SQLiteConfig;
  * }
  * }</pre>
  *
- * <p>Every message of every branch is indexed (an answer regenerated away is found too), with titles, code,
- * execution output, canvas documents, voice transcripts and the names of attached files. An index is not
- * thread-safe: use one per thread.
+ * <p>Every message of every branch is indexed (an answer regenerated away is found too), with
+ * titles, code, execution output, canvas documents, voice transcripts and the names of attached
+ * files. An index is not thread-safe: use one per thread.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Connection connection;
   private boolean closed;
@@ -50,21 +52,23 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Indexes every conversation of {@code export} into a new SQLite file and opens it. When a conversation id comes
-   * twice, the later copy is what is indexed.
+   * Indexes every conversation of {@code export} into a new SQLite file and opens it. When a
+   * conversation id comes twice, the later copy is what is indexed.
    *
    * @param indexFile where to write; must not exist, or be empty (such as a fresh temporary file)
    * @param progress told after each conversation, or null
    * @throws FileAlreadyExistsException when {@code indexFile} exists and is not empty
    * @throws IOException when the file cannot be written (nothing is left behind)
-   * @throws io.github.chatexport.core.ChatExportException when the export is damaged (nothing is left behind)
+   * @throws io.github.chatexport.core.ChatExportException when the export is damaged (nothing is
+   *     left behind)
    */
-  public static SearchIndex build(Path indexFile, ExportReader export, @Nullable ProgressListener progress)
-      throws IOException {
+  public static SearchIndex build(
+      Path indexFile, ExportReader export, @Nullable ProgressListener progress) throws IOException {
     requireNonNull(indexFile, "indexFile");
     requireNonNull(export, "export");
     if (Files.exists(indexFile) && Files.size(indexFile) > 0) {
-      throw new FileAlreadyExistsException(indexFile.toString(), null, "is not empty; an index is built afresh");
+      throw new FileAlreadyExistsException(
+          indexFile.toString(), null, "is not empty; an index is built afresh");
     }
     Connection connection = connect(indexFile, false);
     boolean done = false;
@@ -72,7 +76,8 @@ public final class SearchIndex implements AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA journal_mode = OFF");
         s.execute("PRAGMA synchronous = OFF");
-        s.execute("PRAGMA cache_size = -65536"); // 64 MiB: FTS5 merges its segments in the page cache
+        s.execute(
+            "PRAGMA cache_size = -65536"); // 64 MiB: FTS5 merges its segments in the page cache
       }
       SearchTables.createTables(connection);
       connection.setAutoCommit(false);
@@ -101,7 +106,8 @@ public final class SearchIndex implements AutoCloseable {
         } catch (SQLException ignored) {
           // the file is deleted below anyway
         }
-        ChatArchive.deleteTemporary(indexFile); // logged if it fails: the failure to report is the build's
+        ChatArchive.deleteTemporary(
+            indexFile); // logged if it fails: the failure to report is the build's
       }
     }
   }
@@ -110,7 +116,8 @@ public final class SearchIndex implements AutoCloseable {
    * Opens an index or an archive for searching, read-only.
    *
    * @throws NoSuchFileException when there is no such file
-   * @throws IOException when it is not a SQLite file, or has no search tables (the message says which)
+   * @throws IOException when it is not a SQLite file, or has no search tables (the message says
+   *     which)
    */
   public static SearchIndex open(Path sqliteFile) throws IOException {
     requireNonNull(sqliteFile, "sqliteFile");
@@ -124,8 +131,10 @@ public final class SearchIndex implements AutoCloseable {
     try {
       if (!SearchTables.hasTables(connection)) {
         connection.close();
-        throw new IOException(sqliteFile + " is a SQLite file without search tables: not a chatexport archive or"
-            + " search index");
+        throw new IOException(
+            sqliteFile
+                + " is a SQLite file without search tables: not a chatexport archive or"
+                + " search index");
       }
       return new SearchIndex(connection);
     } catch (SQLException e) {
@@ -145,13 +154,15 @@ public final class SearchIndex implements AutoCloseable {
     }
     byte[] head = new byte[SQLITE_HEADER.length];
     try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, SQLITE_HEADER);
+      return in.readNBytes(head, 0, head.length) == head.length
+          && Arrays.equals(head, SQLITE_HEADER);
     }
   }
 
   /**
-   * The hits of a query, lazily, grouped by conversation: the conversation of the best hit first, and within a
-   * conversation the best hits first. Close the stream (try-with-resources) to free its statements.
+   * The hits of a query, lazily, grouped by conversation: the conversation of the best hit first,
+   * and within a conversation the best hits first. Close the stream (try-with-resources) to free
+   * its statements.
    *
    * @throws UncheckedIOException when the file cannot be read
    */

@@ -2,7 +2,10 @@ package io.github.chatexport.archive;
 
 import java.nio.file.Path;
 
-/** Run in a child JVM by {@link KilledAddTest}: adds one export to an archive, saying when it starts. */
+/**
+ * Run in a child JVM by {@link KilledAddTest}: adds one export to an archive, saying when it
+ * starts.
+ */
 final class AddInChild {
   private AddInChild() {}
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-written export sequence {@code archive/account-sam/} against its expected merged result. */
+/**
+ * The hand-written export sequence {@code archive/account-sam/} against its expected merged result.
+ */
 class ArchiveSequenceTest {
   @TempDir Path dir;
   Path sequence;
@@ -63,8 +65,9 @@ class ArchiveSequenceTest {
       ImportReport again = archive.add(sequence.resolve("2025-02"));
       assertThat(again.alreadyAdded()).isTrue();
       assertThat(again.export().number()).isEqualTo(2);
-      assertThat(describe(again)).isEqualTo("add 2025-02 new 0 changed 0 unchanged 0 deleted 0 reappeared 0"
-          + " assets_added 0");
+      assertThat(describe(again))
+          .isEqualTo(
+              "add 2025-02 new 0 changed 0 unchanged 0 deleted 0 reappeared 0" + " assets_added 0");
       assertThat(archive.exports()).hasSize(3);
       assertThat(describe(archive, null)).isEqualTo(mergedBlock());
     }
@@ -87,10 +90,12 @@ class ArchiveSequenceTest {
   void aTruncatedExportAddedAsPartialKeepsWhatItHoldsAndMarksNothingDeleted() throws IOException {
     try (ChatArchive archive = ChatArchive.open(dir.resolve("a.sqlite"))) {
       archive.add(sequence.resolve("2025-01"));
-      ImportReport partial = archive.add(sequence.resolve("2025-04-truncated"), AddOptions.DEFAULT.withPartial(true));
+      ImportReport partial =
+          archive.add(sequence.resolve("2025-04-truncated"), AddOptions.DEFAULT.withPartial(true));
       assertThat(partial.export().partial()).isTrue();
-      assertThat(describe(partial)).isEqualTo(
-          "add 2025-04-truncated new 0 changed 1 unchanged 0 deleted 0 reappeared 0 assets_added 0");
+      assertThat(describe(partial))
+          .isEqualTo(
+              "add 2025-04-truncated new 0 changed 1 unchanged 0 deleted 0 reappeared 0 assets_added 0");
       assertThat(archive.facts("c0000003-deleted").orElseThrow().deleted()).isFalse();
       assertThat(archive.conversation("c0000001-grows").orElseThrow().nodes()).hasSize(5);
     }
@@ -101,10 +106,13 @@ class ArchiveSequenceTest {
     try (ChatArchive archive = ChatArchive.open(dir.resolve("a.sqlite"))) {
       archive.add(sequence.resolve("2025-01"));
       ImportReport empty = archive.add(sequence.resolve("2025-05-empty"));
-      assertThat(describe(empty)).isEqualTo(
-          "add 2025-05-empty new 0 changed 0 unchanged 0 deleted 0 reappeared 0 assets_added 0");
+      assertThat(describe(empty))
+          .isEqualTo(
+              "add 2025-05-empty new 0 changed 0 unchanged 0 deleted 0 reappeared 0 assets_added 0");
       try (Stream<Conversation> all = archive.conversations()) {
-        assertThat(all.map(c -> archive.facts(c.id()).orElseThrow().deleted())).containsOnly(false).hasSize(6);
+        assertThat(all.map(c -> archive.facts(c.id()).orElseThrow().deleted()))
+            .containsOnly(false)
+            .hasSize(6);
       }
     }
   }
@@ -114,10 +122,12 @@ class ArchiveSequenceTest {
     try (ChatArchive archive = ChatArchive.open(dir.resolve("a.sqlite"))) {
       archive.add(sequence.resolve("2025-01"));
       assertThatThrownBy(() -> archive.add(sequence.resolve("other-account")))
-          .isInstanceOfSatisfying(ArchiveException.class,
+          .isInstanceOfSatisfying(
+              ArchiveException.class,
               e -> assertThat(e.reason()).isEqualTo(ArchiveException.Reason.OTHER_ACCOUNT));
       assertThat(archive.exports()).hasSize(1);
-      ImportReport allowed = archive.add(sequence.resolve("other-account"), AddOptions.DEFAULT.withOtherAccount(true));
+      ImportReport allowed =
+          archive.add(sequence.resolve("other-account"), AddOptions.DEFAULT.withOtherAccount(true));
       assertThat(allowed.export().accountId()).isEqualTo("user-Ana7Hb4Tz8Qm1Wc6Nv3Rx7");
     }
   }
@@ -127,13 +137,16 @@ class ArchiveSequenceTest {
     try (ChatArchive archive = ChatArchive.open(dir.resolve("a.sqlite"))) {
       archive.add(sequence.resolve("2025-01"));
       assertThatThrownBy(() -> archive.add(sequence.resolve("2025-06-missing-shard")))
-          .isInstanceOfSatisfying(ArchiveException.class, e -> {
-            assertThat(e.reason()).isEqualTo(ArchiveException.Reason.INCOMPLETE);
-            assertThat(e.getMessage()).contains("conversations-001.json");
-          });
+          .isInstanceOfSatisfying(
+              ArchiveException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(ArchiveException.Reason.INCOMPLETE);
+                assertThat(e.getMessage()).contains("conversations-001.json");
+              });
       assertThat(archive.exports()).hasSize(1);
-      ImportReport partial = archive.add(sequence.resolve("2025-06-missing-shard"),
-          AddOptions.DEFAULT.withPartial(true));
+      ImportReport partial =
+          archive.add(
+              sequence.resolve("2025-06-missing-shard"), AddOptions.DEFAULT.withPartial(true));
       assertThat(partial.export().partial()).isTrue();
       assertThat(archive.facts("c0000002-retitled").orElseThrow().deleted()).isFalse();
     }
@@ -154,7 +167,8 @@ class ArchiveSequenceTest {
           if (file.endsWith(".json")) {
             assertThat(json(out.resolve(file))).as(file).isEqualTo(json(original.resolve(file)));
           } else {
-            assertThat(Files.readAllBytes(out.resolve(file))).as(file)
+            assertThat(Files.readAllBytes(out.resolve(file)))
+                .as(file)
                 .isEqualTo(Files.readAllBytes(original.resolve(file)));
           }
         }
@@ -174,15 +188,17 @@ class ArchiveSequenceTest {
     try (ChatArchive archive = ChatArchive.open(file)) {
       archive.add(sequence.resolve("2025-03"));
       assertThat(describe(archive, null)).isEqualTo(mergedBlock());
-      assertThat(archive.log()).extracting(ArchiveSequenceTest::describe).containsExactly(
-          section("order").get(0).lines().skip(1).toArray(String[]::new));
+      assertThat(archive.log())
+          .extracting(ArchiveSequenceTest::describe)
+          .containsExactly(section("order").get(0).lines().skip(1).toArray(String[]::new));
     }
   }
 
   @Test
   void aFileThatIsNotAnArchiveIsRefused() {
     assertThatThrownBy(() -> ChatArchive.open(sequence.resolve("2025-01/user.json")))
-        .isInstanceOfSatisfying(ArchiveException.class,
+        .isInstanceOfSatisfying(
+            ArchiveException.class,
             e -> assertThat(e.reason()).isEqualTo(ArchiveException.Reason.NOT_AN_ARCHIVE));
   }
 
@@ -204,12 +220,25 @@ class ArchiveSequenceTest {
   }
 
   static String describe(ImportReport r) {
-    return "add " + r.export().fileName() + " new " + r.newConversations() + " changed " + r.changed()
-        + " unchanged " + r.unchanged() + " deleted " + r.deleted() + " reappeared " + r.reappeared()
-        + " assets_added " + r.assetsAdded();
+    return "add "
+        + r.export().fileName()
+        + " new "
+        + r.newConversations()
+        + " changed "
+        + r.changed()
+        + " unchanged "
+        + r.unchanged()
+        + " deleted "
+        + r.deleted()
+        + " reappeared "
+        + r.reappeared()
+        + " assets_added "
+        + r.assetsAdded();
   }
 
-  /** The merged view, from the archive, or (when {@code export} is given) from its merged export. */
+  /**
+   * The merged view, from the archive, or (when {@code export} is given) from its merged export.
+   */
   static String describe(ChatArchive archive, Path export) throws IOException {
     StringBuilder out = new StringBuilder();
     ExportReader reader = export == null ? null : ExportReader.open(export);
@@ -219,11 +248,13 @@ class ArchiveSequenceTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> all = (Map<String, Object>) JsonTree.parse(in);
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> conversations = (Map<String, Map<String, Object>>) all.get("conversations");
+        Map<String, Map<String, Object>> conversations =
+            (Map<String, Map<String, Object>>) all.get("conversations");
         facts = conversations;
       }
     }
-    try (Stream<Conversation> all = reader == null ? archive.conversations() : reader.conversations()) {
+    try (Stream<Conversation> all =
+        reader == null ? archive.conversations() : reader.conversations()) {
       for (Conversation c : (Iterable<Conversation>) all::iterator) {
         String first;
         String last;
@@ -240,8 +271,17 @@ class ArchiveSequenceTest {
           deleted = f.get("deleted_since") == null ? "-" : (String) f.get("deleted_since");
           assertThat(f.get("deleted")).isEqualTo(!deleted.equals("-"));
         }
-        out.append("conversation ").append(c.id()).append(" \"").append(c.title()).append("\" first ").append(first)
-            .append(" last ").append(last).append(" deleted ").append(deleted).append('\n');
+        out.append("conversation ")
+            .append(c.id())
+            .append(" \"")
+            .append(c.title())
+            .append("\" first ")
+            .append(first)
+            .append(" last ")
+            .append(last)
+            .append(" deleted ")
+            .append(deleted)
+            .append('\n');
         out.append("  nodes ").append(String.join(" ", c.nodes().keySet())).append('\n');
         Branch active = c.activeBranch();
         out.append("  active ").append(String.join(" ", active.nodeIds())).append('\n');
@@ -252,7 +292,9 @@ class ArchiveSequenceTest {
         }
         if (reader != null) {
           for (AssetReference ref : reader.assets().references(c)) {
-            out.append("  asset ").append(ref.pointer()).append(ref.isMissing() ? " missing" : " present")
+            out.append("  asset ")
+                .append(ref.pointer())
+                .append(ref.isMissing() ? " missing" : " present")
                 .append('\n');
           }
         } else if (!c.id().equals("c0000006-voice")) {
@@ -260,10 +302,19 @@ class ArchiveSequenceTest {
         } else {
           out.append("  asset sediment://file_00000000aa11622f9b2a3c4d5e6f7001 present\n");
         }
-        out.append("  versions ").append(archive.history(c.id()).stream()
-            .map(v -> "\"" + v.conversation().title() + "\" "
-                + v.exports().stream().map(ArchivedExport::fileName).collect(Collectors.joining(" ")))
-            .collect(Collectors.joining(" | "))).append('\n');
+        out.append("  versions ")
+            .append(
+                archive.history(c.id()).stream()
+                    .map(
+                        v ->
+                            "\""
+                                + v.conversation().title()
+                                + "\" "
+                                + v.exports().stream()
+                                    .map(ArchivedExport::fileName)
+                                    .collect(Collectors.joining(" ")))
+                    .collect(Collectors.joining(" | ")))
+            .append('\n');
       }
     } finally {
       if (reader != null) {
@@ -275,7 +326,9 @@ class ArchiveSequenceTest {
 
   static List<String> files(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted()
+      return walk.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
           .toList();
     }
   }

@@ -23,24 +23,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ChatArchive.close()} throws nothing: a part that fails to close is logged and the rest still closes. */
+/**
+ * {@code ChatArchive.close()} throws nothing: a part that fails to close is logged and the rest
+ * still closes.
+ */
 class CloseTest {
-  private final Logger logger = Logger.getLogger("io.github.chatexport.archive"); // held: JUL keeps it weakly
+  private final Logger logger =
+      Logger.getLogger("io.github.chatexport.archive"); // held: JUL keeps it weakly
   private final List<LogRecord> logged = new ArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (logged) {
-        logged.add(record);
-      }
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (logged) {
+            logged.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private boolean parents;
 
   @TempDir Path dir;
@@ -67,9 +72,16 @@ class CloseTest {
     assertThatCode(archive::close).doesNotThrowAnyException();
 
     assertThat(connection(archive).isClosed()).isTrue();
-    assertThat(warnings()).singleElement().satisfies(m -> assertThat(m)
-        .isEqualTo("the archive " + dir.resolve("archive.sqlite") + ": could not release a prepared statement: "
-            + "java.sql.SQLException: statement already broken"));
+    assertThat(warnings())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .isEqualTo(
+                        "the archive "
+                            + dir.resolve("archive.sqlite")
+                            + ": could not release a prepared statement: "
+                            + "java.sql.SQLException: statement already broken"));
   }
 
   @Test
@@ -79,8 +91,15 @@ class CloseTest {
 
     assertThatCode(archive::close).doesNotThrowAnyException();
 
-    assertThat(warnings()).singleElement().satisfies(m -> assertThat(m)
-        .startsWith("the archive " + dir.resolve("archive.sqlite") + ": could not release the open transaction: "));
+    assertThat(warnings())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "the archive "
+                            + dir.resolve("archive.sqlite")
+                            + ": could not release the open transaction: "));
   }
 
   @Test
@@ -90,28 +109,42 @@ class CloseTest {
 
     assertThatCode(() -> ChatArchive.deleteTemporary(folder)).doesNotThrowAnyException();
 
-    assertThat(warnings()).singleElement().satisfies(m -> assertThat(m)
-        .startsWith("could not delete the temporary file " + folder + ": java.nio.file.DirectoryNotEmptyException"));
+    assertThat(warnings())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "could not delete the temporary file "
+                            + folder
+                            + ": java.nio.file.DirectoryNotEmptyException"));
   }
 
   private List<String> warnings() {
     synchronized (logged) {
-      return logged.stream().filter(r -> Level.WARNING.equals(r.getLevel())).map(LogRecord::getMessage).toList();
+      return logged.stream()
+          .filter(r -> Level.WARNING.equals(r.getLevel()))
+          .map(LogRecord::getMessage)
+          .toList();
     }
   }
 
   private static PreparedStatement failingStatement() {
-    return (PreparedStatement) Proxy.newProxyInstance(CloseTest.class.getClassLoader(),
-        new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-          if (method.getName().equals("close")) {
-            throw new SQLException("statement already broken");
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            CloseTest.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                throw new SQLException("statement already broken");
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, PreparedStatement> statements(ChatArchive archive) throws ReflectiveOperationException {
+  private static Map<String, PreparedStatement> statements(ChatArchive archive)
+      throws ReflectiveOperationException {
     Field f = ChatArchive.class.getDeclaredField("statements");
     f.setAccessible(true);
     return (Map<String, PreparedStatement>) f.get(archive);

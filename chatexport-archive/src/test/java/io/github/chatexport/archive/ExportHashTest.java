@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An export of a size the archive has not seen is hashed on its own thread while it is read: what is stored is
- * still its SHA-256, and adding it again (or a copy under another name) is known as already added.
+ * An export of a size the archive has not seen is hashed on its own thread while it is read: what
+ * is stored is still its SHA-256, and adding it again (or a copy under another name) is known as
+ * already added.
  */
 class ExportHashTest {
   @TempDir Path dir;

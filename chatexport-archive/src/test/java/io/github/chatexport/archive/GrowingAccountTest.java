@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generated monthly exports of a growing account (conversations added, retitled, grown by a message, left out):
- * whatever the order of adding, the archive's merged view and facts are the same, and the merged view holds
- * every message any month had.
+ * Generated monthly exports of a growing account (conversations added, retitled, grown by a
+ * message, left out): whatever the order of adding, the archive's merged view and facts are the
+ * same, and the merged view holds every message any month had.
  */
 class GrowingAccountTest {
   private static final int MONTHS = 5;
@@ -40,7 +40,11 @@ class GrowingAccountTest {
     String inOrder = merged(months, List.of(0, 1, 2, 3, 4));
     assertThat(merged(months, List.of(4, 3, 2, 1, 0))).isEqualTo(inOrder);
     assertThat(merged(months, List.of(2, 4, 0, 3, 1))).isEqualTo(inOrder);
-    assertThat(inOrder).contains("(rev 5)").contains("extra-5-").contains("deleted 5").contains("regenerated-0");
+    assertThat(inOrder)
+        .contains("(rev 5)")
+        .contains("extra-5-")
+        .contains("deleted 5")
+        .contains("regenerated-0");
   }
 
   private String merged(List<Path> months, List<Integer> order) throws IOException {
@@ -53,10 +57,19 @@ class GrowingAccountTest {
       try (Stream<Conversation> all = archive.conversations()) {
         for (Conversation c : (Iterable<Conversation>) all::iterator) {
           ConversationFacts f = archive.facts(c.id()).orElseThrow();
-          out.append(c.id()).append(" first ").append(f.firstSeen().fileName()).append(" last ")
-              .append(f.lastSeen().fileName()).append(f.deleted() ? " deleted " + f.deletedSince().fileName() : "")
-              .append(' ').append(c.title()).append(' ').append(String.join(",", c.nodes().keySet())).append('\n')
-              .append(ExportWriter.toJson(c)).append('\n');
+          out.append(c.id())
+              .append(" first ")
+              .append(f.firstSeen().fileName())
+              .append(" last ")
+              .append(f.lastSeen().fileName())
+              .append(f.deleted() ? " deleted " + f.deletedSince().fileName() : "")
+              .append(' ')
+              .append(c.title())
+              .append(' ')
+              .append(String.join(",", c.nodes().keySet()))
+              .append('\n')
+              .append(ExportWriter.toJson(c))
+              .append('\n');
         }
       }
     }
@@ -71,7 +84,8 @@ class GrowingAccountTest {
       n = (int) r.conversations().count();
     }
     assertThat(n).as("conversations generated").isGreaterThanOrEqualTo(8);
-    try (ExportReader r = ExportReader.open(base); ExportWriter w = ExportWriter.open(file)) {
+    try (ExportReader r = ExportReader.open(base);
+        ExportWriter w = ExportWriter.open(file)) {
       int i = 0;
       for (Conversation c : r) {
         if (i >= (long) k * n / MONTHS + 1) {
@@ -87,14 +101,18 @@ class GrowingAccountTest {
               out = extra(out, "regenerated-0");
             }
             if (i == 0 && j == 4) {
-              out = without(out, "regenerated-0");   // an answer regenerated away: only month 3 has it
+              out =
+                  without(out, "regenerated-0"); // an answer regenerated away: only month 3 has it
             }
             if ((i * j) % 4 == 1) {
               out = extra(out, "extra-" + j + "-" + i);
             }
             if ((i + j) % 3 == 0 || (i * j) % 4 == 1 || (i == 0 && (j == 3 || j == 4))) {
-              out = out.withTimes(c.createTime(),
-                  java.time.Instant.parse("2030-01-01T00:00:00Z").plus(Duration.ofDays(30L * j)));
+              out =
+                  out.withTimes(
+                      c.createTime(),
+                      java.time.Instant.parse("2030-01-01T00:00:00Z")
+                          .plus(Duration.ofDays(30L * j)));
             }
           }
           w.write(out);

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** JSON as plain Java values, for comparing documents as JSON values: objects as maps, numbers by value. */
+/**
+ * JSON as plain Java values, for comparing documents as JSON values: objects as maps, numbers by
+ * value.
+ */
 final class JsonTree {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
@@ -28,22 +31,24 @@ final class JsonTree {
   private static @Nullable Object value(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
-      case START_OBJECT: {
-        Map<String, @Nullable Object> map = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, value(p));
+      case START_OBJECT:
+        {
+          Map<String, @Nullable Object> map = new HashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            map.put(name, value(p));
+          }
+          return map;
         }
-        return map;
-      }
-      case START_ARRAY: {
-        List<@Nullable Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
+      case START_ARRAY:
+        {
+          List<@Nullable Object> list = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            list.add(value(p));
+          }
+          return list;
         }
-        return list;
-      }
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM is killed ({@code destroyForcibly}) at random moments of an add: the archive it leaves is as it was
- * before that add or as it is after it, never in between and never corrupt, and the next add completes.
+ * A child JVM is killed ({@code destroyForcibly}) at random moments of an add: the archive it
+ * leaves is as it was before that add or as it is after it, never in between and never corrupt, and
+ * the next add completes.
  */
 class KilledAddTest {
   @TempDir Path dir;
@@ -61,8 +62,9 @@ class KilledAddTest {
       Path file = dir.resolve("killed-" + round + ".sqlite");
       Files.copy(before, file, StandardCopyOption.REPLACE_EXISTING);
       Process child = child(file, big);
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         assertThat(out.readLine()).isEqualTo("START");
         // kill anywhere from the start of the add to a little after its in-process duration
         Thread.sleep(random.nextInt((int) Math.min(Integer.MAX_VALUE, addMillis * 3 / 2)) + 1);
@@ -92,8 +94,14 @@ class KilledAddTest {
       }
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", String.join(File.pathSeparator, path),
-        AddInChild.class.getName(), archive.toString(), export.toString())
+    return new ProcessBuilder(
+            java.toString(),
+            "-Xmx256m",
+            "-cp",
+            String.join(File.pathSeparator, path),
+            AddInChild.class.getName(),
+            archive.toString(),
+            export.toString())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }
@@ -104,12 +112,26 @@ class KilledAddTest {
     try (ChatArchive archive = ChatArchive.open(file)) {
       for (ImportReport r : archive.log()) {
         ArchivedExport e = r.export();
-        out.append(e.number()).append(' ').append(e.fileName()).append(' ').append(e.sha256()).append(' ')
-            .append(e.conversations()).append(' ').append(ArchiveSequenceTest.describe(r)).append('\n');
+        out.append(e.number())
+            .append(' ')
+            .append(e.fileName())
+            .append(' ')
+            .append(e.sha256())
+            .append(' ')
+            .append(e.conversations())
+            .append(' ')
+            .append(ArchiveSequenceTest.describe(r))
+            .append('\n');
       }
       try (Stream<Conversation> all = archive.conversations()) {
-        all.forEach(c -> out.append(c.id()).append(' ').append(Sha.of(ExportWriter.toJson(c))).append(' ')
-            .append(archive.facts(c.id()).orElseThrow().lastSeen().number()).append('\n'));
+        all.forEach(
+            c ->
+                out.append(c.id())
+                    .append(' ')
+                    .append(Sha.of(ExportWriter.toJson(c)))
+                    .append(' ')
+                    .append(archive.facts(c.id()).orElseThrow().lastSeen().number())
+                    .append('\n'));
       }
     }
     return out.toString();

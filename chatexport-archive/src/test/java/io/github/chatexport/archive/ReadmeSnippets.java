@@ -21,17 +21,18 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The README's Java snippets of one fence tag ({@code ```java archive}, {@code ```java search}; chatexport-core's
- * ReadmeTest, which cannot see this module, leaves tagged fences out), compiled with javac against the test
- * class path and run with {@code System.out} captured.
+ * The README's Java snippets of one fence tag ({@code ```java archive}, {@code ```java search};
+ * chatexport-core's ReadmeTest, which cannot see this module, leaves tagged fences out), compiled
+ * with javac against the test class path and run with {@code System.out} captured.
  */
 final class ReadmeSnippets {
   private ReadmeSnippets() {}
 
   /** The bodies of the README's fences {@code ```java TAG}, in order. */
   static List<String> fenced(String tag) throws IOException {
-    Matcher m = Pattern.compile("```java " + Pattern.quote(tag) + "\\n(.*?)```", Pattern.DOTALL)
-        .matcher(Files.readString(Path.of("..", "README.md"), UTF_8));
+    Matcher m =
+        Pattern.compile("```java " + Pattern.quote(tag) + "\\n(.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(Path.of("..", "README.md"), UTF_8));
     List<String> out = new ArrayList<>();
     while (m.find()) {
       out.add(m.group(1));
@@ -40,15 +41,19 @@ final class ReadmeSnippets {
   }
 
   /**
-   * Compiles the classes (simple name to source) in {@code tmp} and returns a loader for them; fails the test
-   * with javac's messages if they do not compile.
+   * Compiles the classes (simple name to source) in {@code tmp} and returns a loader for them;
+   * fails the test with javac's messages if they do not compile.
    */
   static URLClassLoader compile(Path tmp, Map<String, String> classes) throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Path out = Files.createDirectories(tmp.resolve("out"));
-    String classpath = String.join(File.pathSeparator, System.getProperty("java.class.path", ""),
-        System.getProperty("jdk.module.path", ""));
-    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "-proc:none"));
+    String classpath =
+        String.join(
+            File.pathSeparator,
+            System.getProperty("java.class.path", ""),
+            System.getProperty("jdk.module.path", ""));
+    List<String> args =
+        new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "-proc:none"));
     for (Map.Entry<String, String> c : classes.entrySet()) {
       Path file = src.resolve(c.getKey() + ".java");
       Files.writeString(file, c.getValue(), UTF_8);
@@ -56,14 +61,20 @@ final class ReadmeSnippets {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter errors = new StringWriter();
-    int status = javac.run(null, null, new PrintStream(new ByteArrayOutputStream(), true, UTF_8) {
-      @Override
-      public void write(byte[] b, int off, int len) {
-        errors.write(new String(b, off, len, UTF_8));
-      }
-    }, args.toArray(new String[0]));
+    int status =
+        javac.run(
+            null,
+            null,
+            new PrintStream(new ByteArrayOutputStream(), true, UTF_8) {
+              @Override
+              public void write(byte[] b, int off, int len) {
+                errors.write(new String(b, off, len, UTF_8));
+              }
+            },
+            args.toArray(new String[0]));
     assertThat(status).as(errors.toString()).isZero();
-    return new URLClassLoader(new URL[] {out.toUri().toURL()}, ReadmeSnippets.class.getClassLoader());
+    return new URLClassLoader(
+        new URL[] {out.toUri().toURL()}, ReadmeSnippets.class.getClassLoader());
   }
 
   /** What {@code run} prints to {@code System.out}. */

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queries of {@code search/multilingual.hits} (chatexport-testdata) over {@code search/multilingual.json},
- * indexed with {@link SearchTables#update} as the archive calls it ({@code c-deleted} marked deleted), each
- * query's hits rendered and the whole file compared.
+ * The queries of {@code search/multilingual.hits} (chatexport-testdata) over {@code
+ * search/multilingual.json}, indexed with {@link SearchTables#update} as the archive calls it
+ * ({@code c-deleted} marked deleted), each query's hits rendered and the whole file compared.
  */
 final class SearchFixtureTest {
   static final String DIR = "/io/github/chatexport/testdata/search/";
@@ -35,7 +35,8 @@ final class SearchFixtureTest {
     SearchTables.createTables(db);
     SearchTables.createTables(db); // idempotent
     db.setAutoCommit(false);
-    try (InputStream in = resource("multilingual.json"); ExportReader export = ExportReader.open(in, "multilingual.json");
+    try (InputStream in = resource("multilingual.json");
+        ExportReader export = ExportReader.open(in, "multilingual.json");
         Stream<Conversation> all = export.conversations()) {
       for (Conversation c : (Iterable<Conversation>) all::iterator) {
         SearchTables.update(db, c, c.id().equals("c-deleted"));
@@ -117,11 +118,28 @@ final class SearchFixtureTest {
     }
   }
 
-  /** {@code hit CONVERSATION NODE ROLE MODEL TYPE BRANCH DELETED TIME | SNIPPET} with matches in [brackets]. */
+  /**
+   * {@code hit CONVERSATION NODE ROLE MODEL TYPE BRANCH DELETED TIME | SNIPPET} with matches in
+   * [brackets].
+   */
   static String render(SearchHit h) {
-    return "hit " + h.conversationId() + " " + dash(h.nodeId()) + " " + dash(h.role()) + " " + dash(h.model())
-        + " " + h.contentType() + " " + (h.activeBranch() ? "active" : "other-branch") + " "
-        + (h.deleted() ? "deleted" : "kept") + " " + (h.time() == null ? "-" : h.time().toString()) + " | "
+    return "hit "
+        + h.conversationId()
+        + " "
+        + dash(h.nodeId())
+        + " "
+        + dash(h.role())
+        + " "
+        + dash(h.model())
+        + " "
+        + h.contentType()
+        + " "
+        + (h.activeBranch() ? "active" : "other-branch")
+        + " "
+        + (h.deleted() ? "deleted" : "kept")
+        + " "
+        + (h.time() == null ? "-" : h.time().toString())
+        + " | "
         + h.snippet("[", "]");
   }
 

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link SearchIndex} over a file, and {@link SearchTables#update} replacing what it indexed before. */
+/**
+ * {@link SearchIndex} over a file, and {@link SearchTables#update} replacing what it indexed
+ * before.
+ */
 final class SearchIndexTest {
   @TempDir Path dir;
 
@@ -36,8 +39,11 @@ final class SearchIndexTest {
     String parent = null;
     for (int i = 0; i < texts.length; i++) {
       String id = "n" + i;
-      Message m = Message.of(id, Author.of(i % 2 == 0 ? "user" : "assistant"), Content.Text.of(texts[i]));
-      nodes.add(MessageNode.of(id, m, parent).withChildIds(i + 1 < texts.length ? List.of("n" + (i + 1)) : List.of()));
+      Message m =
+          Message.of(id, Author.of(i % 2 == 0 ? "user" : "assistant"), Content.Text.of(texts[i]));
+      nodes.add(
+          MessageNode.of(id, m, parent)
+              .withChildIds(i + 1 < texts.length ? List.of("n" + (i + 1)) : List.of()));
       parent = id;
     }
     return Conversation.of("conv-1", title, nodes).withCurrentNode(parent);
@@ -54,20 +60,24 @@ final class SearchIndexTest {
   void anUpdateReplacesEverythingIndexedForTheConversation() throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
       SearchTables.createTables(db);
-      SearchTables.update(db, conversation("Harbour walk", "where is the lighthouse", "at the pier"), false);
+      SearchTables.update(
+          db, conversation("Harbour walk", "where is the lighthouse", "at the pier"), false);
       assertThat(hits(db, "lighthouse")).containsExactly("n0 where is the [lighthouse]");
       assertThat(hits(db, "harbour")).containsExactly("null [Harbour] walk");
 
-      SearchTables.update(db, conversation("Beach walk", "where is the ferry", "at the pier", "thanks"), true);
+      SearchTables.update(
+          db, conversation("Beach walk", "where is the ferry", "at the pier", "thanks"), true);
       assertThat(hits(db, "lighthouse")).isEmpty();
       assertThat(hits(db, "harbour")).isEmpty();
-      assertThat(hits(db, "ferry OR beach")).containsExactly("null deleted [Beach] walk",
-          "n0 deleted where is the [ferry]");
+      assertThat(hits(db, "ferry OR beach"))
+          .containsExactly("null deleted [Beach] walk", "n0 deleted where is the [ferry]");
       assertThat(hits(db, "pier")).containsExactly("n1 deleted at the [pier]");
       try (Statement s = db.createStatement();
-          ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM search_conversations),"
-              + " (SELECT count(*) FROM search_texts), (SELECT count(*) FROM search_trigram WHERE search_trigram"
-              + " MATCH '\"ighthous\"')")) {
+          ResultSet r =
+              s.executeQuery(
+                  "SELECT (SELECT count(*) FROM search_conversations),"
+                      + " (SELECT count(*) FROM search_texts), (SELECT count(*) FROM search_trigram WHERE search_trigram"
+                      + " MATCH '\"ighthous\"')")) {
         r.next();
         assertThat(List.of(r.getInt(1), r.getInt(2), r.getInt(3))).containsExactly(1, 4, 0);
       }
@@ -83,14 +93,19 @@ final class SearchIndexTest {
   void whatUsersTypeNeverReachesSqlAsSql() throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
       SearchTables.createTables(db);
-      SearchTables.update(db, conversation("Quotes", "it's a \"test\"; DROP TABLE x", "NEAR(a b) title:x ^start"),
+      SearchTables.update(
+          db,
+          conversation("Quotes", "it's a \"test\"; DROP TABLE x", "NEAR(a b) title:x ^start"),
           false);
       assertThat(hits(db, "'; DROP TABLE search_texts;")).isEmpty();
-      assertThatThrownBy(() -> hits(db, "'; DROP TABLE search_texts; --")).isInstanceOf(SearchQueryException.class)
-          .hasMessage("nothing to search for in -- at character 29: it has no letter, digit or emoji");
+      assertThatThrownBy(() -> hits(db, "'; DROP TABLE search_texts; --"))
+          .isInstanceOf(SearchQueryException.class)
+          .hasMessage(
+              "nothing to search for in -- at character 29: it has no letter, digit or emoji");
       assertThat(hits(db, "test : DROP")).containsExactly("n0 it's a \"[test]\"; [DROP] TABLE x");
       assertThat(hits(db, "DROP TABLE")).containsExactly("n0 it's a \"test\"; [DROP] [TABLE] x");
-      assertThat(hits(db, "NEAR(a title:x ^start")).containsExactly("n1 [NEAR(a] b) [title:x] ^[start]");
+      assertThat(hits(db, "NEAR(a title:x ^start"))
+          .containsExactly("n1 [NEAR(a] b) [title:x] ^[start]");
       assertThat(hits(db, "AND NOT")).isEmpty();
       assertThat(hits(db, "it's")).containsExactly("n0 [it's] a \"test\"; DROP TABLE x");
       try (Statement s = db.createStatement();
@@ -129,15 +144,17 @@ final class SearchIndexTest {
         .isInstanceOf(NoSuchFileException.class);
     Path json = Files.writeString(dir.resolve("conversations.json"), "[]");
     assertThatThrownBy(() -> SearchIndex.open(json))
-        .hasMessageEndingWith("conversations.json is not a SQLite file (an archive or a search index)");
+        .hasMessageEndingWith(
+            "conversations.json is not a SQLite file (an archive or a search index)");
     Path other = dir.resolve("other.sqlite");
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + other);
         Statement s = db.createStatement()) {
       s.execute("CREATE TABLE t(x)");
     }
     assertThatThrownBy(() -> SearchIndex.open(other))
-        .hasMessageEndingWith("other.sqlite is a SQLite file without search tables: not a chatexport archive or"
-            + " search index");
+        .hasMessageEndingWith(
+            "other.sqlite is a SQLite file without search tables: not a chatexport archive or"
+                + " search index");
   }
 
   @Test
@@ -163,19 +180,27 @@ final class SearchIndexTest {
     StringBuilder json = new StringBuilder("[");
     String[] ids = {"c-b", "c-a", "c-c"};
     for (int i = 0; i < ids.length; i++) {
-      json.append(i > 0 ? "," : "").append("{\"id\": \"").append(ids[i]).append("\", \"title\": \"Harbour\",")
-          .append(" \"create_time\": 1715331600.0, \"update_time\": 1715331601.0, \"current_node\": \"u1\",")
+      json.append(i > 0 ? "," : "")
+          .append("{\"id\": \"")
+          .append(ids[i])
+          .append("\", \"title\": \"Harbour\",")
+          .append(
+              " \"create_time\": 1715331600.0, \"update_time\": 1715331601.0, \"current_node\": \"u1\",")
           .append(" \"mapping\": {\"r\": {\"id\": \"r\", \"message\": null, \"parent\": null,")
-          .append(" \"children\": [\"u1\"]}, \"u1\": {\"id\": \"u1\", \"parent\": \"r\", \"children\": [],")
-          .append(" \"message\": {\"id\": \"u1\", \"author\": {\"role\": \"user\"}, \"create_time\": 1715331601.0,")
-          .append(" \"content\": {\"content_type\": \"text\", \"parts\": [\"harbour lights at night\"]},")
+          .append(
+              " \"children\": [\"u1\"]}, \"u1\": {\"id\": \"u1\", \"parent\": \"r\", \"children\": [],")
+          .append(
+              " \"message\": {\"id\": \"u1\", \"author\": {\"role\": \"user\"}, \"create_time\": 1715331601.0,")
+          .append(
+              " \"content\": {\"content_type\": \"text\", \"parts\": [\"harbour lights at night\"]},")
           .append(" \"metadata\": {}, \"recipient\": \"all\"}}}}");
     }
     return json.append(']').toString();
   }
 
   @Test
-  void conversationsWithEqualBestScoresComeInTheOrderTheyWereIndexedAndTheLimitCutsAcrossThem() throws Exception {
+  void conversationsWithEqualBestScoresComeInTheOrderTheyWereIndexedAndTheLimitCutsAcrossThem()
+      throws Exception {
     Path file = dir.resolve("index.sqlite");
     try (InputStream in = new ByteArrayInputStream(threeAlike().getBytes(StandardCharsets.UTF_8));
         ExportReader export = ExportReader.open(in, "conversations.json");
@@ -196,8 +221,10 @@ final class SearchIndexTest {
     // the build wrote the FTS5 tables in one pass and put back the trigger that keeps them current
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
-            + " AND name = 'search_texts_inserted'")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                    + " AND name = 'search_texts_inserted'")) {
       r.next();
       assertThat(r.getInt(1)).isEqualTo(1);
     }

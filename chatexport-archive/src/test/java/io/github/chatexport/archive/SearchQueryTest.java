@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Parsing queries: the bad ones of {@code search/bad-queries.txt}, limits, and the filters' copies. */
+/**
+ * Parsing queries: the bad ones of {@code search/bad-queries.txt}, limits, and the filters' copies.
+ */
 final class SearchQueryTest {
   @Test
   void rejectsEveryBadQueryWithItsMessage() throws Exception {
@@ -46,14 +48,30 @@ final class SearchQueryTest {
   @Test
   void filtersAreCopiesThatKeepTheRest() {
     SearchQuery base = SearchQuery.parse("lisbon");
-    SearchQuery q = base.withRole("Assistant").withModel("o3").withSince(Instant.EPOCH)
-        .withUntil(Instant.parse("2025-01-01T00:00:00Z")).withContentType("code").withActiveBranchOnly(true)
-        .withDeletedOnly(true).withLimit(5);
+    SearchQuery q =
+        base.withRole("Assistant")
+            .withModel("o3")
+            .withSince(Instant.EPOCH)
+            .withUntil(Instant.parse("2025-01-01T00:00:00Z"))
+            .withContentType("code")
+            .withActiveBranchOnly(true)
+            .withDeletedOnly(true)
+            .withLimit(5);
     assertThat(base).hasToString("SearchQuery[6 chars]");
-    assertThat(q).hasToString("SearchQuery[6 chars, role assistant, model o3, since 1970-01-01T00:00:00Z,"
-        + " until 2025-01-01T00:00:00Z, type code, active branch only, deleted only, limit 5]");
-    assertThat(q.withRole(null).withModel(null).withSince(null).withUntil(null).withContentType(null)
-        .withActiveBranchOnly(false).withDeletedOnly(false).withLimit(0)).isEqualTo(base);
+    assertThat(q)
+        .hasToString(
+            "SearchQuery[6 chars, role assistant, model o3, since 1970-01-01T00:00:00Z,"
+                + " until 2025-01-01T00:00:00Z, type code, active branch only, deleted only, limit 5]");
+    assertThat(
+            q.withRole(null)
+                .withModel(null)
+                .withSince(null)
+                .withUntil(null)
+                .withContentType(null)
+                .withActiveBranchOnly(false)
+                .withDeletedOnly(false)
+                .withLimit(0))
+        .isEqualTo(base);
     assertThatThrownBy(() -> base.withLimit(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -27,10 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * {@code activeBranch()}: the tree analysis (parent links, children order, cycle check) and the walk, per
- * conversation, on {@value #CONVERSATIONS} generated conversations. {@code cold} builds a fresh conversation (so
- * nothing is cached) and then asks for its branch; {@code copyOnly} is the fresh conversation alone, to subtract;
- * {@code cached} asks a conversation whose tree was analyzed already.
+ * {@code activeBranch()}: the tree analysis (parent links, children order, cycle check) and the
+ * walk, per conversation, on {@value #CONVERSATIONS} generated conversations. {@code cold} builds a
+ * fresh conversation (so nothing is cached) and then asks for its branch; {@code copyOnly} is the
+ * fresh conversation alone, to subtract; {@code cached} asks a conversation whose tree was analyzed
+ * already.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -48,9 +49,14 @@ public class ActiveBranchBenchmark {
   @Setup
   public void setup() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ExportGenerator.builder().seed(11).conversations(CONVERSATIONS).era(Era.MIXED).build()
+    ExportGenerator.builder()
+        .seed(11)
+        .conversations(CONVERSATIONS)
+        .era(Era.MIXED)
+        .build()
         .writeConversationsJson(out);
-    try (ExportReader reader = ExportReader.open(new ByteArrayInputStream(out.toByteArray()), "bench.json")) {
+    try (ExportReader reader =
+        ExportReader.open(new ByteArrayInputStream(out.toByteArray()), "bench.json")) {
       for (Conversation c : reader) {
         c.activeBranch();
         conversations.add(c);

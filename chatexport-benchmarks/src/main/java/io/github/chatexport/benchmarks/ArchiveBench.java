@@ -33,12 +33,13 @@ import java.util.stream.Stream;
  * java -Xmx256m -cp "…" io.github.chatexport.benchmarks.ArchiveBench --size 1GB --memory true
  * </pre>
  *
- * <p>A growing account's twelve monthly exports are made from one generated export (seeded, as {@link Compare}'s):
- * month k holds the first k/12 of its conversations, and every month retitles about 5% of those it already had,
- * adds a message to about 10%, leaves out about 1% for that month only, and from month 7 drops about 1% for
- * good. Measured, each round: reading month 12 with {@link ExportReader} (every conversation as records); adding
- * it to an empty archive; adding it to an archive that holds months 1 to 11 (most of it shared). Then the archive's
- * size after months 1, 2 and 12 against the size of month 12. With {@code --memory true} it only adds the whole
+ * <p>A growing account's twelve monthly exports are made from one generated export (seeded, as
+ * {@link Compare}'s): month k holds the first k/12 of its conversations, and every month retitles
+ * about 5% of those it already had, adds a message to about 10%, leaves out about 1% for that month
+ * only, and from month 7 drops about 1% for good. Measured, each round: reading month 12 with
+ * {@link ExportReader} (every conversation as records); adding it to an empty archive; adding it to
+ * an archive that holds months 1 to 11 (most of it shared). Then the archive's size after months 1,
+ * 2 and 12 against the size of month 12. With {@code --memory true} it only adds the whole
  * generated export to an empty archive in the heap it is given (run with {@code -Xmx256m}).
  */
 public final class ArchiveBench {
@@ -97,11 +98,21 @@ public final class ArchiveBench {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       HeapWatch.Figures heap = watch.end();
-      out.printf(Locale.ROOT, "added %.1f MB of JSON, %,d conversations, in %.1f s (%.1f MB/s); archive %.1f MB%n",
-          Sizes.mb(in.bytes()), report.newConversations(), seconds, Sizes.mb(in.bytes()) / seconds,
+      out.printf(
+          Locale.ROOT,
+          "added %.1f MB of JSON, %,d conversations, in %.1f s (%.1f MB/s); archive %.1f MB%n",
+          Sizes.mb(in.bytes()),
+          report.newConversations(),
+          seconds,
+          Sizes.mb(in.bytes()) / seconds,
           Sizes.mb(Files.size(file)));
-      out.printf(Locale.ROOT, "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
-          + " (%d collections)%n", Sizes.mb(maxHeap), Sizes.mb(heap.peakUsed()), Sizes.mb(heap.peakLive()),
+      out.printf(
+          Locale.ROOT,
+          "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
+              + " (%d collections)%n",
+          Sizes.mb(maxHeap),
+          Sizes.mb(heap.peakUsed()),
+          Sizes.mb(heap.peakLive()),
           heap.collections());
       if (report.newConversations() != in.conversations()) {
         out.printf(Locale.ROOT, "FAILED: expected %,d conversations%n", in.conversations());
@@ -112,7 +123,8 @@ public final class ArchiveBench {
     }
   }
 
-  private static int compare(Inputs in, Path cache, long size, long seed, int rounds, Path work, PrintStream out)
+  private static int compare(
+      Inputs in, Path cache, long size, long seed, int rounds, Path work, PrintStream out)
       throws IOException {
     Path months = cache.resolve("archive-months-" + Sizes.name(size) + "-" + seed);
     List<Path> month = months(in, months, out);
@@ -126,9 +138,17 @@ public final class ArchiveBench {
     for (int k = 0; k < MONTHS; k++) {
       try (ChatArchive archive = ChatArchive.open(growing)) {
         ImportReport r = archive.add(month.get(k));
-        out.printf(Locale.ROOT, "month %2d: %6.1f MB, %,d new, %,d changed, %,d unchanged, %,d deleted,"
-                + " %,d reappeared%n", k + 1, Sizes.mb(Files.size(month.get(k))), r.newConversations(),
-            r.changed(), r.unchanged(), r.deleted(), r.reappeared());
+        out.printf(
+            Locale.ROOT,
+            "month %2d: %6.1f MB, %,d new, %,d changed, %,d unchanged, %,d deleted,"
+                + " %,d reappeared%n",
+            k + 1,
+            Sizes.mb(Files.size(month.get(k))),
+            r.newConversations(),
+            r.changed(),
+            r.unchanged(),
+            r.deleted(),
+            r.reappeared());
       }
       sizes.add(Files.size(growing));
       if (k == MONTHS - 2) {
@@ -141,26 +161,33 @@ public final class ArchiveBench {
     double[] readRate = new double[rounds];
     double[] freshRate = new double[rounds];
     double[] sharedRate = new double[rounds];
-    for (int round = -1; round < rounds; round++) {   // round -1 warms up
-      double read = time(() -> {
-        try (ExportReader reader = ExportReader.open(last); Stream<Conversation> all = reader.conversations()) {
-          all.forEach(c -> c.activeBranch());
-        }
-      });
+    for (int round = -1; round < rounds; round++) { // round -1 warms up
+      double read =
+          time(
+              () -> {
+                try (ExportReader reader = ExportReader.open(last);
+                    Stream<Conversation> all = reader.conversations()) {
+                  all.forEach(c -> c.activeBranch());
+                }
+              });
       Path empty = work.resolve("fresh.sqlite");
       Files.deleteIfExists(empty);
-      double addFresh = time(() -> {
-        try (ChatArchive archive = ChatArchive.open(empty)) {
-          archive.add(last);
-        }
-      });
+      double addFresh =
+          time(
+              () -> {
+                try (ChatArchive archive = ChatArchive.open(empty)) {
+                  archive.add(last);
+                }
+              });
       Path copy = work.resolve("shared.sqlite");
       Files.copy(eleven, copy, StandardCopyOption.REPLACE_EXISTING);
-      double addShared = time(() -> {
-        try (ChatArchive archive = ChatArchive.open(copy)) {
-          archive.add(last);
-        }
-      });
+      double addShared =
+          time(
+              () -> {
+                try (ChatArchive archive = ChatArchive.open(copy)) {
+                  archive.add(last);
+                }
+              });
       if (round >= 0) {
         fresh[round] = read / addFresh;
         shared[round] = read / addShared;
@@ -169,25 +196,45 @@ public final class ArchiveBench {
         sharedRate[round] = Sizes.mb(lastBytes) / addShared;
       }
     }
-    out.printf(Locale.ROOT, "%nmonth 12: %.1f MB, %d rounds after one warm-up; medians of same-round ratios%n",
-        Sizes.mb(lastBytes), rounds);
+    out.printf(
+        Locale.ROOT,
+        "%nmonth 12: %.1f MB, %d rounds after one warm-up; medians of same-round ratios%n",
+        Sizes.mb(lastBytes),
+        rounds);
     out.printf(Locale.ROOT, "| pass | against the reader | MB/s |%n|---|---|---|%n");
     out.printf(Locale.ROOT, "| r ExportReader alone | 1.00 | %.1f |%n", median(readRate));
-    out.printf(Locale.ROOT, "| a add to an empty archive | %.2f | %.1f |%n", median(fresh), median(freshRate));
-    out.printf(Locale.ROOT, "| s add to the archive of months 1-11 | %.2f | %.1f |%n", median(shared),
+    out.printf(
+        Locale.ROOT,
+        "| a add to an empty archive | %.2f | %.1f |%n",
+        median(fresh),
+        median(freshRate));
+    out.printf(
+        Locale.ROOT,
+        "| s add to the archive of months 1-11 | %.2f | %.1f |%n",
+        median(shared),
         median(sharedRate));
-    out.printf(Locale.ROOT, "%n| archive after | MB | against month 12 (%.1f MB) |%n|---|---|---|%n",
+    out.printf(
+        Locale.ROOT,
+        "%n| archive after | MB | against month 12 (%.1f MB) |%n|---|---|---|%n",
         Sizes.mb(lastBytes));
     for (int k : new int[] {1, 2, MONTHS}) {
       long s = sizes.get(k - 1);
-      out.printf(Locale.ROOT, "| %d export%s | %.1f | %.2f |%n", k, k == 1 ? "" : "s", Sizes.mb(s),
+      out.printf(
+          Locale.ROOT,
+          "| %d export%s | %.1f | %.2f |%n",
+          k,
+          k == 1 ? "" : "s",
+          Sizes.mb(s),
           (double) s / lastBytes);
     }
     long sum = 0;
     for (Path m : month) {
       sum += Files.size(m);
     }
-    out.printf(Locale.ROOT, "(the 12 exports together: %.1f MB, %.2f against month 12)%n", Sizes.mb(sum),
+    out.printf(
+        Locale.ROOT,
+        "(the 12 exports together: %.1f MB, %.2f against month 12)%n",
+        Sizes.mb(sum),
         (double) sum / lastBytes);
     return 0;
   }
@@ -214,7 +261,8 @@ public final class ArchiveBench {
     }
     for (int k = 1; k <= MONTHS; k++) {
       int upTo = (int) Math.ceil((double) k * n / MONTHS);
-      try (ExportReader reader = ExportReader.open(in.json()); ExportWriter w = ExportWriter.open(paths.get(k - 1))) {
+      try (ExportReader reader = ExportReader.open(in.json());
+          ExportWriter w = ExportWriter.open(paths.get(k - 1))) {
         int i = 0;
         for (Conversation c : reader) {
           if (i >= upTo) {
@@ -230,15 +278,22 @@ public final class ArchiveBench {
           i++;
         }
       }
-      out.printf(Locale.ROOT, "wrote %s (%.1f MB)%n", paths.get(k - 1).getFileName(),
+      out.printf(
+          Locale.ROOT,
+          "wrote %s (%.1f MB)%n",
+          paths.get(k - 1).getFileName(),
           Sizes.mb(Files.size(paths.get(k - 1))));
     }
     Files.writeString(done, "");
     return paths;
   }
 
-  /** Conversation {@code i}, first in month {@code joined}, as month {@code k} has it: every later change. */
-  // Identity on purpose: extraMessage returns its argument when it adds nothing; updated is c's until replaced.
+  /**
+   * Conversation {@code i}, first in month {@code joined}, as month {@code k} has it: every later
+   * change.
+   */
+  // Identity on purpose: extraMessage returns its argument when it adds nothing; updated is c's
+  // until replaced.
   @SuppressWarnings("ReferenceEquality")
   private static Conversation at(Conversation c, int i, int k, int joined, Instant newest) {
     Conversation out = c;
@@ -267,7 +322,8 @@ public final class ArchiveBench {
     if (leaf == null || message == null || c.nodes().containsKey(id)) {
       return c;
     }
-    boolean listsChildren = c.nodes().values().stream().anyMatch(node -> !node.childIds().isEmpty());
+    boolean listsChildren =
+        c.nodes().values().stream().anyMatch(node -> !node.childIds().isEmpty());
     Map<String, MessageNode> nodes = new LinkedHashMap<>(c.nodes());
     if (listsChildren) {
       List<String> children = new ArrayList<>(leaf.childIds());
@@ -302,5 +358,4 @@ public final class ArchiveBench {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
-
 }

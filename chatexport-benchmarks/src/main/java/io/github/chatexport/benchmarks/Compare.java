@@ -18,9 +18,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-shot comparison: in one run over one generated export, how fast each way of reading it goes, as a ratio
- * to jackson-core's bare tokenizer measured in the same run (so the ratios hold on a noisy, shared machine), with
- * MB/s and heap figures for context.
+ * The one-shot comparison: in one run over one generated export, how fast each way of reading it
+ * goes, as a ratio to jackson-core's bare tokenizer measured in the same run (so the ratios hold on
+ * a noisy, shared machine), with MB/s and heap figures for context.
  *
  * <pre>
  * mvn -B -q -pl chatexport-benchmarks -am package -DskipTests
@@ -28,17 +28,20 @@ import org.jspecify.annotations.Nullable;
  *     io.github.chatexport.benchmarks.Compare --size 200MB
  * </pre>
  *
- * <p>Options: {@code --size} (default 200MB; MB = 2^20 bytes), {@code --seed} (42), {@code --era} (MIXED),
- * {@code --warmup} rounds (2), {@code --rounds} measured (5), {@code --parallelism} for passes 5 and c (the
- * number of cores), {@code --cache} folder for the generated export (chatexport-benchmarks/target/compare-cache),
- * {@code --passes} to run only some passes (for profiling: {@code --passes 3}).
+ * <p>Options: {@code --size} (default 200MB; MB = 2^20 bytes), {@code --seed} (42), {@code --era}
+ * (MIXED), {@code --warmup} rounds (2), {@code --rounds} measured (5), {@code --parallelism} for
+ * passes 5 and c (the number of cores), {@code --cache} folder for the generated export
+ * (chatexport-benchmarks/target/compare-cache), {@code --passes} to run only some passes (for
+ * profiling: {@code --passes 3}).
  *
- * <p>Each round runs every pass once, in turn (the order rotates from round to round); before each pass the heap is
- * collected. A figure is the median over the measured rounds, a ratio the median of the ratios within a round.
+ * <p>Each round runs every pass once, in turn (the order rotates from round to round); before each
+ * pass the heap is collected. A figure is the median over the measured rounds, a ratio the median
+ * of the ratios within a round.
  *
- * <p>Pass c is the reference for pass 5: as many serial readers as pass 5 has threads, run at once, each over the
- * whole file. It is what the machine gives to parallel reading when nothing is cut, handed over or put back in
- * order, so {@code c / 3} bounds what {@code 5 / 3} can reach on this machine.
+ * <p>Pass c is the reference for pass 5: as many serial readers as pass 5 has threads, run at once,
+ * each over the whole file. It is what the machine gives to parallel reading when nothing is cut,
+ * handed over or put back in order, so {@code c / 3} bounds what {@code 5 / 3} can reach on this
+ * machine.
  */
 public final class Compare {
   private static final int LABEL = 68;
@@ -57,7 +60,10 @@ public final class Compare {
     System.exit(status);
   }
 
-  /** A pass: what it is, how to run it once, and how many times a run reads the file (1 but for pass c). */
+  /**
+   * A pass: what it is, how to run it once, and how many times a run reads the file (1 but for pass
+   * c).
+   */
   private record Pass(String key, String label, Body body, int volume) {
     Pass(String key, String label, Body body) {
       this(key, label, body, 1);
@@ -69,7 +75,10 @@ public final class Compare {
     long run() throws Exception;
   }
 
-  /** One measured run of a pass: {@code seconds} per file read (wall time / volume), {@code wall} time. */
+  /**
+   * One measured run of a pass: {@code seconds} per file read (wall time / volume), {@code wall}
+   * time.
+   */
   private record Sample(double seconds, double wall, HeapWatch.Figures heap) {}
 
   static int run(String[] args, PrintStream out) throws IOException {
@@ -79,8 +88,10 @@ public final class Compare {
     Era era = Era.valueOf(o.getOrDefault("era", "MIXED").toUpperCase(Locale.ROOT));
     int warmup = Integer.parseInt(o.getOrDefault("warmup", "2"));
     int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
-    int parallelism = Integer.parseInt(o.getOrDefault("parallelism",
-        Integer.toString(Runtime.getRuntime().availableProcessors())));
+    int parallelism =
+        Integer.parseInt(
+            o.getOrDefault(
+                "parallelism", Integer.toString(Runtime.getRuntime().availableProcessors())));
     Path cache = o.containsKey("cache") ? Path.of(o.get("cache")) : Inputs.defaultCache();
     if (rounds < 1 || warmup < 0) {
       throw new IllegalArgumentException("--rounds must be at least 1 and --warmup at least 0");
@@ -94,42 +105,87 @@ public final class Compare {
     ExportReader.@Nullable Builder parallel = parallel(serial, parallelism);
 
     List<Pass> passes = new ArrayList<>();
-    passes.add(new Pass("1", "floor: JsonParser, every token, getText/getDoubleValue/getLongValue",
-        () -> {
-          try (var s = Files.newInputStream(json)) {
-            return Passes.floor(s);
-          }
-        }));
-    passes.add(new Pass("2", "databind: readTree per conversation + parent walk from current_node",
-        () -> {
-          try (var s = Files.newInputStream(json)) {
-            return Passes.databind(s);
-          }
-        }));
-    passes.add(new Pass("3", "ExportReader: every conversation as records + activeBranch()",
-        () -> Passes.reader(serial, json)));
-    passes.add(new Pass("w", "ExportReader + ExportWriter: read every conversation, write it back",
-        () -> Passes.readWrite(serial, json)));
-    passes.add(new Pass("1z", "floor over the inflating ZIP entry stream", () -> Passes.inZip(zip, Passes::floor)));
-    passes.add(new Pass("4", "ExportReader from the ZIP, records + activeBranch()",
-        () -> Passes.reader(serial, zip)));
-    passes.add(new Pass("i", "inflating alone, no parsing (context)", () -> Passes.inZip(zip, Passes::drain)));
+    passes.add(
+        new Pass(
+            "1",
+            "floor: JsonParser, every token, getText/getDoubleValue/getLongValue",
+            () -> {
+              try (var s = Files.newInputStream(json)) {
+                return Passes.floor(s);
+              }
+            }));
+    passes.add(
+        new Pass(
+            "2",
+            "databind: readTree per conversation + parent walk from current_node",
+            () -> {
+              try (var s = Files.newInputStream(json)) {
+                return Passes.databind(s);
+              }
+            }));
+    passes.add(
+        new Pass(
+            "3",
+            "ExportReader: every conversation as records + activeBranch()",
+            () -> Passes.reader(serial, json)));
+    passes.add(
+        new Pass(
+            "w",
+            "ExportReader + ExportWriter: read every conversation, write it back",
+            () -> Passes.readWrite(serial, json)));
+    passes.add(
+        new Pass(
+            "1z",
+            "floor over the inflating ZIP entry stream",
+            () -> Passes.inZip(zip, Passes::floor)));
+    passes.add(
+        new Pass(
+            "4",
+            "ExportReader from the ZIP, records + activeBranch()",
+            () -> Passes.reader(serial, zip)));
+    passes.add(
+        new Pass(
+            "i", "inflating alone, no parsing (context)", () -> Passes.inZip(zip, Passes::drain)));
     if (parallel != null) {
-      passes.add(new Pass("5", "ExportReader, parallelism(" + parallelism + ")", () -> Passes.reader(parallel, json)));
-      passes.add(new Pass("5z", "ExportReader from the ZIP, parallelism(" + parallelism + ")",
-          () -> Passes.reader(parallel, zip)));
+      passes.add(
+          new Pass(
+              "5",
+              "ExportReader, parallelism(" + parallelism + ")",
+              () -> Passes.reader(parallel, json)));
+      passes.add(
+          new Pass(
+              "5z",
+              "ExportReader from the ZIP, parallelism(" + parallelism + ")",
+              () -> Passes.reader(parallel, zip)));
     }
     if (parallelism > 1) {
-      passes.add(new Pass("c", "ceiling: " + parallelism + " serial readers at once, each reads the whole file",
-          () -> Passes.independent(serial, json, parallelism), parallelism));
+      passes.add(
+          new Pass(
+              "c",
+              "ceiling: " + parallelism + " serial readers at once, each reads the whole file",
+              () -> Passes.independent(serial, json, parallelism),
+              parallelism));
     }
 
-    out.printf(Locale.ROOT, "%nchatexport Compare: %.1f MB conversations.json, %,d conversations (%,d forked),"
+    out.printf(
+        Locale.ROOT,
+        "%nchatexport Compare: %.1f MB conversations.json, %,d conversations (%,d forked),"
             + " %,d nodes; seed %d, era %s; ZIP %.1f MB%n",
-        Sizes.mb(bytes), in.conversations(), in.forked(), in.nodes(), seed, era, Sizes.mb(Files.size(zip)));
+        Sizes.mb(bytes),
+        in.conversations(),
+        in.forked(),
+        in.nodes(),
+        seed,
+        era,
+        Sizes.mb(Files.size(zip)));
     out.println("machine: " + Machine.describe());
-    out.printf(Locale.ROOT, "%d warmup + %d measured rounds; each round runs every pass once, after System.gc();"
-        + " load average before: %s%n", warmup, rounds, Machine.load());
+    out.printf(
+        Locale.ROOT,
+        "%d warmup + %d measured rounds; each round runs every pass once, after System.gc();"
+            + " load average before: %s%n",
+        warmup,
+        rounds,
+        Machine.load());
 
     if (o.containsKey("passes")) {
       List<String> only = Arrays.asList(o.get("passes").split(","));
@@ -149,8 +205,18 @@ public final class Compare {
 
     // The table: ratios first, then MB/s, heap and allocation.
     out.println();
-    out.printf(Locale.ROOT, "%-3s %-" + LABEL + "s %-12s %-12s %-17s %5s %9s %9s %8s%n", "#", "pass", "ratio", "",
-        "MB/s (min-max)", "cores", "peak heap", "after GC", "alloc");
+    out.printf(
+        Locale.ROOT,
+        "%-3s %-" + LABEL + "s %-12s %-12s %-17s %5s %9s %9s %8s%n",
+        "#",
+        "pass",
+        "ratio",
+        "",
+        "MB/s (min-max)",
+        "cores",
+        "peak heap",
+        "after GC",
+        "alloc");
     row(out, passes, samples, failures, bytes, "1", "1", null);
     row(out, passes, samples, failures, bytes, "2", "1", null);
     row(out, passes, samples, failures, bytes, "3", "1", "2");
@@ -164,22 +230,30 @@ public final class Compare {
       row(out, passes, samples, failures, bytes, "5z", "4", "1z");
       row(out, passes, samples, failures, bytes, "c", "3", "5");
     } else {
-      out.printf(Locale.ROOT, "%-3s %s%n", "5", "parallel reading: not available (this build's ExportReader.Builder"
-          + " has no parallelism(int)); no figure");
+      out.printf(
+          Locale.ROOT,
+          "%-3s %s%n",
+          "5",
+          "parallel reading: not available (this build's ExportReader.Builder"
+              + " has no parallelism(int)); no figure");
     }
     out.println("load average after: " + Machine.load());
     out.println();
-    out.println("ratio: MB/s of the pass / MB/s of the pass named in brackets, within each round (median);"
-        + " MB = 2^20 bytes of JSON, uncompressed also for the ZIP");
-    out.println("c: what the machine gives to reading in parallel with no cutting, no handoff and no order to"
-        + " keep (each reader has a whole file to itself; MB/s counts every reader's bytes, and its time per file is"
-        + " compared); its ratio to 3 bounds what pass 5 can reach here, and its ratio to 5 is what pass 5 loses");
-    out.println("cores: CPU time of the whole process (reader, GC and JIT threads) / wall time; below the number"
-        + " of threads that could run, the machine was busy with something else");
-    out.println("peak heap: the used heap sampled every 2 ms, garbage included (mostly the young generation's size);"
-        + " after GC: the most left after a collection during the pass, an upper bound of what the pass holds"
-        + " (promoted garbage counts until the old generation is collected; MemoryCheck -Xmx64m is the real test);"
-        + " alloc: bytes allocated by the reading thread per byte of JSON (n/a with several threads)");
+    out.println(
+        "ratio: MB/s of the pass / MB/s of the pass named in brackets, within each round (median);"
+            + " MB = 2^20 bytes of JSON, uncompressed also for the ZIP");
+    out.println(
+        "c: what the machine gives to reading in parallel with no cutting, no handoff and no order to"
+            + " keep (each reader has a whole file to itself; MB/s counts every reader's bytes, and its time per file is"
+            + " compared); its ratio to 3 bounds what pass 5 can reach here, and its ratio to 5 is what pass 5 loses");
+    out.println(
+        "cores: CPU time of the whole process (reader, GC and JIT threads) / wall time; below the number"
+            + " of threads that could run, the machine was busy with something else");
+    out.println(
+        "peak heap: the used heap sampled every 2 ms, garbage included (mostly the young generation's size);"
+            + " after GC: the most left after a collection during the pass, an upper bound of what the pass holds"
+            + " (promoted garbage counts until the old generation is collected; MemoryCheck -Xmx64m is the real test);"
+            + " alloc: bytes allocated by the reading thread per byte of JSON (n/a with several threads)");
     for (Map.Entry<String, String> f : failures.entrySet()) {
       out.println("FAILED " + f.getKey() + ": " + f.getValue());
     }
@@ -187,8 +261,8 @@ public final class Compare {
   }
 
   /**
-   * The writer's own speed, from passes 3 (read) and w (read and write) of the same rounds: the time of w less
-   * the time of 3 is the writing.
+   * The writer's own speed, from passes 3 (read) and w (read and write) of the same rounds: the
+   * time of w less the time of 3 is the writing.
    */
   private static void writerAlone(PrintStream out, Map<String, List<Sample>> samples, long bytes) {
     List<Sample> read = samples.get("3");
@@ -210,16 +284,31 @@ public final class Compare {
     }
     ratios.sort(null);
     speeds.sort(null);
-    out.printf(Locale.ROOT, "    writer alone (w less 3, same rounds): %.2f x the reader (3), %.0f MB/s (median)%n",
-        ratios.get(ratios.size() / 2), speeds.get(speeds.size() / 2));
+    out.printf(
+        Locale.ROOT,
+        "    writer alone (w less 3, same rounds): %.2f x the reader (3), %.0f MB/s (median)%n",
+        ratios.get(ratios.size() / 2),
+        speeds.get(speeds.size() / 2));
   }
 
   /** Runs every pass once, starting with a different one each round. */
-  private static void round(List<Pass> passes, int round, int warmup, int rounds, long bytes, HeapWatch watch,
-      Map<String, List<Sample>> samples, Map<String, String> failures, Map<String, Long> checksums,
+  private static void round(
+      List<Pass> passes,
+      int round,
+      int warmup,
+      int rounds,
+      long bytes,
+      HeapWatch watch,
+      Map<String, List<Sample>> samples,
+      Map<String, String> failures,
+      Map<String, Long> checksums,
       PrintStream out) {
     boolean measured = round >= warmup;
-    out.printf(Locale.ROOT, "%s %d/%d:", measured ? "round" : "warmup", measured ? round - warmup + 1 : round + 1,
+    out.printf(
+        Locale.ROOT,
+        "%s %d/%d:",
+        measured ? "round" : "warmup",
+        measured ? round - warmup + 1 : round + 1,
         measured ? rounds : warmup);
     for (int k = 0; k < passes.size(); k++) {
       Pass p = passes.get((k + round) % passes.size());
@@ -244,21 +333,30 @@ public final class Compare {
         failures.put(p.key(), "a different result from one run to the next");
       }
       if (measured) {
-        Objects.requireNonNull(samples.get(p.key()), p.key()).add(new Sample(seconds / p.volume(), seconds, heap));
+        Objects.requireNonNull(samples.get(p.key()), p.key())
+            .add(new Sample(seconds / p.volume(), seconds, heap));
       }
       out.printf(Locale.ROOT, " %s %.0f", p.key(), Sizes.mb(bytes) * p.volume() / seconds);
     }
     out.println(" MB/s");
   }
 
-  private static void row(PrintStream out, List<Pass> passes, Map<String, List<Sample>> samples,
-      Map<String, String> failures, long bytes, String key, String reference, @Nullable String second) {
+  private static void row(
+      PrintStream out,
+      List<Pass> passes,
+      Map<String, List<Sample>> samples,
+      Map<String, String> failures,
+      long bytes,
+      String key,
+      String reference,
+      @Nullable String second) {
     Pass pass = passes.stream().filter(p -> p.key().equals(key)).findFirst().orElse(null);
     if (pass == null) {
       return;
     }
     if (failures.containsKey(key)) {
-      out.printf(Locale.ROOT, "%-3s %-" + LABEL + "s FAILED: %s%n", key, pass.label(), failures.get(key));
+      out.printf(
+          Locale.ROOT, "%-3s %-" + LABEL + "s FAILED: %s%n", key, pass.label(), failures.get(key));
       return;
     }
     List<Sample> mine = Objects.requireNonNull(samples.get(key), key);
@@ -270,18 +368,30 @@ public final class Compare {
     long peakUsed = mine.stream().mapToLong(s -> s.heap().peakUsed()).max().orElse(0);
     long peakLive = mine.stream().mapToLong(s -> s.heap().peakLive()).max().orElse(0);
     boolean anyGc = mine.stream().anyMatch(s -> s.heap().collections() > 0);
-    double alloc = median(mine.stream().mapToDouble(s -> s.heap().allocated() / (double) bytes).toArray());
-    double cores = median(mine.stream().mapToDouble(s -> s.heap().cpuNanos() / 1e9 / s.wall()).toArray());
+    double alloc =
+        median(mine.stream().mapToDouble(s -> s.heap().allocated() / (double) bytes).toArray());
+    double cores =
+        median(mine.stream().mapToDouble(s -> s.heap().cpuNanos() / 1e9 / s.wall()).toArray());
     boolean threads = key.startsWith("5") || key.equals("c");
-    out.printf(Locale.ROOT, "%-3s %-" + LABEL + "s %-12s %-12s %-17s %5.2f %9s %9s %8s%n", key, pass.label(), ratio,
-        other, String.format(Locale.ROOT, "%4.0f (%.0f-%.0f)", median(mbps), sorted[0], sorted[sorted.length - 1]),
+    out.printf(
+        Locale.ROOT,
+        "%-3s %-" + LABEL + "s %-12s %-12s %-17s %5.2f %9s %9s %8s%n",
+        key,
+        pass.label(),
+        ratio,
+        other,
+        String.format(
+            Locale.ROOT, "%4.0f (%.0f-%.0f)", median(mbps), sorted[0], sorted[sorted.length - 1]),
         cores,
         String.format(Locale.ROOT, "%.0f MB", Sizes.mb(peakUsed)),
         anyGc ? String.format(Locale.ROOT, "%.0f MB", Sizes.mb(peakLive)) : "no GC",
         threads ? "n/a" : String.format(Locale.ROOT, "%.1f B/B", alloc));
   }
 
-  private static String ratio(Map<String, List<Sample>> samples, Map<String, String> failures, String key,
+  private static String ratio(
+      Map<String, List<Sample>> samples,
+      Map<String, String> failures,
+      String key,
       String reference) {
     List<Sample> mine = Objects.requireNonNull(samples.get(key), key);
     List<Sample> theirs = samples.get(reference);
@@ -306,8 +416,8 @@ public final class Compare {
   }
 
   /**
-   * The builder with {@code parallelism(n)} set, if this build of chatexport-core has that setting; else null
-   * (pass 5 is then reported as not available rather than measured as something else).
+   * The builder with {@code parallelism(n)} set, if this build of chatexport-core has that setting;
+   * else null (pass 5 is then reported as not available rather than measured as something else).
    */
   static ExportReader.@Nullable Builder parallel(ExportReader.Builder builder, int n) {
     Method m;

@@ -19,11 +19,12 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Watches the heap during one pass: the peak of the used heap, sampled every 2 ms by a daemon thread (garbage
- * included, so it mostly shows how large the young generation grew), the peak of what was left after each garbage
- * collection (the live data: what a reader holds), the bytes the measuring thread allocated, and the CPU time of
- * the whole process (every thread: the reader's, GC, JIT). {@link #begin()}
- * runs {@code System.gc()} first, so that each pass starts from the same heap.
+ * Watches the heap during one pass: the peak of the used heap, sampled every 2 ms by a daemon
+ * thread (garbage included, so it mostly shows how large the young generation grew), the peak of
+ * what was left after each garbage collection (the live data: what a reader holds), the bytes the
+ * measuring thread allocated, and the CPU time of the whole process (every thread: the reader's,
+ * GC, JIT). {@link #begin()} runs {@code System.gc()} first, so that each pass starts from the same
+ * heap.
  */
 final class HeapWatch implements NotificationListener, AutoCloseable {
   private static final long SAMPLE_MILLIS = 2;
@@ -81,10 +82,12 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
 
   @Override
   public void handleNotification(Notification n, Object handback) {
-    if (!active || !n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+    if (!active
+        || !n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
       return;
     }
-    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
     if (info.getGcCause().equals("System.gc()")) {
       return;
     }

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The cost of every odd or hostile input shape ({@link HostileShapes}) at growing sizes: for each shape and each
- * way of reading it (serial, {@code parallelism(2)}, from a ZIP, from chat.html), the time to read it whole
- * (records, active branch, every warning) at sizes n, 2n, 4n and 8n, and the cost per unit (node, conversation,
- * child, character) as a ratio to the smallest size's in the same run. A linear reader keeps that ratio near 1
- * (JIT warm-up aside); a quadratic one doubles it at each step.
+ * The cost of every odd or hostile input shape ({@link HostileShapes}) at growing sizes: for each
+ * shape and each way of reading it (serial, {@code parallelism(2)}, from a ZIP, from chat.html),
+ * the time to read it whole (records, active branch, every warning) at sizes n, 2n, 4n and 8n, and
+ * the cost per unit (node, conversation, child, character) as a ratio to the smallest size's in the
+ * same run. A linear reader keeps that ratio near 1 (JIT warm-up aside); a quadratic one doubles it
+ * at each step.
  *
  * <pre>
  * mvn -B -q -pl chatexport-benchmarks -am package -DskipTests
@@ -28,9 +29,10 @@ import java.util.stream.Stream;
  *     io.github.chatexport.benchmarks.HostileShapesBenchmark
  * </pre>
  *
- * <p>Options: {@code --base n} (10000: the smallest size), {@code --steps k} (4), {@code --rounds r} (3: the
- * best of r reads is kept), {@code --warmup w} (3 reads of the smallest size first), {@code --shape NAME} (all), {@code --mode serial|parallel|zip|html} (all). Exit status
- * 1 when some per-unit ratio exceeds {@code --limit} (3.0).
+ * <p>Options: {@code --base n} (10000: the smallest size), {@code --steps k} (4), {@code --rounds
+ * r} (3: the best of r reads is kept), {@code --warmup w} (3 reads of the smallest size first),
+ * {@code --shape NAME} (all), {@code --mode serial|parallel|zip|html} (all). Exit status 1 when
+ * some per-unit ratio exceeds {@code --limit} (3.0).
  */
 public final class HostileShapesBenchmark {
   private HostileShapesBenchmark() {}
@@ -47,19 +49,32 @@ public final class HostileShapesBenchmark {
     int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
     int warmup = Integer.parseInt(o.getOrDefault("warmup", "3"));
     double limit = Double.parseDouble(o.getOrDefault("limit", "3.0"));
-    List<Shape> shapes = o.containsKey("shape")
-        ? List.of(Shape.valueOf(o.get("shape").toUpperCase(Locale.ROOT).replace('-', '_')))
-        : List.of(Shape.values());
-    List<String> modes = o.containsKey("mode") ? List.of(o.get("mode")) : List.of("serial", "parallel", "zip", "html");
+    List<Shape> shapes =
+        o.containsKey("shape")
+            ? List.of(Shape.valueOf(o.get("shape").toUpperCase(Locale.ROOT).replace('-', '_')))
+            : List.of(Shape.values());
+    List<String> modes =
+        o.containsKey("mode")
+            ? List.of(o.get("mode"))
+            : List.of("serial", "parallel", "zip", "html");
     Path dir = Files.createTempDirectory("hostile-shapes");
     int status = 0;
     try {
-      out.printf(Locale.ROOT, "%-22s %-8s %9s %10s %9s %11s %7s%n", "shape", "mode", "n", "bytes", "ms",
-          "ns/unit", "ratio");
+      out.printf(
+          Locale.ROOT,
+          "%-22s %-8s %9s %10s %9s %11s %7s%n",
+          "shape",
+          "mode",
+          "n",
+          "bytes",
+          "ms",
+          "ns/unit",
+          "ratio");
       for (Shape shape : shapes) {
         for (String mode : modes) {
           double first = 0;
-          // Warm-up: the smallest size, read and thrown away, so that the first figure is not the JIT's.
+          // Warm-up: the smallest size, read and thrown away, so that the first figure is not the
+          // JIT's.
           Path warm = write(dir, mode, HostileShapes.conversations(shape, base));
           for (int w = 0; w < warmup; w++) {
             time(warm, mode);
@@ -80,8 +95,15 @@ public final class HostileShapesBenchmark {
             if (ratio > limit) {
               status = 1;
             }
-            out.printf(Locale.ROOT, "%-22s %-8s %,9d %,10d %9.1f %,11.0f %7.2f%n", shape.label(), mode, n,
-                Files.size(Files.isDirectory(input) ? input.resolve("chat.html") : input), best / 1e6, perUnit,
+            out.printf(
+                Locale.ROOT,
+                "%-22s %-8s %,9d %,10d %9.1f %,11.0f %7.2f%n",
+                shape.label(),
+                mode,
+                n,
+                Files.size(Files.isDirectory(input) ? input.resolve("chat.html") : input),
+                best / 1e6,
+                perUnit,
                 ratio);
           }
         }
@@ -105,17 +127,19 @@ public final class HostileShapesBenchmark {
         yield html;
       }
       case "serial", "parallel" -> Files.write(dir.resolve("conversations.json"), json);
-      default -> throw new IllegalArgumentException("--mode: serial, parallel, zip or html, not " + mode);
+      default ->
+          throw new IllegalArgumentException("--mode: serial, parallel, zip or html, not " + mode);
     };
   }
 
   /** Reads {@code input} whole and returns the nanoseconds it took. */
   static long time(Path input, String mode) throws IOException {
-    ExportReader.Builder builder = mode.equals("parallel")
-        ? ExportReader.builder().parallelism(2) : ExportReader.builder();
+    ExportReader.Builder builder =
+        mode.equals("parallel") ? ExportReader.builder().parallelism(2) : ExportReader.builder();
     long start = System.nanoTime();
     long sink = 0;
-    try (ExportReader export = builder.open(input); Stream<Conversation> all = export.conversations()) {
+    try (ExportReader export = builder.open(input);
+        Stream<Conversation> all = export.conversations()) {
       for (Conversation c : (Iterable<Conversation>) all::iterator) {
         sink += c.activeBranch().messages().size() + c.warnings().size() + c.nodes().size();
       }
@@ -123,6 +147,8 @@ public final class HostileShapesBenchmark {
       sink += String.valueOf(e.getMessage()).length();
     }
     long took = System.nanoTime() - start;
-    return sink == Long.MIN_VALUE ? 0 : took; // the sink is used, so that the work is not optimized away
+    return sink == Long.MIN_VALUE
+        ? 0
+        : took; // the sink is used, so that the work is not optimized away
   }
 }

@@ -23,19 +23,27 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The generated export a measurement reads, made once and kept in a cache folder (by default
- * {@code chatexport-benchmarks/target/compare-cache}); its name holds the size, seed, era and a checksum of the
- * generator's classes, so that a changed generator makes a new file.
+ * The generated export a measurement reads, made once and kept in a cache folder (by default {@code
+ * chatexport-benchmarks/target/compare-cache}); its name holds the size, seed, era and a checksum
+ * of the generator's classes, so that a changed generator makes a new file.
  *
  * @param json the {@code conversations.json}
- * @param zip a ZIP holding that same file as {@code conversations.json} (deflated), or null if not asked for
+ * @param zip a ZIP holding that same file as {@code conversations.json} (deflated), or null if not
+ *     asked for
  * @param conversations how many conversations
  * @param forked how many of them fork
  * @param nodes how many nodes in all
  */
 record Inputs(Path json, Path zip, int conversations, int forked, long nodes) {
   private static final String[] GENERATOR_CLASSES = {
-    "ExportGenerator", "ExportGenerator$Builder", "ConversationMaker", "Texts", "TreeWriter", "Rng", "Obj", "Era"
+    "ExportGenerator",
+    "ExportGenerator$Builder",
+    "ConversationMaker",
+    "Texts",
+    "TreeWriter",
+    "Rng",
+    "Obj",
+    "Era"
   };
 
   long bytes() throws IOException {
@@ -49,7 +57,9 @@ record Inputs(Path json, Path zip, int conversations, int forked, long nodes) {
       if (source != null) {
         Path classes = Path.of(source.getLocation().toURI());
         Path target = classes.getParent();
-        if (Files.isDirectory(classes) && target != null && target.getFileName() != null
+        if (Files.isDirectory(classes)
+            && target != null
+            && target.getFileName() != null
             && target.getFileName().toString().equals("target")) {
           return target.resolve("compare-cache");
         }
@@ -64,8 +74,15 @@ record Inputs(Path json, Path zip, int conversations, int forked, long nodes) {
   static Inputs prepare(Path cache, long size, long seed, Era era, boolean withZip, PrintStream log)
       throws IOException {
     Files.createDirectories(cache);
-    String base = "export-" + Sizes.name(size) + "-seed" + seed + "-" + era.name().toLowerCase(java.util.Locale.ROOT)
-        + "-" + generatorChecksum();
+    String base =
+        "export-"
+            + Sizes.name(size)
+            + "-seed"
+            + seed
+            + "-"
+            + era.name().toLowerCase(java.util.Locale.ROOT)
+            + "-"
+            + generatorChecksum();
     Path json = cache.resolve(base + ".json");
     Path zip = cache.resolve(base + ".zip");
     Path facts = cache.resolve(base + ".properties");
@@ -76,14 +93,32 @@ record Inputs(Path json, Path zip, int conversations, int forked, long nodes) {
       }
       log.println("reusing " + json);
     } else {
-      log.println("generating " + Sizes.name(size) + " (seed " + seed + ", " + era + ") into " + json + " ...");
+      log.println(
+          "generating "
+              + Sizes.name(size)
+              + " (seed "
+              + seed
+              + ", "
+              + era
+              + ") into "
+              + json
+              + " ...");
       long start = System.nanoTime();
       Path tmp = cache.resolve(base + ".json.tmp");
-      GeneratedExport written = ExportGenerator.builder().seed(seed).targetBytes(size).era(era).build()
-          .writeConversationsJson(tmp);
+      GeneratedExport written =
+          ExportGenerator.builder()
+              .seed(seed)
+              .targetBytes(size)
+              .era(era)
+              .build()
+              .writeConversationsJson(tmp);
       Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      log.printf(java.util.Locale.ROOT, "  %d conversations, %.1f MB in %.1f s%n", written.conversations(),
-          Sizes.mb(written.conversationBytes()), (System.nanoTime() - start) / 1e9);
+      log.printf(
+          java.util.Locale.ROOT,
+          "  %d conversations, %.1f MB in %.1f s%n",
+          written.conversations(),
+          Sizes.mb(written.conversationBytes()),
+          (System.nanoTime() - start) / 1e9);
       p.setProperty("conversations", Integer.toString(written.conversations()));
       p.setProperty("forked", Integer.toString(written.forkedConversations()));
       p.setProperty("nodes", Long.toString(written.nodes()));
@@ -100,14 +135,19 @@ record Inputs(Path json, Path zip, int conversations, int forked, long nodes) {
       zip(json, tmp);
       Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-    return new Inputs(json, zip, Integer.parseInt(p.getProperty("conversations", "0")),
-        Integer.parseInt(p.getProperty("forked", "0")), Long.parseLong(p.getProperty("nodes", "0")));
+    return new Inputs(
+        json,
+        zip,
+        Integer.parseInt(p.getProperty("conversations", "0")),
+        Integer.parseInt(p.getProperty("forked", "0")),
+        Long.parseLong(p.getProperty("nodes", "0")));
   }
 
   /** Deflates {@code json} into a ZIP as its only entry, {@code conversations.json}. */
   private static void zip(Path json, Path zip) throws IOException {
     try (OutputStream file = Files.newOutputStream(zip);
-        ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(file, 1 << 16))) {
+        ZipOutputStream out =
+            new ZipOutputStream(new java.io.BufferedOutputStream(file, 1 << 16))) {
       ZipEntry entry = new ZipEntry("conversations.json");
       entry.setTimeLocal(LocalDateTime.of(2026, 1, 1, 0, 0));
       out.putNextEntry(entry);

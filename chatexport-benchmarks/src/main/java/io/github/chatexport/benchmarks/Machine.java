@@ -19,18 +19,35 @@ final class Machine {
       gcs.add(gc.getName());
     }
     String cpu = cpuModel();
-    return rt.availableProcessors() + " cores" + (cpu.isEmpty() ? "" : " (" + cpu + ")")
-        + ", max heap " + Math.round(Sizes.mb(rt.maxMemory())) + " MB"
-        + ", Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
-        + ", GC " + String.join(" + ", gcs)
-        + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    return rt.availableProcessors()
+        + " cores"
+        + (cpu.isEmpty() ? "" : " (" + cpu + ")")
+        + ", max heap "
+        + Math.round(Sizes.mb(rt.maxMemory()))
+        + " MB"
+        + ", Java "
+        + Runtime.version()
+        + " ("
+        + System.getProperty("java.vm.name")
+        + ")"
+        + ", GC "
+        + String.join(" + ", gcs)
+        + ", "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch");
   }
 
   /** The system load average over the last minute, with the number of cores, or "unknown". */
   static String load() {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return load < 0 ? "unknown"
-        : String.format(java.util.Locale.ROOT, "%.1f on %d cores", load, Runtime.getRuntime().availableProcessors());
+    return load < 0
+        ? "unknown"
+        : String.format(
+            java.util.Locale.ROOT,
+            "%.1f on %d cores",
+            load,
+            Runtime.getRuntime().availableProcessors());
   }
 
   private static String cpuModel() {

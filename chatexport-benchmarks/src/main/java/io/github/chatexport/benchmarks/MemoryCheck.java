@@ -12,9 +12,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a generated export completely, every conversation as records with its active branch, in whatever heap the
- * JVM was given: meant to be run with {@code -Xmx64m} to show that memory is bounded by one conversation, not by
- * the file.
+ * Reads a generated export completely, every conversation as records with its active branch, in
+ * whatever heap the JVM was given: meant to be run with {@code -Xmx64m} to show that memory is
+ * bounded by one conversation, not by the file.
  *
  * <pre>
  * mvn -B -q -pl chatexport-benchmarks -am package -DskipTests
@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  *     io.github.chatexport.benchmarks.MemoryCheck --size 1GB
  * </pre>
  *
- * <p>Options: {@code --size} (default 1GB), {@code --seed} (42), {@code --era} (MIXED), {@code --zip true} (read
- * the export zipped instead), {@code --parallelism n} (parallel reading, if this build has it), {@code --cache}
- * (as for {@link Compare}). The export is generated in the same small heap
- * the first time (the generator streams too), then reused. Exit status 0 when the whole export was read, 1 when
- * the heap ran out or the read failed.
+ * <p>Options: {@code --size} (default 1GB), {@code --seed} (42), {@code --era} (MIXED), {@code
+ * --zip true} (read the export zipped instead), {@code --parallelism n} (parallel reading, if this
+ * build has it), {@code --cache} (as for {@link Compare}). The export is generated in the same
+ * small heap the first time (the generator streams too), then reused. Exit status 0 when the whole
+ * export was read, 1 when the heap ran out or the read failed.
  */
 public final class MemoryCheck {
   private MemoryCheck() {}
@@ -55,7 +55,8 @@ public final class MemoryCheck {
     if (parallelism > 1) {
       ExportReader.@Nullable Builder parallel = Compare.parallel(builder, parallelism);
       if (parallel == null) {
-        throw new IllegalArgumentException("--parallelism: this build's ExportReader.Builder has no parallelism(int)");
+        throw new IllegalArgumentException(
+            "--parallelism: this build's ExportReader.Builder has no parallelism(int)");
       }
       builder = parallel;
     }
@@ -63,7 +64,9 @@ public final class MemoryCheck {
 
     out.println("machine: " + Machine.describe());
     if (maxHeap > 96L << 20) {
-      out.printf(Locale.ROOT, "note: the heap may grow to %.0f MB; run with -Xmx64m to check the bound%n",
+      out.printf(
+          Locale.ROOT,
+          "note: the heap may grow to %.0f MB; run with -Xmx64m to check the bound%n",
           Sizes.mb(maxHeap));
     }
     Inputs in = Inputs.prepare(cache, size, seed, era, zipped, out);
@@ -74,8 +77,16 @@ public final class MemoryCheck {
     }
   }
 
-  private static int read(ExportReader.Builder builder, int parallelism, Inputs in, Path export, boolean zipped, long maxHeap,
-      HeapWatch watch, PrintStream out) throws IOException {
+  private static int read(
+      ExportReader.Builder builder,
+      int parallelism,
+      Inputs in,
+      Path export,
+      boolean zipped,
+      long maxHeap,
+      HeapWatch watch,
+      PrintStream out)
+      throws IOException {
     long bytes = in.bytes();
     watch.begin();
     long start = System.nanoTime();
@@ -92,7 +103,10 @@ public final class MemoryCheck {
       }
     } catch (OutOfMemoryError e) {
       watch.end();
-      out.printf(Locale.ROOT, "FAILED: out of memory after %,d conversations (max heap %.0f MB)%n", conversations,
+      out.printf(
+          Locale.ROOT,
+          "FAILED: out of memory after %,d conversations (max heap %.0f MB)%n",
+          conversations,
           Sizes.mb(maxHeap));
       return 1;
     } catch (RuntimeException e) {
@@ -103,16 +117,34 @@ public final class MemoryCheck {
     double seconds = (System.nanoTime() - start) / 1e9;
     HeapWatch.Figures heap = watch.end();
     boolean complete = conversations == in.conversations() && nodes == in.nodes();
-    out.printf(Locale.ROOT, "read %s%s%s: %.1f MB of JSON, %,d conversations, %,d nodes (largest %,d),"
+    out.printf(
+        Locale.ROOT,
+        "read %s%s%s: %.1f MB of JSON, %,d conversations, %,d nodes (largest %,d),"
             + " %,d messages on active branches, in %.1f s (%.0f MB/s)%n",
-        Files.exists(export) ? export.getFileName() : export, zipped ? " (zipped)" : "",
-        parallelism > 1 ? " with parallelism(" + parallelism + ")" : "", Sizes.mb(bytes),
-        conversations, nodes, largest, activeMessages, seconds, Sizes.mb(bytes) / seconds);
-    out.printf(Locale.ROOT, "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
+        Files.exists(export) ? export.getFileName() : export,
+        zipped ? " (zipped)" : "",
+        parallelism > 1 ? " with parallelism(" + parallelism + ")" : "",
+        Sizes.mb(bytes),
+        conversations,
+        nodes,
+        largest,
+        activeMessages,
+        seconds,
+        Sizes.mb(bytes) / seconds);
+    out.printf(
+        Locale.ROOT,
+        "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
             + " (%d collections)%n",
-        Sizes.mb(maxHeap), Sizes.mb(heap.peakUsed()), Sizes.mb(heap.peakLive()), heap.collections());
+        Sizes.mb(maxHeap),
+        Sizes.mb(heap.peakUsed()),
+        Sizes.mb(heap.peakLive()),
+        heap.collections());
     if (!complete) {
-      out.printf(Locale.ROOT, "FAILED: expected %,d conversations and %,d nodes%n", in.conversations(), in.nodes());
+      out.printf(
+          Locale.ROOT,
+          "FAILED: expected %,d conversations and %,d nodes%n",
+          in.conversations(),
+          in.nodes());
       return 1;
     }
     out.println("OK: the whole export was read");

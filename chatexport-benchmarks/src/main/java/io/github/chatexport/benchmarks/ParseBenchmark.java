@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parsing conversations, in memory: ExportReader's records against the tokenizer floor and databind's trees, per
- * conversation (the same {@value #CONVERSATIONS} generated conversations, about 1 MB, each invocation; the setup
- * prints their size so that the scores convert to MB/s).
+ * Parsing conversations, in memory: ExportReader's records against the tokenizer floor and
+ * databind's trees, per conversation (the same {@value #CONVERSATIONS} generated conversations,
+ * about 1 MB, each invocation; the setup prints their size so that the scores convert to MB/s).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,7 +36,9 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ParseBenchmark {
   static final int CONVERSATIONS = 20;
 
-  /** The shape of the conversations: insertion order (2023) or sorted keys, metadata-heavy (2026). */
+  /**
+   * The shape of the conversations: insertion order (2023) or sorted keys, metadata-heavy (2026).
+   */
   @Param({"Y2023", "Y2026"})
   public String era = "Y2026";
 
@@ -46,11 +48,16 @@ public class ParseBenchmark {
   @Setup
   public void setup() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ExportGenerator.builder().seed(7).conversations(CONVERSATIONS).era(Era.valueOf(era)).build()
+    ExportGenerator.builder()
+        .seed(7)
+        .conversations(CONVERSATIONS)
+        .era(Era.valueOf(era))
+        .build()
         .writeConversationsJson(out);
     json = out.toByteArray();
-    System.out.printf("%n%s: %d conversations, %d bytes (ops/s x %d = bytes/s)%n", era, CONVERSATIONS,
-        json.length, json.length / CONVERSATIONS);
+    System.out.printf(
+        "%n%s: %d conversations, %d bytes (ops/s x %d = bytes/s)%n",
+        era, CONVERSATIONS, json.length, json.length / CONVERSATIONS);
   }
 
   /** The floor: every token, nothing built. */

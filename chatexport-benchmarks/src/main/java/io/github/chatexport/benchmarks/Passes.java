@@ -24,19 +24,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The ways of reading an export that are compared. Each reads everything and returns a checksum of what it saw, so
- * that nothing can be optimized away.
+ * The ways of reading an export that are compared. Each reads everything and returns a checksum of
+ * what it saw, so that nothing can be optimized away.
  */
 final class Passes {
   /** A factory with jackson-core's defaults, as a developer would make it. */
   static final JsonFactory FACTORY = new JsonFactory();
+
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Passes() {}
 
   /**
-   * The floor: every token, with {@code getText()} on every field name and string, {@code getDoubleValue()} on
-   * every float and {@code getLongValue()} on every integer; nothing is built.
+   * The floor: every token, with {@code getText()} on every field name and string, {@code
+   * getDoubleValue()} on every float and {@code getLongValue()} on every integer; nothing is built.
    */
   static long floor(InputStream in) throws IOException {
     long sum = 0;
@@ -44,8 +45,11 @@ final class Passes {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         switch (t) {
           case FIELD_NAME, VALUE_STRING -> sum += p.getText().length();
-          case VALUE_NUMBER_INT -> sum += p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-              ? p.getBigIntegerValue().bitLength() : p.getLongValue();
+          case VALUE_NUMBER_INT ->
+              sum +=
+                  p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                      ? p.getBigIntegerValue().bitLength()
+                      : p.getLongValue();
           case VALUE_NUMBER_FLOAT -> sum += (long) p.getDoubleValue();
           default -> sum++;
         }
@@ -65,8 +69,9 @@ final class Passes {
   }
 
   /**
-   * What a careful developer writes with jackson-databind: stream the array, {@code readTree} each conversation,
-   * then walk {@code parent} links from {@code current_node} (with a visited set) to get the active branch.
+   * What a careful developer writes with jackson-databind: stream the array, {@code readTree} each
+   * conversation, then walk {@code parent} links from {@code current_node} (with a visited set) to
+   * get the active branch.
    */
   static long databind(InputStream in) throws IOException {
     long sum = 0;
@@ -115,8 +120,9 @@ final class Passes {
   }
 
   /**
-   * The ceiling of parallel reading on this machine: {@code n} serial readers at once, on {@code n} threads, each
-   * reading the whole file as pass 3 does. Nothing is cut, handed over or put back in order.
+   * The ceiling of parallel reading on this machine: {@code n} serial readers at once, on {@code n}
+   * threads, each reading the whole file as pass 3 does. Nothing is cut, handed over or put back in
+   * order.
    */
   static long independent(ExportReader.Builder builder, Path export, int n) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -136,23 +142,25 @@ final class Passes {
   }
 
   /**
-   * chatexport: every conversation read as records and written back as the export's JSON by
-   * {@link ExportWriter}, into a stream that counts and drops the bytes.
+   * chatexport: every conversation read as records and written back as the export's JSON by {@link
+   * ExportWriter}, into a stream that counts and drops the bytes.
    */
   static long readWrite(ExportReader.Builder builder, Path export) throws IOException {
     long[] written = new long[1];
-    java.io.OutputStream sink = new java.io.OutputStream() {
-      @Override
-      public void write(int b) {
-        written[0]++;
-      }
+    java.io.OutputStream sink =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            written[0]++;
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        written[0] += len;
-      }
-    };
-    try (ExportReader reader = builder.open(export); ExportWriter writer = ExportWriter.open(sink)) {
+          @Override
+          public void write(byte[] b, int off, int len) {
+            written[0] += len;
+          }
+        };
+    try (ExportReader reader = builder.open(export);
+        ExportWriter writer = ExportWriter.open(sink)) {
       for (Conversation c : reader) {
         writer.write(c);
       }

@@ -30,10 +30,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link RawJson} capture, the way the reader keeps metadata and unknown fields: the metadata objects of 200
- * generated 2025 conversations (citations, content references, search results), gathered into one array file and
- * read whole with {@link ExportReader#json(String)}, against the floor over the same file. Scores are files per
- * second; the setup prints the file's size.
+ * {@link RawJson} capture, the way the reader keeps metadata and unknown fields: the metadata
+ * objects of 200 generated 2025 conversations (citations, content references, search results),
+ * gathered into one array file and read whole with {@link ExportReader#json(String)}, against the
+ * floor over the same file. Scores are files per second; the setup prints the file's size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -53,14 +53,20 @@ public class RawJsonBenchmark {
     metadata = dir.resolve("metadata.json");
     Files.writeString(dir.resolve("conversations.json"), "[]");
     ByteArrayOutputStream conversations = new ByteArrayOutputStream();
-    ExportGenerator.builder().seed(5).conversations(200).era(Era.Y2025).build().writeConversationsJson(conversations);
+    ExportGenerator.builder()
+        .seed(5)
+        .conversations(200)
+        .era(Era.Y2025)
+        .build()
+        .writeConversationsJson(conversations);
     int objects = 0;
     try (JsonParser p = Passes.FACTORY.createParser(conversations.toByteArray());
         OutputStream out = Files.newOutputStream(metadata);
         JsonGenerator g = Passes.FACTORY.createGenerator(out)) {
       g.writeStartArray();
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (t == JsonToken.FIELD_NAME && p.currentName().equals("metadata")
+        if (t == JsonToken.FIELD_NAME
+            && p.currentName().equals("metadata")
             && p.getParsingContext().getParent().getCurrentName() != null
             && p.getParsingContext().getParent().getCurrentName().equals("message")
             && p.nextToken() == JsonToken.START_OBJECT) {

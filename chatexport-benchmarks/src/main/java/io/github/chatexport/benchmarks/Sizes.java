@@ -2,7 +2,10 @@ package io.github.chatexport.benchmarks;
 
 import java.util.Locale;
 
-/** Sizes as people write them: {@code 200MB}, {@code 1GB}, {@code 512KB}, {@code 2.5MB}; 1 MB is 2^20 bytes. */
+/**
+ * Sizes as people write them: {@code 200MB}, {@code 1GB}, {@code 512KB}, {@code 2.5MB}; 1 MB is
+ * 2^20 bytes.
+ */
 final class Sizes {
   private Sizes() {}
 

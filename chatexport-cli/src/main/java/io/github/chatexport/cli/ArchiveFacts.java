@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an archive knows of a conversation beyond the export: when it was first and last seen in an export, and
- * whether a later export no longer had it (deleted on chatgpt.com). A plain export gives {@link #NONE}.
+ * What an archive knows of a conversation beyond the export: when it was first and last seen in an
+ * export, and whether a later export no longer had it (deleted on chatgpt.com). A plain export
+ * gives {@link #NONE}.
  *
  * @param firstSeen when an export first had the conversation; null when unknown
  * @param lastSeen when an export last had it; null when unknown

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The names of asset copies in OUT-DIR/{@value #FOLDER}: {@code <asset id>-<safe file name>}, stable across runs
- * and unique within one (also ignoring case, as Windows and macOS compare), and the assets each note links.
+ * The names of asset copies in OUT-DIR/{@value #FOLDER}: {@code <asset id>-<safe file name>},
+ * stable across runs and unique within one (also ignoring case, as Windows and macOS compare), and
+ * the assets each note links.
  */
 final class AssetLinks {
   static final String FOLDER = "assets";
@@ -30,7 +31,8 @@ final class AssetLinks {
       name = SafeName.of(file.startsWith(id) ? file : id + "-" + file, MAX_BYTES, "asset");
       String owner = taken.get(name.toLowerCase(Locale.ROOT));
       if (owner != null && !owner.equals(asset.entry())) {
-        String hash = NoteState.sha256(asset.entry().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String hash =
+            NoteState.sha256(asset.entry().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         name = SafeName.of(hash + "-" + file, MAX_BYTES, "asset");
       }
       taken.put(name.toLowerCase(Locale.ROOT), asset.entry());

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Citations in a message's text, turned into numbered sources, from the library's
- * {@link Message#citationSpans()}: the 2023–24 {@code citations} and the 2025–26 {@code content_references}.
- * Marks without a source, and stray markers, are removed.
+ * Citations in a message's text, turned into numbered sources, from the library's {@link
+ * Message#citationSpans()}: the 2023–24 {@code citations} and the 2025–26 {@code
+ * content_references}. Marks without a source, and stray markers, are removed.
  */
 final class Citations {
   private static final Pattern MARKED = Pattern.compile("\uE200[^\uE200\uE201]*\uE201");
@@ -26,7 +26,10 @@ final class Citations {
   /** A numbered source. */
   record Source(int number, String title, @Nullable String url) {}
 
-  /** The sources of one document (a note, a shown conversation), numbered in order; a URL keeps its number. */
+  /**
+   * The sources of one document (a note, a shown conversation), numbered in order; a URL keeps its
+   * number.
+   */
   static final class Sources {
     private final Map<String, Source> byKey = new LinkedHashMap<>();
 
@@ -53,10 +56,11 @@ final class Citations {
   private record Mark(int start, int end, List<Integer> numbers) {}
 
   /**
-   * {@code text} (the message's text) with each citation replaced by {@code marker} of its source numbers, or
-   * removed when {@code sources} is null or it names no source.
+   * {@code text} (the message's text) with each citation replaced by {@code marker} of its source
+   * numbers, or removed when {@code sources} is null or it names no source.
    */
-  static String apply(Message m, String text, @Nullable Sources sources, Function<List<Integer>, String> marker) {
+  static String apply(
+      Message m, String text, @Nullable Sources sources, Function<List<Integer>, String> marker) {
     // The library resolves the spans over the whole text; a part's text is a window of it.
     String whole = m.text();
     int base = text.equals(whole) ? 0 : whole.indexOf(text);
@@ -72,7 +76,9 @@ final class Citations {
             numbers.add(sources.number(source.title(), source.url()));
           }
         }
-        marks.add(new Mark(span.start() - base, span.end() - base, List.copyOf(new LinkedHashSet<>(numbers))));
+        marks.add(
+            new Mark(
+                span.start() - base, span.end() - base, List.copyOf(new LinkedHashSet<>(numbers))));
       }
     }
     marks.sort(Comparator.comparingInt(Mark::start));
@@ -84,8 +90,8 @@ final class Citations {
       }
       out.append(text, at, mark.start());
       String replacement = mark.numbers().isEmpty() ? "" : marker.apply(mark.numbers());
-      if (replacement.isEmpty() && (mark.end() >= text.length()
-          || !Character.isLetterOrDigit(text.charAt(mark.end())))) {
+      if (replacement.isEmpty()
+          && (mark.end() >= text.length() || !Character.isLetterOrDigit(text.charAt(mark.end())))) {
         while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
           out.setLength(out.length() - 1); // "17:00 <mark>." becomes "17:00."
         }

@@ -4,7 +4,9 @@ package io.github.chatexport.cli;
 final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @serial the exit status */
+  /**
+   * @serial the exit status
+   */
   private final int exitCode;
 
   CliException(String message, int exitCode) {

@@ -13,13 +13,14 @@ final class Describe {
   /** {@code ZIP, conversations.json, one conversations.json (2023 to early 2026)}. */
   static String layout(ExportLayout layout) {
     StringBuilder out = new StringBuilder();
-    out.append(switch (layout.container()) {
-      case ZIP -> "ZIP";
-      case FOLDER -> "folder";
-      case JSON_FILE -> "JSON file";
-      case HTML_FILE -> "chat.html file";
-      case STREAM -> "stream";
-    });
+    out.append(
+        switch (layout.container()) {
+          case ZIP -> "ZIP";
+          case FOLDER -> "folder";
+          case JSON_FILE -> "JSON file";
+          case HTML_FILE -> "chat.html file";
+          case STREAM -> "stream";
+        });
     if (layout.nested()) {
       out.append(" inside an outer archive");
     }
@@ -27,14 +28,17 @@ final class Describe {
       out.append(" (salvaged: its central directory was damaged)");
     }
     int files = layout.conversationFiles().size();
-    out.append(", conversations from ").append(switch (layout.source()) {
-      case MANIFEST_SHARDS -> Texts.plural(files, "shard", "shards") + " listed by export_manifest.json";
-      case SHARDS -> Texts.plural(files, "shard", "shards") + " (conversations-NNN.json)";
-      case CONVERSATIONS_JSON -> "conversations.json";
-      case CHAT_HTML -> "chat.html";
-      case JSON_FILE -> "the JSON file";
-      case SINGLE_CONVERSATION -> "the JSON file (one conversation object)";
-    });
+    out.append(", conversations from ")
+        .append(
+            switch (layout.source()) {
+              case MANIFEST_SHARDS ->
+                  Texts.plural(files, "shard", "shards") + " listed by export_manifest.json";
+              case SHARDS -> Texts.plural(files, "shard", "shards") + " (conversations-NNN.json)";
+              case CONVERSATIONS_JSON -> "conversations.json";
+              case CHAT_HTML -> "chat.html";
+              case JSON_FILE -> "the JSON file";
+              case SINGLE_CONVERSATION -> "the JSON file (one conversation object)";
+            });
     out.append(", era: ").append(era(layout.era()));
     return out.toString();
   }
@@ -48,14 +52,18 @@ final class Describe {
     };
   }
 
-  /** {@code text 24, code 2, thoughts 1}: most frequent first, then by name; {@code none} when empty. */
+  /**
+   * {@code text 24, code 2, thoughts 1}: most frequent first, then by name; {@code none} when
+   * empty.
+   */
   static String tally(Map<String, Long> counts) {
     if (counts.isEmpty()) {
       return "none";
     }
     List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-    entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-        .thenComparing(Map.Entry.comparingByKey()));
+    entries.sort(
+        Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()));
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Long> e : entries) {
       parts.add(Texts.oneLine(e.getKey()) + " " + Texts.count(e.getValue()));

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** What every command that reads an export shares: the EXPORT parameter, the streams, the progress bar. */
+/**
+ * What every command that reads an export shares: the EXPORT parameter, the streams, the progress
+ * bar.
+ */
 abstract class ExportCommand implements Callable<Integer> {
   /** Set by picocli before {@link #call()}. */
   @ParentCommand ChatExportCommand root = new ChatExportCommand(false, System::nanoTime);
@@ -20,9 +23,12 @@ abstract class ExportCommand implements Callable<Integer> {
   /** Set by picocli before {@link #call()}. */
   @Spec CommandSpec spec = CommandSpec.create();
 
-  @CommandLine.Parameters(index = "0", paramLabel = "EXPORT",
-      description = "The export: the ZIP as downloaded, the extracted folder, or a conversations JSON file;"
-          + " or an archive made by 'chatexport archive add', whose merged view is read.")
+  @CommandLine.Parameters(
+      index = "0",
+      paramLabel = "EXPORT",
+      description =
+          "The export: the ZIP as downloaded, the extracted folder, or a conversations JSON file;"
+              + " or an archive made by 'chatexport archive add', whose merged view is read.")
   Path export = Path.of("");
 
   final PrintWriter out() {
@@ -44,8 +50,8 @@ abstract class ExportCommand implements Callable<Integer> {
   }
 
   /**
-   * Opens the export, or an archive's merged view (with the archive's facts per conversation); a path that does
-   * not exist is a usage error.
+   * Opens the export, or an archive's merged view (with the archive's facts per conversation); a
+   * path that does not exist is a usage error.
    *
    * @param assets whether the command reads asset files (an archive then copies them out)
    */
@@ -56,7 +62,8 @@ abstract class ExportCommand implements Callable<Integer> {
 
   private void checkInput() {
     if (!Files.exists(export)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "EXPORT: no such file or folder: " + export);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "EXPORT: no such file or folder: " + export);
     }
     if (root.threads < 1) {
       throw usage("--threads must be 1 or more: " + root.threads);

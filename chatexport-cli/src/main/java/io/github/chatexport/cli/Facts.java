@@ -44,7 +44,10 @@ final class Facts {
     return last != null ? last : created(c);
   }
 
-  /** The models that answered in any branch ({@code resolved_model_slug}, else {@code model_slug}), sorted. */
+  /**
+   * The models that answered in any branch ({@code resolved_model_slug}, else {@code model_slug}),
+   * sorted.
+   */
   static Set<String> models(Conversation c) {
     Set<String> out = new TreeSet<>();
     for (Message m : c.messages()) {
@@ -54,8 +57,9 @@ final class Facts {
   }
 
   /**
-   * The model of an assistant message: its {@code resolved_model_slug}, else its {@code model_slug}, else (many
-   * 2026 messages have no metadata) the conversation's {@code default_model_slug}. Empty for other roles.
+   * The model of an assistant message: its {@code resolved_model_slug}, else its {@code
+   * model_slug}, else (many 2026 messages have no metadata) the conversation's {@code
+   * default_model_slug}. Empty for other roles.
    */
   static Optional<String> model(Conversation c, Message m) {
     if (!m.author().isAssistant()) {
@@ -66,8 +70,8 @@ final class Facts {
   }
 
   /**
-   * The model that wrote most answers of the active branch, else the conversation's default model: for the
-   * front matter.
+   * The model that wrote most answers of the active branch, else the conversation's default model:
+   * for the front matter.
    */
   static Optional<String> mainModel(Conversation c) {
     Map<String, Integer> counts = new LinkedHashMap<>();

@@ -15,11 +15,18 @@ final class Fences {
     return "`".repeat(Math.max(3, longest + 1));
   }
 
-  /** {@code code} in a fenced block with an info string of {@code language} (when it is a plain word). */
+  /**
+   * {@code code} in a fenced block with an info string of {@code language} (when it is a plain
+   * word).
+   */
   static String block(String code, @org.jspecify.annotations.Nullable String language) {
     String fence = fence(code);
-    String info = language == null || language.equals("unknown") || !language.matches("[A-Za-z0-9_+#.-]{1,40}")
-        ? "" : language;
+    String info =
+        language == null
+                || language.equals("unknown")
+                || !language.matches("[A-Za-z0-9_+#.-]{1,40}")
+            ? ""
+            : language;
     String body = code.endsWith("\n") ? code : code + "\n";
     return fence + info + "\n" + body + fence + "\n";
   }

@@ -7,8 +7,9 @@ final class Html {
   private Html() {}
 
   /**
-   * {@code untrusted} for element content or a double-quoted attribute: {@code & < > " '} escaped, control
-   * characters other than line feed and tab dropped (so is U+0000), lone surrogates replaced.
+   * {@code untrusted} for element content or a double-quoted attribute: {@code & < > " '} escaped,
+   * control characters other than line feed and tab dropped (so is U+0000), lone surrogates
+   * replaced.
    */
   static String text(@Nullable String untrusted) {
     if (untrusted == null) {
@@ -36,7 +37,8 @@ final class Html {
           }
         }
         default -> {
-          if (Character.isHighSurrogate(ch) && i + 1 < untrusted.length()
+          if (Character.isHighSurrogate(ch)
+              && i + 1 < untrusted.length()
               && Character.isLowSurrogate(untrusted.charAt(i + 1))) {
             out.append(ch).append(untrusted.charAt(++i));
           } else if (Character.isSurrogate(ch)) {
@@ -50,19 +52,29 @@ final class Html {
   }
 
   /**
-   * A JavaScript string literal of {@code untrusted} that is also safe inside a {@code .js} file loaded by a
-   * script element: every character outside printable ASCII, and {@code " \ < > &}, as a {@code \}{@code uXXXX}
-   * escape.
+   * A JavaScript string literal of {@code untrusted} that is also safe inside a {@code .js} file
+   * loaded by a script element: every character outside printable ASCII, and {@code " \ < > &}, as
+   * a {@code \}{@code uXXXX} escape.
    */
   static void jsString(StringBuilder out, String untrusted) {
     out.append('"');
     for (int i = 0; i < untrusted.length(); i++) {
       char ch = untrusted.charAt(i);
-      if (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != '<' && ch != '>' && ch != '&') {
+      if (ch >= 0x20
+          && ch < 0x7f
+          && ch != '"'
+          && ch != '\\'
+          && ch != '<'
+          && ch != '>'
+          && ch != '&') {
         out.append(ch);
-      } else if (Character.isSurrogate(ch) && !(Character.isHighSurrogate(ch) && i + 1 < untrusted.length()
-          && Character.isLowSurrogate(untrusted.charAt(i + 1))) && !(Character.isLowSurrogate(ch) && i > 0
-          && Character.isHighSurrogate(untrusted.charAt(i - 1)))) {
+      } else if (Character.isSurrogate(ch)
+          && !(Character.isHighSurrogate(ch)
+              && i + 1 < untrusted.length()
+              && Character.isLowSurrogate(untrusted.charAt(i + 1)))
+          && !(Character.isLowSurrogate(ch)
+              && i > 0
+              && Character.isHighSurrogate(untrusted.charAt(i - 1)))) {
         out.append("\\ufffd");
       } else {
         out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));

@@ -22,45 +22,56 @@ import org.commonmark.renderer.html.HtmlWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message's Markdown as inert HTML, through commonmark-java and its GFM tables extension: raw HTML (blocks and
- * inline) is escaped and shown as text; links keep only {@code http}, {@code https} and {@code mailto} targets;
- * images are never loaded from elsewhere (a remote image becomes a link to it); LaTeX between {@code \( \)},
- * {@code \[ \]} or {@code $$ $$} is kept as written (as text, not as Markdown); citation marks placed by the
- * caller become numbered links to the page's sources. Thread-safe.
+ * A message's Markdown as inert HTML, through commonmark-java and its GFM tables extension: raw
+ * HTML (blocks and inline) is escaped and shown as text; links keep only {@code http}, {@code
+ * https} and {@code mailto} targets; images are never loaded from elsewhere (a remote image becomes
+ * a link to it); LaTeX between {@code \( \)}, {@code \[ \]} or {@code $$ $$} is kept as written (as
+ * text, not as Markdown); citation marks placed by the caller become numbered links to the page's
+ * sources. Thread-safe.
  */
 final class HtmlMarkdown {
-  /** Placeholders: the caller's citation marks and the math spans. Stripped from the input first. */
+  /**
+   * Placeholders: the caller's citation marks and the math spans. Stripped from the input first.
+   */
   static final char CITE_OPEN = '\uF8F2';
+
   static final char CITE_CLOSE = '\uF8F3';
   private static final char MATH_OPEN = '\uF8F0';
   private static final char MATH_CLOSE = '\uF8F1';
   private static final Pattern PLACEHOLDERS = Pattern.compile("[\uF8F0-\uF8F3]");
   private static final Pattern MATH = Pattern.compile(MATH_OPEN + "(\\d+)" + MATH_CLOSE);
   private static final Pattern CITE = Pattern.compile(CITE_OPEN + "([0-9,]+)" + CITE_CLOSE);
+
   /** How far a math span may reach: beyond it, the opening is text (keeps hostile input linear). */
   private static final int MATH_REACH = 4000;
+
   private static final String[][] MATH_DELIMITERS = {{"\\[", "\\]"}, {"$$", "$$"}, {"\\(", "\\)"}};
 
-  private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+  private static final List<org.commonmark.Extension> EXTENSIONS =
+      List.of(TablesExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-  private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-      .extensions(EXTENSIONS)
-      .escapeHtml(true)
-      .sanitizeUrls(true)
-      .percentEncodeUrls(true)
-      .nodeRendererFactory(SafeLinks::new)
-      .build();
+  private static final HtmlRenderer RENDERER =
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .percentEncodeUrls(true)
+          .nodeRendererFactory(SafeLinks::new)
+          .build();
 
   private HtmlMarkdown() {}
 
-  /** Strips the placeholder characters this class uses, so that the export's text cannot forge them. */
+  /**
+   * Strips the placeholder characters this class uses, so that the export's text cannot forge them.
+   */
   static String clean(String untrusted) {
     return PLACEHOLDERS.matcher(untrusted).replaceAll("");
   }
 
   /**
-   * {@code markdown} (already {@link #clean}ed, with citation marks {@code CITE_OPEN 1,2 CITE_CLOSE} placed by
-   * the caller) as HTML; {@code citation} gives the link of one source number.
+   * {@code markdown} (already {@link #clean}ed, with citation marks {@code CITE_OPEN 1,2
+   * CITE_CLOSE} placed by the caller) as HTML; {@code citation} gives the link of one source
+   * number.
    */
   static String render(String markdown, IntFunction<String> citation) {
     List<String> math = new ArrayList<>();
@@ -72,7 +83,9 @@ final class HtmlMarkdown {
       while (m.find()) {
         int i = Integer.parseInt(m.group(1));
         m.appendReplacement(out, "");
-        out.append("<span class=\"math\">").append(i < math.size() ? Html.text(math.get(i)) : "").append("</span>");
+        out.append("<span class=\"math\">")
+            .append(i < math.size() ? Html.text(math.get(i)) : "")
+            .append("</span>");
       }
       m.appendTail(out);
       html = out.toString();
@@ -114,10 +127,11 @@ final class HtmlMarkdown {
   }
 
   /**
-   * Math spans replaced by numbered placeholders (their text in {@code math}), so that Markdown does not eat
-   * their backslashes, underscores and stars. A span ends within {@value #MATH_REACH} characters, on no blank
-   * line and no code fence (an inline one on no line break); else its opening is left as text. Linear: every
-   * look-ahead is remembered, and the positions it finds only grow.
+   * Math spans replaced by numbered placeholders (their text in {@code math}), so that Markdown
+   * does not eat their backslashes, underscores and stars. A span ends within {@value #MATH_REACH}
+   * characters, on no blank line and no code fence (an inline one on no line break); else its
+   * opening is left as text. Linear: every look-ahead is remembered, and the positions it finds
+   * only grow.
    */
   static String protectMath(String text, List<String> math) {
     if (text.indexOf("\\[") < 0 && text.indexOf("\\(") < 0 && text.indexOf("$$") < 0) {
@@ -152,7 +166,10 @@ final class HtmlMarkdown {
     return out.toString();
   }
 
-  /** Remembered look-aheads over one text: the next closing of each kind, line break and blank line or fence. */
+  /**
+   * Remembered look-aheads over one text: the next closing of each kind, line break and blank line
+   * or fence.
+   */
   private static final class Ahead {
     private final String text;
     private final int[] closing = {-2, -2, -2};
@@ -163,7 +180,9 @@ final class HtmlMarkdown {
       this.text = text;
     }
 
-    /** Where the span of delimiter {@code kind} whose content starts at {@code from} closes, or -1. */
+    /**
+     * Where the span of delimiter {@code kind} whose content starts at {@code from} closes, or -1.
+     */
     int close(int kind, int from) {
       if (closing[kind] != Integer.MAX_VALUE && closing[kind] < from) {
         int at = text.indexOf(MATH_DELIMITERS[kind][1], from);
@@ -203,17 +222,25 @@ final class HtmlMarkdown {
     while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
       k++;
     }
-    return k >= text.length() || text.charAt(k) == '\n' || text.startsWith("```", k) || text.startsWith("~~~", k);
+    return k >= text.length()
+        || text.charAt(k) == '\n'
+        || text.startsWith("```", k)
+        || text.startsWith("~~~", k);
   }
 
-  /** A link target the site may keep: http, https or mailto; null for any other (javascript:, file:, …). */
+  /**
+   * A link target the site may keep: http, https or mailto; null for any other (javascript:, file:,
+   * …).
+   */
   static @Nullable String safeUrl(@Nullable String url) {
     if (url == null) {
       return null;
     }
     String u = url.strip();
     String lower = u.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")) {
+    if (lower.startsWith("https://")
+        || lower.startsWith("http://")
+        || lower.startsWith("mailto:")) {
       for (int i = 0; i < u.length(); i++) {
         if (Character.isISOControl(u.charAt(i)) || Character.isWhitespace(u.charAt(i))) {
           return null;
@@ -245,7 +272,8 @@ final class HtmlMarkdown {
         code(code);
         return;
       }
-      String destination = node instanceof Link link ? link.getDestination() : ((Image) node).getDestination();
+      String destination =
+          node instanceof Link link ? link.getDestination() : ((Image) node).getDestination();
       String url = safeUrl(destination);
       if (url == null) {
         if (node instanceof Image) {

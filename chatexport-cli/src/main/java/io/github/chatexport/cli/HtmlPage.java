@@ -23,16 +23,22 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One conversation as an HTML page of the site: every branch's messages in one page, the active branch shown
- * and the others hidden, each fork with a switcher ({@code ‹ 2 / 3 ›}) that {@code page.js} uses to show another
- * branch without reloading. User turns are plain text; the assistant's Markdown is rendered ({@link
- * HtmlMarkdown}); reasoning and tool calls are collapsed; hidden messages are left out unless asked for. Every
- * text from the export is escaped. The page depends only on the conversation, its assets, the facts and the
- * options, so that an unchanged conversation gives the same bytes.
+ * One conversation as an HTML page of the site: every branch's messages in one page, the active
+ * branch shown and the others hidden, each fork with a switcher ({@code ‹ 2 / 3 ›}) that {@code
+ * page.js} uses to show another branch without reloading. User turns are plain text; the
+ * assistant's Markdown is rendered ({@link HtmlMarkdown}); reasoning and tool calls are collapsed;
+ * hidden messages are left out unless asked for. Every text from the export is escaped. The page
+ * depends only on the conversation, its assets, the facts and the options, so that an unchanged
+ * conversation gives the same bytes.
  */
 final class HtmlPage {
   /** How a message is shown. */
-  enum Kind { SHOWN, REASONING, TOOL, HIDDEN }
+  enum Kind {
+    SHOWN,
+    REASONING,
+    TOOL,
+    HIDDEN
+  }
 
   private final Conversation c;
   private final ZoneId zone;
@@ -43,7 +49,12 @@ final class HtmlPage {
   private final Citations.Sources sources = new Citations.Sources();
   private final StringBuilder words = new StringBuilder();
 
-  HtmlPage(Conversation c, List<AssetReference> references, AssetLinks links, ZoneId zone, boolean showHidden,
+  HtmlPage(
+      Conversation c,
+      List<AssetReference> references,
+      AssetLinks links,
+      ZoneId zone,
+      boolean showHidden,
       ArchiveFacts facts) {
     this.c = c;
     this.links = links;
@@ -55,7 +66,10 @@ final class HtmlPage {
     }
   }
 
-  /** The text of every message on the page (all branches), for the search index; after {@link #render}. */
+  /**
+   * The text of every message on the page (all branches), for the search index; after {@link
+   * #render}.
+   */
   String searchText() {
     return words.toString();
   }
@@ -71,7 +85,8 @@ final class HtmlPage {
     if (content instanceof Content.Thoughts || content instanceof Content.ReasoningRecap) {
       return Kind.REASONING;
     }
-    boolean toolCall = m.author().isAssistant() && m.recipient() != null && !"all".equals(m.recipient());
+    boolean toolCall =
+        m.author().isAssistant() && m.recipient() != null && !"all".equals(m.recipient());
     if (toolCall || Author.TOOL.equals(m.author().role())) {
       return Kind.TOOL;
     }
@@ -86,11 +101,15 @@ final class HtmlPage {
     return k != Kind.HIDDEN || showHidden;
   }
 
-  /** One rendered message: its node, its index and the index of its nearest rendered ancestor (-1: none). */
+  /**
+   * One rendered message: its node, its index and the index of its nearest rendered ancestor (-1:
+   * none).
+   */
   private record Item(MessageNode node, Message message, int index, int parent) {}
 
   String render(String title) {
-    // The rendered tree: every node with a rendered message, under its nearest rendered ancestor, depth first
+    // The rendered tree: every node with a rendered message, under its nearest rendered ancestor,
+    // depth first
     // over the library's reconciled children (cycle-safe: each node is visited once).
     List<Item> items = new ArrayList<>();
     Map<Integer, String> recaps = new HashMap<>();
@@ -120,10 +139,13 @@ final class HtmlPage {
       }
       Message m = node.message();
       int here = parent;
-      if (m != null && m.content() instanceof Content.ReasoningRecap recap && parent >= 0
+      if (m != null
+          && m.content() instanceof Content.ReasoningRecap recap
+          && parent >= 0
           && items.get(parent).message().content() instanceof Content.Thoughts
           && !recaps.containsKey(parent)) {
-        recaps.put(parent, recap.content()); // "Thought for 7s": the title of the reasoning it follows
+        recaps.put(
+            parent, recap.content()); // "Thought for 7s": the title of the reasoning it follows
       } else if (m != null && rendered(m)) {
         here = items.size();
         items.add(new Item(node, m, here, parent));
@@ -134,7 +156,8 @@ final class HtmlPage {
       }
     }
     Map<Integer, List<Integer>> kids = new HashMap<>();
-    int[] place = new int[items.size()]; // among its siblings, from 0: no indexOf, so that 50,000 stay linear
+    int[] place =
+        new int[items.size()]; // among its siblings, from 0: no indexOf, so that 50,000 stay linear
     for (Item item : items) {
       List<Integer> siblings = kids.computeIfAbsent(item.parent(), k -> new ArrayList<>());
       place[item.index()] = siblings.size();
@@ -145,10 +168,15 @@ final class HtmlPage {
     StringBuilder out = new StringBuilder(4096);
     String shownTitle = title.isBlank() ? "Untitled" : title;
     HtmlSite.head(out, shownTitle, "../");
-    out.append("<body class=\"page\">\n<header class=\"top\"><a class=\"back\" href=\"../index.html\">")
-        .append("\u2190 All conversations</a></header>\n<main>\n<h1>").append(Html.text(shownTitle)).append("</h1>\n");
-    out.append("<p class=\"meta\">Created ").append(Html.text(Times.minutes(Facts.created(c), zone)))
-        .append(" \u00b7 updated ").append(Html.text(Times.minutes(Facts.updated(c), zone)));
+    out.append(
+            "<body class=\"page\">\n<header class=\"top\"><a class=\"back\" href=\"../index.html\">")
+        .append("\u2190 All conversations</a></header>\n<main>\n<h1>")
+        .append(Html.text(shownTitle))
+        .append("</h1>\n");
+    out.append("<p class=\"meta\">Created ")
+        .append(Html.text(Times.minutes(Facts.created(c), zone)))
+        .append(" \u00b7 updated ")
+        .append(Html.text(Times.minutes(Facts.updated(c), zone)));
     Facts.mainModel(c).ifPresent(model -> out.append(" \u00b7 ").append(Html.text(model)));
     int leaves = 0;
     for (Item item : items) {
@@ -175,10 +203,17 @@ final class HtmlPage {
       Message m = item.message();
       Kind kind = kind(m);
       boolean userTurn = m.author().isUser();
-      boolean newTurn = item.parent() < 0 || items.get(item.parent()).message().author().isUser() != userTurn;
-      out.append("<article class=\"msg ").append(userTurn ? "user" : "assistant").append(' ')
-          .append(kind.name().toLowerCase(java.util.Locale.ROOT)).append("\" id=\"m").append(item.index())
-          .append("\" data-p=\"").append(item.parent()).append('"');
+      boolean newTurn =
+          item.parent() < 0 || items.get(item.parent()).message().author().isUser() != userTurn;
+      out.append("<article class=\"msg ")
+          .append(userTurn ? "user" : "assistant")
+          .append(' ')
+          .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+          .append("\" id=\"m")
+          .append(item.index())
+          .append("\" data-p=\"")
+          .append(item.parent())
+          .append('"');
       if (!active.contains(item.node().id())) {
         out.append(" hidden");
       }
@@ -191,10 +226,15 @@ final class HtmlPage {
       }
       if (siblings.size() > 1) {
         int k = place[item.index()] + 1;
-        out.append("<nav class=\"fork\" aria-label=\"Branches\"><button type=\"button\" data-go=\"-1\"")
-            .append(k == 1 ? " disabled" : "").append(" aria-label=\"Previous branch\">\u2039</button> <span>")
-            .append(k).append(" / ").append(siblings.size())
-            .append("</span> <button type=\"button\" data-go=\"1\"").append(k == siblings.size() ? " disabled" : "")
+        out.append(
+                "<nav class=\"fork\" aria-label=\"Branches\"><button type=\"button\" data-go=\"-1\"")
+            .append(k == 1 ? " disabled" : "")
+            .append(" aria-label=\"Previous branch\">\u2039</button> <span>")
+            .append(k)
+            .append(" / ")
+            .append(siblings.size())
+            .append("</span> <button type=\"button\" data-go=\"1\"")
+            .append(k == siblings.size() ? " disabled" : "")
             .append(" aria-label=\"Next branch\">\u203a</button></nav>");
       }
       if (newTurn || siblings.size() > 1) {
@@ -204,10 +244,15 @@ final class HtmlPage {
       if (kind == Kind.SHOWN) {
         out.append(body);
       } else {
-        String summary = recaps.containsKey(item.index()) && !recaps.get(item.index()).isBlank()
-            ? Texts.oneLine(recaps.get(item.index())) : summary(m, kind);
-        out.append("<details class=\"aside\"><summary>").append(Html.text(summary)).append("</summary>\n")
-            .append(body).append("</details>\n");
+        String summary =
+            recaps.containsKey(item.index()) && !recaps.get(item.index()).isBlank()
+                ? Texts.oneLine(recaps.get(item.index()))
+                : summary(m, kind);
+        out.append("<details class=\"aside\"><summary>")
+            .append(Html.text(summary))
+            .append("</summary>\n")
+            .append(body)
+            .append("</details>\n");
       }
       out.append("</article>\n");
     }
@@ -223,8 +268,11 @@ final class HtmlPage {
         if (url == null) {
           out.append(Html.text(s.title()));
         } else {
-          out.append("<a href=\"").append(Html.text(url)).append("\" rel=\"noopener noreferrer nofollow\">")
-              .append(Html.text(s.title())).append("</a>");
+          out.append("<a href=\"")
+              .append(Html.text(url))
+              .append("\" rel=\"noopener noreferrer nofollow\">")
+              .append(Html.text(s.title()))
+              .append("</a>");
         }
         out.append("</li>\n");
       }
@@ -236,7 +284,10 @@ final class HtmlPage {
 
   private String turnLabel(Message m) {
     StringBuilder h = new StringBuilder(m.author().isUser() ? "You" : "ChatGPT");
-    m.metadata().resolvedModelSlug().filter(s -> !m.author().isUser()).ifPresent(s -> h.append(" \u00b7 ").append(s));
+    m.metadata()
+        .resolvedModelSlug()
+        .filter(s -> !m.author().isUser())
+        .ifPresent(s -> h.append(" \u00b7 ").append(s));
     if (m.createTime() != null) {
       h.append(" \u00b7 ").append(Times.minutes(m.createTime(), zone));
     }
@@ -246,11 +297,15 @@ final class HtmlPage {
   private static String summary(Message m, Kind kind) {
     Content content = m.content();
     return switch (kind) {
-      case REASONING -> content instanceof Content.ReasoningRecap recap && !recap.content().isBlank()
-          ? Texts.oneLine(recap.content()) : "Reasoning";
-      case TOOL -> Author.TOOL.equals(m.author().role())
-          ? "Tool output" + (m.author().name() == null ? "" : ": " + Texts.oneLine(m.author().name()))
-          : "Tool call" + (m.recipient() == null ? "" : ": " + Texts.oneLine(m.recipient()));
+      case REASONING ->
+          content instanceof Content.ReasoningRecap recap && !recap.content().isBlank()
+              ? Texts.oneLine(recap.content())
+              : "Reasoning";
+      case TOOL ->
+          Author.TOOL.equals(m.author().role())
+              ? "Tool output"
+                  + (m.author().name() == null ? "" : ": " + Texts.oneLine(m.author().name()))
+              : "Tool call" + (m.recipient() == null ? "" : ": " + Texts.oneLine(m.recipient()));
       default -> "Hidden " + m.author().role() + " message (" + content.contentType() + ")";
     };
   }
@@ -272,7 +327,9 @@ final class HtmlPage {
             out.append("<p class=\"missing\">Audio not in the export</p>\n");
           } else {
             shown.add(asset.entry());
-            out.append("<audio controls preload=\"none\" src=\"").append(href(asset)).append("\"></audio>\n");
+            out.append("<audio controls preload=\"none\" src=\"")
+                .append(href(asset))
+                .append("\"></audio>\n");
           }
         } else if (part instanceof Part.RealTimeUserAudioVideoAssetPointer) {
           out.append("<p class=\"note\">Voice recording</p>\n");
@@ -294,7 +351,9 @@ final class HtmlPage {
       for (Content.Thought t : thoughts.thoughts()) {
         if (t.summary() != null && !t.summary().isBlank()) {
           words.append(t.summary()).append('\n');
-          out.append("<p><strong>").append(Html.text(HtmlMarkdown.clean(t.summary()))).append("</strong></p>\n");
+          out.append("<p><strong>")
+              .append(Html.text(HtmlMarkdown.clean(t.summary())))
+              .append("</strong></p>\n");
         }
         if (t.content() != null && !t.content().isBlank()) {
           text(out, m, t.content(), true);
@@ -304,7 +363,8 @@ final class HtmlPage {
       text(out, m, m.text(), markdown);
     }
     for (AssetReference ref : mine) {
-      if (ref.kind() == AssetReference.Kind.CODE_OUTPUT || ref.kind() == AssetReference.Kind.SCREENSHOT) {
+      if (ref.kind() == AssetReference.Kind.CODE_OUTPUT
+          || ref.kind() == AssetReference.Kind.SCREENSHOT) {
         image(out, ref, ref.pointer(), shown);
       }
     }
@@ -316,11 +376,15 @@ final class HtmlPage {
       }
       String name = asset != null ? asset.fileName() : a.name() != null ? a.name() : a.id();
       if (asset == null) {
-        out.append("<p class=\"attachment missing\">Attachment: ").append(Html.text(name))
+        out.append("<p class=\"attachment missing\">Attachment: ")
+            .append(Html.text(name))
             .append(" (not in the export)</p>\n");
       } else {
-        out.append("<p class=\"attachment\">Attachment: <a href=\"").append(href(asset)).append("\">")
-            .append(Html.text(name)).append("</a></p>\n");
+        out.append("<p class=\"attachment\">Attachment: <a href=\"")
+            .append(href(asset))
+            .append("\">")
+            .append(Html.text(name))
+            .append("</a></p>\n");
       }
     }
     return out.toString();
@@ -331,9 +395,12 @@ final class HtmlPage {
     words.append(Citations.apply(m, text, null, n -> "")).append('\n');
     String marked = Citations.apply(m, text, sources, HtmlMarkdown::mark);
     if (markdown) {
-      out.append("<div class=\"md\">").append(HtmlMarkdown.render(marked, HtmlPage::citeLink)).append("</div>\n");
+      out.append("<div class=\"md\">")
+          .append(HtmlMarkdown.render(marked, HtmlPage::citeLink))
+          .append("</div>\n");
     } else {
-      out.append("<div class=\"plain\">").append(HtmlMarkdown.cite(Html.text(marked.strip()), HtmlPage::citeLink))
+      out.append("<div class=\"plain\">")
+          .append(HtmlMarkdown.cite(Html.text(marked.strip()), HtmlPage::citeLink))
           .append("</div>\n");
     }
   }
@@ -343,24 +410,33 @@ final class HtmlPage {
   }
 
   private static void codeBlock(StringBuilder out, String code, @Nullable String language) {
-    String lang = language == null || language.isBlank() || language.equals("unknown") ? null : language;
+    String lang =
+        language == null || language.isBlank() || language.equals("unknown") ? null : language;
     out.append("<div class=\"code\">");
     if (lang != null) {
       out.append("<div class=\"lang\">").append(Html.text(lang)).append("</div>");
     }
-    out.append("<pre><code").append(lang == null ? "" : " class=\"language-" + Html.text(lang.replace(' ', '-'))
-        + "\"").append('>').append(Html.text(code)).append("</code></pre></div>\n");
+    out.append("<pre><code")
+        .append(lang == null ? "" : " class=\"language-" + Html.text(lang.replace(' ', '-')) + "\"")
+        .append('>')
+        .append(Html.text(code))
+        .append("</code></pre></div>\n");
   }
 
-  private void image(StringBuilder out, @Nullable AssetReference ref, String pointer, Set<String> shown) {
+  private void image(
+      StringBuilder out, @Nullable AssetReference ref, String pointer, Set<String> shown) {
     Asset asset = ref == null ? null : ref.asset();
     if (asset == null) {
-      out.append("<p class=\"missing\">Image not in the export: ").append(Html.text(Pointers.id(pointer)))
+      out.append("<p class=\"missing\">Image not in the export: ")
+          .append(Html.text(Pointers.id(pointer)))
           .append("</p>\n");
       return;
     }
     shown.add(asset.entry());
-    out.append("<figure><img src=\"").append(href(asset)).append("\" alt=\"").append(Html.text(asset.fileName()))
+    out.append("<figure><img src=\"")
+        .append(href(asset))
+        .append("\" alt=\"")
+        .append(Html.text(asset.fileName()))
         .append("\" loading=\"lazy\"></figure>\n");
   }
 

@@ -30,25 +30,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The static site of {@code chatexport html}: {@code index.html}, one page per conversation in
- * {@code conversations/}, the assets the pages show in {@code assets/} (as {@code markdown} names and copies
- * them), and in {@code site/} the style sheet, the two scripts and the search index ({@code search.js}, a script
- * rather than data to fetch, so that it loads from {@code file://}).
+ * {@code conversations/}, the assets the pages show in {@code assets/} (as {@code markdown} names
+ * and copies them), and in {@code site/} the style sheet, the two scripts and the search index
+ * ({@code search.js}, a script rather than data to fetch, so that it loads from {@code file://}).
  *
- * <p>Feed it with {@link #add} (a conversation and what an archive knows of it), then {@link #finish}. Every file
- * is written only when its bytes differ from what is there, through a temporary file and one move, and only
- * inside OUT-DIR; {@link #finish} with {@code complete} removes the pages of conversations no longer there.
+ * <p>Feed it with {@link #add} (a conversation and what an archive knows of it), then {@link
+ * #finish}. Every file is written only when its bytes differ from what is there, through a
+ * temporary file and one move, and only inside OUT-DIR; {@link #finish} with {@code complete}
+ * removes the pages of conversations no longer there.
  */
 final class HtmlSite {
   static final String PAGES = "conversations";
   static final String SITE = "site";
   static final String SEARCH = "search.js";
   static final List<String> STATIC = List.of("style.css", "index.js", "page.js");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
-  /** The pages this command writes: {@link MarkdownCommand#noteName}'s names, ending in the id's hash. */
-  private static final Pattern PAGE_NAME = Pattern.compile(".* [0-9a-f]{10}(?:[0-9a-f]{54})?\\.html");
-  /** The Content Security Policy of every page: nothing from elsewhere, no inline script, no plug-in. */
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-      + " media-src 'self'; base-uri 'none'; form-action 'none'";
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+
+  /**
+   * The pages this command writes: {@link MarkdownCommand#noteName}'s names, ending in the id's
+   * hash.
+   */
+  private static final Pattern PAGE_NAME =
+      Pattern.compile(".* [0-9a-f]{10}(?:[0-9a-f]{54})?\\.html");
+
+  /**
+   * The Content Security Policy of every page: nothing from elsewhere, no inline script, no
+   * plug-in.
+   */
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+          + " media-src 'self'; base-uri 'none'; form-action 'none'";
 
   private final Path dir;
   private final Path pageDir;
@@ -68,12 +80,20 @@ final class HtmlSite {
   private int copied;
 
   /** One line of the index: {@code k} is the conversation's place in the search index. */
-  record Row(int k, String title, @Nullable Instant created, @Nullable Instant updated,
-      @Nullable String model, int messages, String file, ArchiveFacts facts) {}
+  record Row(
+      int k,
+      String title,
+      @Nullable Instant created,
+      @Nullable Instant updated,
+      @Nullable String model,
+      int messages,
+      String file,
+      ArchiveFacts facts) {}
 
   /**
-   * A site in {@code dir} (an existing folder, as a real path) from conversations whose assets {@code assets}
-   * resolves; times shown in {@code zone}; hidden messages shown when {@code showHidden}.
+   * A site in {@code dir} (an existing folder, as a real path) from conversations whose assets
+   * {@code assets} resolves; times shown in {@code zone}; hidden messages shown when {@code
+   * showHidden}.
    */
   HtmlSite(Path dir, Assets assets, ZoneId zone, boolean showHidden) throws IOException {
     this.dir = dir;
@@ -83,20 +103,28 @@ final class HtmlSite {
     this.pageDir = folder(dir, PAGES);
     this.siteDir = folder(dir, SITE);
     this.assetDir = SafeName.inside(dir, AssetLinks.FOLDER);
-    if (Files.isSymbolicLink(assetDir) || (Files.exists(assetDir) && !Files.isDirectory(assetDir))) {
-      throw new CliException("refusing to write assets through " + assetDir + ": it is a link or not a folder",
+    if (Files.isSymbolicLink(assetDir)
+        || (Files.exists(assetDir) && !Files.isDirectory(assetDir))) {
+      throw new CliException(
+          "refusing to write assets through " + assetDir + ": it is a link or not a folder",
           ExitCodes.IO);
     }
     searchTmp = MarkdownCommand.temporary(siteDir);
-    search = Files.newBufferedWriter(searchTmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE);
+    search =
+        Files.newBufferedWriter(
+            searchTmp,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
     search.write("window.chatexportSearch = [\n");
   }
 
   private static Path folder(Path dir, String name) throws IOException {
     Path sub = SafeName.inside(dir, name);
-    if (Files.isSymbolicLink(sub) || (Files.exists(sub, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(sub))) {
-      throw new CliException("refusing to write through " + sub + ": it is a link or not a folder", ExitCodes.IO);
+    if (Files.isSymbolicLink(sub)
+        || (Files.exists(sub, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(sub))) {
+      throw new CliException(
+          "refusing to write through " + sub + ": it is a link or not a folder", ExitCodes.IO);
     }
     Files.createDirectories(sub);
     return sub;
@@ -125,7 +153,9 @@ final class HtmlSite {
   /** Writes the page of {@code c} (when it changed) and copies the assets it shows. */
   void add(Conversation c, ArchiveFacts facts) throws IOException {
     String title = c.title() == null ? "" : Texts.oneLine(c.title());
-    String file = MarkdownCommand.noteName(c, MarkdownCommand.noteKey(c), names).replaceFirst("\\.md$", ".html");
+    String file =
+        MarkdownCommand.noteName(c, MarkdownCommand.noteKey(c), names)
+            .replaceFirst("\\.md$", ".html");
     HtmlPage page = new HtmlPage(c, assets.references(c), links, zone, showHidden, facts);
     String html = page.render(title);
     writeIfChanged(SafeName.inside(pageDir, file), html.getBytes(StandardCharsets.UTF_8));
@@ -135,12 +165,23 @@ final class HtmlSite {
       }
     }
     int k = rows.size();
-    rows.add(new Row(k, title, Facts.created(c), Facts.updated(c), Facts.mainModel(c).orElse(null),
-        c.activeBranch().visibleMessages().size(), file, facts));
+    rows.add(
+        new Row(
+            k,
+            title,
+            Facts.created(c),
+            Facts.updated(c),
+            Facts.mainModel(c).orElse(null),
+            c.activeBranch().visibleMessages().size(),
+            file,
+            facts));
     search.write(searchEntry(page.searchText()));
   }
 
-  /** One entry of {@code search.js}: the words of {@code text} as a JavaScript string, a comma, a line break. */
+  /**
+   * One entry of {@code search.js}: the words of {@code text} as a JavaScript string, a comma, a
+   * line break.
+   */
   static String searchEntry(String text) {
     StringBuilder line = new StringBuilder();
     Html.jsString(line, words(text));
@@ -148,8 +189,8 @@ final class HtmlSite {
   }
 
   /**
-   * The distinct words of {@code text}, lower case, each once, between spaces ({@code " lisbon tram 28 "}): what
-   * the search box looks into (a word is letters, digits and marks).
+   * The distinct words of {@code text}, lower case, each once, between spaces ({@code " lisbon tram
+   * 28 "}): what the search box looks into (a word is letters, digits and marks).
    */
   static String words(String text) {
     Set<String> seen = new LinkedHashSet<>();
@@ -157,8 +198,10 @@ final class HtmlSite {
     int start = -1;
     for (int i = 0; i <= lower.length(); ) {
       int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
-      boolean word = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
-          || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+      boolean word =
+          Character.isLetterOrDigit(cp)
+              || Character.getType(cp) == Character.NON_SPACING_MARK
+              || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
       if (word && start < 0) {
         start = i;
       } else if (!word && start >= 0) {
@@ -175,16 +218,17 @@ final class HtmlSite {
   }
 
   /**
-   * Writes the index, the search index and the site's own files. With {@code complete} (every conversation was
-   * read), removes the pages of {@code conversations/} that this run did not write; after a failed pass they are
-   * kept.
+   * Writes the index, the search index and the site's own files. With {@code complete} (every
+   * conversation was read), removes the pages of {@code conversations/} that this run did not
+   * write; after a failed pass they are kept.
    */
   void finish(boolean complete) throws IOException {
     search.write("];\n");
     search.close();
     Path searchFile = SafeName.inside(siteDir, SEARCH);
     try {
-      if (Files.isRegularFile(searchFile, LinkOption.NOFOLLOW_LINKS) && Files.size(searchFile) == Files.size(searchTmp)
+      if (Files.isRegularFile(searchFile, LinkOption.NOFOLLOW_LINKS)
+          && Files.size(searchFile) == Files.size(searchTmp)
           && Files.mismatch(searchFile, searchTmp) < 0) {
         unchanged++;
       } else {
@@ -202,7 +246,8 @@ final class HtmlSite {
         writeIfChanged(SafeName.inside(siteDir, name), in.readAllBytes());
       }
     }
-    writeIfChanged(SafeName.inside(dir, "index.html"), index(rows, zone).getBytes(StandardCharsets.UTF_8));
+    writeIfChanged(
+        SafeName.inside(dir, "index.html"), index(rows, zone).getBytes(StandardCharsets.UTF_8));
     if (complete) {
       Set<String> current = new HashSet<>();
       for (Row row : rows) {
@@ -211,7 +256,8 @@ final class HtmlSite {
       try (DirectoryStream<Path> pages = Files.newDirectoryStream(pageDir)) {
         for (Path p : pages) {
           String name = p.getFileName().toString();
-          if (!current.contains(name) && PAGE_NAME.matcher(name).matches()
+          if (!current.contains(name)
+              && PAGE_NAME.matcher(name).matches()
               && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
             Files.delete(p);
             removed++;
@@ -222,7 +268,8 @@ final class HtmlSite {
   }
 
   private void writeIfChanged(Path file, byte[] bytes) throws IOException {
-    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == bytes.length
+    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        && Files.size(file) == bytes.length
         && Arrays.equals(Files.readAllBytes(file), bytes)) {
       unchanged++;
       return;
@@ -231,64 +278,104 @@ final class HtmlSite {
     written++;
   }
 
-  /** The head of every page: charset, viewport, the policy, the style sheet; {@code base} leads to OUT-DIR. */
+  /**
+   * The head of every page: charset, viewport, the policy, the style sheet; {@code base} leads to
+   * OUT-DIR.
+   */
   static void head(StringBuilder out, String title, String base) {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(CSP)
+        .append("\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
         .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
-        .append("<title>").append(Html.text(title)).append("</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"").append(base).append(SITE).append("/style.css\">\n")
+        .append("<title>")
+        .append(Html.text(title))
+        .append("</title>\n")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(base)
+        .append(SITE)
+        .append("/style.css\">\n")
         .append("</head>\n");
   }
 
-  /** The index page of {@code rows} (in any order: it shows the newest first), times in {@code zone}. */
+  /**
+   * The index page of {@code rows} (in any order: it shows the newest first), times in {@code
+   * zone}.
+   */
   static String index(List<Row> rows, ZoneId zone) {
     List<Row> sorted = new ArrayList<>(rows);
     Comparator<Instant> newestFirst = Comparator.nullsLast(Comparator.<Instant>reverseOrder());
-    sorted.sort(Comparator.comparing((Row r) -> r.updated(), newestFirst)
-        .thenComparing(r -> r.created(), newestFirst).thenComparingInt(Row::k));
+    sorted.sort(
+        Comparator.comparing((Row r) -> r.updated(), newestFirst)
+            .thenComparing(r -> r.created(), newestFirst)
+            .thenComparingInt(Row::k));
     boolean anyDeleted = rows.stream().anyMatch(r -> r.facts().deleted());
     StringBuilder out = new StringBuilder(256 + rows.size() * 400);
     head(out, "ChatGPT conversations", "");
     out.append("<body class=\"index\">\n<main>\n<h1>ChatGPT conversations</h1>\n")
         .append("<form id=\"filters\" role=\"search\" autocomplete=\"off\">\n")
-        .append("<input type=\"search\" id=\"title\" placeholder=\"Filter by title\" aria-label=\"Filter by title\">\n")
-        .append("<input type=\"search\" id=\"q\" placeholder=\"Search all messages\" aria-label=\"Search all"
-            + " messages\">\n")
+        .append(
+            "<input type=\"search\" id=\"title\" placeholder=\"Filter by title\" aria-label=\"Filter by title\">\n")
+        .append(
+            "<input type=\"search\" id=\"q\" placeholder=\"Search all messages\" aria-label=\"Search all"
+                + " messages\">\n")
         .append("<label>From <input type=\"date\" id=\"from\"></label>\n")
         .append("<label>To <input type=\"date\" id=\"to\"></label>\n");
     if (anyDeleted) {
-      out.append("<select id=\"deleted\" aria-label=\"Deleted conversations\"><option value=\"\">All</option>")
-          .append("<option value=\"hide\">Without deleted</option><option value=\"only\">Only deleted</option>")
+      out.append(
+              "<select id=\"deleted\" aria-label=\"Deleted conversations\"><option value=\"\">All</option>")
+          .append(
+              "<option value=\"hide\">Without deleted</option><option value=\"only\">Only deleted</option>")
           .append("</select>\n");
     }
-    out.append("</form>\n<p id=\"count\" aria-live=\"polite\">").append(Texts.plural(rows.size(), "conversation",
-        "conversations")).append("</p>\n");
-    out.append("<div class=\"row labels\" aria-hidden=\"true\"><span>Title</span><span>Created</span>")
+    out.append("</form>\n<p id=\"count\" aria-live=\"polite\">")
+        .append(Texts.plural(rows.size(), "conversation", "conversations"))
+        .append("</p>\n");
+    out.append(
+            "<div class=\"row labels\" aria-hidden=\"true\"><span>Title</span><span>Created</span>")
         .append("<span>Updated</span><span>Model</span><span class=\"n\">Messages</span></div>\n")
         .append("<ol id=\"list\">\n");
     for (Row r : sorted) {
-      out.append("<li class=\"row").append(r.facts().deleted() ? " deleted" : "").append("\" data-k=\"")
-          .append(r.k()).append("\" data-from=\"").append(day(r.created(), r.updated(), zone))
-          .append("\" data-to=\"").append(day(r.updated(), r.created(), zone)).append('"');
+      out.append("<li class=\"row")
+          .append(r.facts().deleted() ? " deleted" : "")
+          .append("\" data-k=\"")
+          .append(r.k())
+          .append("\" data-from=\"")
+          .append(day(r.created(), r.updated(), zone))
+          .append("\" data-to=\"")
+          .append(day(r.updated(), r.created(), zone))
+          .append('"');
       if (r.facts().deleted()) {
         out.append(" data-deleted=\"\"");
       }
-      out.append("><span class=\"t\"><a href=\"").append(PAGES).append('/').append(Markdown.path(r.file()))
-          .append("\">").append(Html.text(r.title().isEmpty() ? "Untitled" : r.title())).append("</a>");
+      out.append("><span class=\"t\"><a href=\"")
+          .append(PAGES)
+          .append('/')
+          .append(Markdown.path(r.file()))
+          .append("\">")
+          .append(Html.text(r.title().isEmpty() ? "Untitled" : r.title()))
+          .append("</a>");
       if (r.facts().deleted()) {
         out.append(" <span class=\"badge\">deleted</span>");
       }
-      out.append("</span> <span class=\"d c\">").append(Times.minutes(r.created(), zone))
-          .append("</span> <span class=\"d\">").append(Times.minutes(r.updated(), zone))
-          .append("</span> <span class=\"m\">").append(Html.text(r.model()))
-          .append("</span> <span class=\"n\">").append(r.messages()).append("</span></li>\n");
+      out.append("</span> <span class=\"d c\">")
+          .append(Times.minutes(r.created(), zone))
+          .append("</span> <span class=\"d\">")
+          .append(Times.minutes(r.updated(), zone))
+          .append("</span> <span class=\"m\">")
+          .append(Html.text(r.model()))
+          .append("</span> <span class=\"n\">")
+          .append(r.messages())
+          .append("</span></li>\n");
     }
     out.append("</ol>\n<p id=\"none\" hidden>No conversation matches.</p>\n")
-        .append("<noscript><p>Filters and search need JavaScript; the list is complete without it.</p></noscript>\n")
-        .append("</main>\n<script src=\"").append(SITE).append("/index.js\"></script>\n</body>\n</html>\n");
+        .append(
+            "<noscript><p>Filters and search need JavaScript; the list is complete without it.</p></noscript>\n")
+        .append("</main>\n<script src=\"")
+        .append(SITE)
+        .append("/index.js\"></script>\n</body>\n</html>\n");
     return out.toString();
   }
 

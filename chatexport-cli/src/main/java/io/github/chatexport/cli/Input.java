@@ -15,21 +15,28 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a reading command reads: an export, or a chatexport archive (an SQLite file, known by its 16-byte header
- * {@code SQLite format 3\0}), whose merged view it reads as an export. For an archive it also gives, per
- * conversation, what the archive knows beyond the export: first and last seen, deleted.
+ * What a reading command reads: an export, or a chatexport archive (an SQLite file, known by its
+ * 16-byte header {@code SQLite format 3\0}), whose merged view it reads as an export. For an
+ * archive it also gives, per conversation, what the archive knows beyond the export: first and last
+ * seen, deleted.
  *
- * <p>The merged view is written to a private temporary export folder (without asset files unless asked for),
- * deleted on {@link #close()}; every command then reads it with the same {@link ExportReader} code as a plain
- * export.
+ * <p>The merged view is written to a private temporary export folder (without asset files unless
+ * asked for), deleted on {@link #close()}; every command then reads it with the same {@link
+ * ExportReader} code as a plain export.
  */
 final class Input implements AutoCloseable {
   /**
-   * What an archive knows of one conversation: the exports (by file name, and by their own date where they have
-   * one) that first and last had it, and whether it is gone from the account since a later export.
+   * What an archive knows of one conversation: the exports (by file name, and by their own date
+   * where they have one) that first and last had it, and whether it is gone from the account since
+   * a later export.
    */
-  record Facts(String firstSeen, String lastSeen, boolean deleted, @Nullable String deletedSince,
-      @Nullable Instant firstSeenTime, @Nullable Instant lastSeenTime) {}
+  record Facts(
+      String firstSeen,
+      String lastSeen,
+      boolean deleted,
+      @Nullable String deletedSince,
+      @Nullable Instant firstSeenTime,
+      @Nullable Instant lastSeenTime) {}
 
   private static final System.Logger LOG = System.getLogger("io.github.chatexport.cli");
 
@@ -63,7 +70,8 @@ final class Input implements AutoCloseable {
           all.forEach(c -> archive.facts(c.id()).ifPresent(f -> facts.put(c.id(), facts(f))));
         }
       }
-      return new Input(ExportReader.builder().parallelism(threads).open(merged), Map.copyOf(facts), temporary);
+      return new Input(
+          ExportReader.builder().parallelism(threads).open(merged), Map.copyOf(facts), temporary);
     } catch (IOException | RuntimeException e) {
       delete(temporary);
       throw e;
@@ -76,8 +84,12 @@ final class Input implements AutoCloseable {
   }
 
   private static Facts facts(ConversationFacts f) {
-    return new Facts(f.firstSeen().fileName(), f.lastSeen().fileName(), f.deleted(),
-        f.deletedSince() == null ? null : f.deletedSince().fileName(), f.firstSeen().exportTime(),
+    return new Facts(
+        f.firstSeen().fileName(),
+        f.lastSeen().fileName(),
+        f.deleted(),
+        f.deletedSince() == null ? null : f.deletedSince().fileName(),
+        f.firstSeen().exportTime(),
         f.lastSeen().exportTime());
   }
 
@@ -105,20 +117,27 @@ final class Input implements AutoCloseable {
   }
 
   /**
-   * Deletes the temporary folder of an archive's merged view; throws nothing. What cannot be deleted (it holds a
-   * copy of the archive's conversations) is logged through {@link System.Logger} at {@code WARNING}.
+   * Deletes the temporary folder of an archive's merged view; throws nothing. What cannot be
+   * deleted (it holds a copy of the archive's conversations) is logged through {@link
+   * System.Logger} at {@code WARNING}.
    */
   static void delete(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException | RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, () -> "could not delete the temporary " + p + ": " + e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException | RuntimeException e) {
+                  LOG.log(
+                      System.Logger.Level.WARNING,
+                      () -> "could not delete the temporary " + p + ": " + e);
+                }
+              });
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, () -> "could not delete the temporary folder " + dir + ": " + e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () -> "could not delete the temporary folder " + dir + ": " + e);
     }
   }
 }

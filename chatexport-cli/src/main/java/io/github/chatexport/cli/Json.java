@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** The CLI's own JSON (list output, the chat shape of jsonl), one compact value at a time, via jackson-core. */
+/**
+ * The CLI's own JSON (list output, the chat shape of jsonl), one compact value at a time, via
+ * jackson-core.
+ */
 final class Json {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 

@@ -8,8 +8,8 @@ import io.github.chatexport.core.ExportReader;
 import io.github.chatexport.core.ExportWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,29 +28,38 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     header = "One JSON line per conversation: chat fine-tuning shape, or --full.",
     description = {
-        "By default, the active branch in the chat fine-tuning shape,"
-            + " {\"messages\":[{\"role\":\"user\",\"content\":\"…\"},…]}, with the visible text only: no"
-            + " system, context, tool or reasoning messages, citation marks removed, consecutive messages of"
-            + " one role joined. Conversations without text are skipped.",
-        "",
-        "With --full, each conversation whole, in the export's own JSON as the library's ExportWriter"
-            + " writes it (every node, branch and field).",
-        "",
-        "Lines are UTF-8 and end with \\n.",
-        ""},
+      "By default, the active branch in the chat fine-tuning shape,"
+          + " {\"messages\":[{\"role\":\"user\",\"content\":\"…\"},…]}, with the visible text only: no"
+          + " system, context, tool or reasoning messages, citation marks removed, consecutive messages of"
+          + " one role joined. Conversations without text are skipped.",
+      "",
+      "With --full, each conversation whole, in the export's own JSON as the library's ExportWriter"
+          + " writes it (every node, branch and field).",
+      "",
+      "Lines are UTF-8 and end with \\n.",
+      ""
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  chatexport jsonl chatgpt-export.zip > chats.jsonl",
-        "  chatexport jsonl --full -o all.jsonl chatgpt-export.zip",
-        "  chatexport jsonl --full chatgpt-export.zip | jq -r .title"},
+      "  chatexport jsonl chatgpt-export.zip > chats.jsonl",
+      "  chatexport jsonl --full -o all.jsonl chatgpt-export.zip",
+      "  chatexport jsonl --full chatgpt-export.zip | jq -r .title"
+    },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_DAMAGED, ExitCodes.LIST_IO, ExitCodes.LIST_USAGE,
-        ExitCodes.LIST_INTERNAL})
+    exitCodeList = {
+      ExitCodes.LIST_OK,
+      ExitCodes.LIST_DAMAGED,
+      ExitCodes.LIST_IO,
+      ExitCodes.LIST_USAGE,
+      ExitCodes.LIST_INTERNAL
+    })
 final class JsonlCommand extends ExportCommand {
   @Option(names = "--full", description = "Whole conversations in the export's own JSON.")
   boolean full;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write to FILE (created or replaced) instead of standard output.")
   @Nullable Path output;
 
@@ -58,11 +67,18 @@ final class JsonlCommand extends ExportCommand {
   public Integer call() throws Exception {
     long written = 0;
     long skipped = 0;
-    try (Input input = input(false); ExportReader reader = input.reader()) {
+    try (Input input = input(false);
+        ExportReader reader = input.reader()) {
       Path file = output;
-      PrintWriter lines = file == null ? out() : new PrintWriter(new BufferedWriter(
-          new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16));
-      try (Progress progress = progress(); Stream<Conversation> all = reader.conversations(progress)) {
+      PrintWriter lines =
+          file == null
+              ? out()
+              : new PrintWriter(
+                  new BufferedWriter(
+                      new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+                      1 << 16));
+      try (Progress progress = progress();
+          Stream<Conversation> all = reader.conversations(progress)) {
         for (Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
           Conversation c = it.next();
           String line = full ? exportJson(c) : chat(c);
@@ -85,8 +101,15 @@ final class JsonlCommand extends ExportCommand {
         throw new IOException("could not write " + file);
       }
     }
-    note(Texts.plural(written, "line", "lines") + " written" + (skipped == 0 ? ""
-        : ", " + Texts.plural(skipped, "conversation", "conversations") + " without text skipped") + ".");
+    note(
+        Texts.plural(written, "line", "lines")
+            + " written"
+            + (skipped == 0
+                ? ""
+                : ", "
+                    + Texts.plural(skipped, "conversation", "conversations")
+                    + " without text skipped")
+            + ".");
     return ExitCodes.OK;
   }
 
@@ -119,18 +142,19 @@ final class JsonlCommand extends ExportCommand {
     if (turns.isEmpty()) {
       return null;
     }
-    return Json.write(g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("messages");
-      for (Turn t : turns) {
-        g.writeStartObject();
-        g.writeStringField("role", t.role());
-        g.writeStringField("content", t.content().toString());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    return Json.write(
+        g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart("messages");
+          for (Turn t : turns) {
+            g.writeStartObject();
+            g.writeStringField("role", t.role());
+            g.writeStringField("content", t.content().toString());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   private static String text(Message m) {

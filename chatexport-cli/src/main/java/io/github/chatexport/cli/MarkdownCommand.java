@@ -33,38 +33,53 @@ import picocli.CommandLine.Parameters;
     versionProvider = Version.class,
     header = "One Markdown note per conversation, with its images and files.",
     description = {
-        "Writes into OUT-DIR (created if needed) one note per conversation: YAML front matter (id, title,"
-            + " created, updated, model, url), the visible messages of the active branch, the code"
-            + " interpreter's code and output, images and attachments copied to OUT-DIR/assets/ and linked,"
-            + " citations as footnotes, reasoning as collapsible blocks.",
-        "",
-        "Note names are '<created day> <title> <hash of the id>.md': safe on Windows, macOS and Linux, and"
-            + " the same on every run. Nothing is written outside OUT-DIR. A second run (say, over a newer"
-            + " export) rewrites only the notes whose conversation changed, renames a note whose title"
-            + " changed, and keeps notes you edited (see --force); OUT-DIR/" + NoteState.FILE
-            + " remembers what was written.",
-        ""},
+      "Writes into OUT-DIR (created if needed) one note per conversation: YAML front matter (id, title,"
+          + " created, updated, model, url), the visible messages of the active branch, the code"
+          + " interpreter's code and output, images and attachments copied to OUT-DIR/assets/ and linked,"
+          + " citations as footnotes, reasoning as collapsible blocks.",
+      "",
+      "Note names are '<created day> <title> <hash of the id>.md': safe on Windows, macOS and Linux, and"
+          + " the same on every run. Nothing is written outside OUT-DIR. A second run (say, over a newer"
+          + " export) rewrites only the notes whose conversation changed, renames a note whose title"
+          + " changed, and keeps notes you edited (see --force); OUT-DIR/"
+          + NoteState.FILE
+          + " remembers what was written.",
+      ""
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  chatexport markdown chatgpt-export.zip ~/notes/chatgpt",
-        "  chatexport markdown --branches --no-reasoning chatgpt-export.zip notes/"},
+      "  chatexport markdown chatgpt-export.zip ~/notes/chatgpt",
+      "  chatexport markdown --branches --no-reasoning chatgpt-export.zip notes/"
+    },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_DAMAGED, ExitCodes.LIST_IO, ExitCodes.LIST_USAGE,
-        ExitCodes.LIST_INTERNAL})
+    exitCodeList = {
+      ExitCodes.LIST_OK,
+      ExitCodes.LIST_DAMAGED,
+      ExitCodes.LIST_IO,
+      ExitCodes.LIST_USAGE,
+      ExitCodes.LIST_INTERNAL
+    })
 final class MarkdownCommand extends ExportCommand {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
   private static final int TITLE_BYTES = 100;
 
   @Parameters(index = "1", paramLabel = "OUT-DIR", description = "The folder for the notes.")
   Path outDir = Path.of("");
 
-  @Option(names = "--no-reasoning", description = "Leave out the reasoning blocks (thinking models' thoughts).")
+  @Option(
+      names = "--no-reasoning",
+      description = "Leave out the reasoning blocks (thinking models' thoughts).")
   boolean noReasoning;
 
-  @Option(names = "--branches", description = "Add the other branches (edits, regenerations) as an appendix.")
+  @Option(
+      names = "--branches",
+      description = "Add the other branches (edits, regenerations) as an appendix.")
   boolean branches;
 
-  @Option(names = "--force", description = "Rewrite every note, also unchanged ones and ones edited by hand.")
+  @Option(
+      names = "--force",
+      description = "Rewrite every note, also unchanged ones and ones edited by hand.")
   boolean force;
 
   private int written;
@@ -77,24 +92,30 @@ final class MarkdownCommand extends ExportCommand {
     if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
       throw usage("OUT-DIR is not a folder: " + outDir);
     }
-    try (Input input = input(true); ExportReader reader = input.reader()) {
+    try (Input input = input(true);
+        ExportReader reader = input.reader()) {
       Files.createDirectories(outDir);
       Path dir = outDir.toRealPath();
       Path assetDir = dir.resolve(AssetLinks.FOLDER);
-      if (Files.isSymbolicLink(assetDir) || (Files.exists(assetDir) && !Files.isDirectory(assetDir))) {
-        throw new CliException("refusing to write assets through " + assetDir
-            + ": it is a link or not a folder", ExitCodes.IO);
+      if (Files.isSymbolicLink(assetDir)
+          || (Files.exists(assetDir) && !Files.isDirectory(assetDir))) {
+        throw new CliException(
+            "refusing to write assets through " + assetDir + ": it is a link or not a folder",
+            ExitCodes.IO);
       }
       NoteState state = NoteState.load(dir);
       AssetLinks links = new AssetLinks();
       Assets assets = reader.assets();
       Set<String> names = new HashSet<>();
       long notes = 0;
-      try (Progress progress = progress(); Stream<Conversation> all = reader.conversations(progress)) {
+      try (Progress progress = progress();
+          Stream<Conversation> all = reader.conversations(progress)) {
         for (Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
           Conversation c = it.next();
           notes++;
-          String text = new NoteRenderer(c, assets.references(c), links, zone(), !noReasoning, branches).render();
+          String text =
+              new NoteRenderer(c, assets.references(c), links, zone(), !noReasoning, branches)
+                  .render();
           String key = noteKey(c);
           String name = noteName(c, key, names);
           writeNote(dir, key, name, text, state);
@@ -107,17 +128,29 @@ final class MarkdownCommand extends ExportCommand {
       } finally {
         state.save(dir);
       }
-      out().println(Texts.plural(notes, "note", "notes") + " in " + dir + ": " + written + " written, "
-          + unchanged + " unchanged" + (kept == 0 ? "" : ", " + kept + " kept (edited by hand; --force rewrites)")
-          + "; " + Texts.plural(copied, "asset", "assets") + " copied.");
+      out()
+          .println(
+              Texts.plural(notes, "note", "notes")
+                  + " in "
+                  + dir
+                  + ": "
+                  + written
+                  + " written, "
+                  + unchanged
+                  + " unchanged"
+                  + (kept == 0 ? "" : ", " + kept + " kept (edited by hand; --force rewrites)")
+                  + "; "
+                  + Texts.plural(copied, "asset", "assets")
+                  + " copied.");
     }
     return ExitCodes.OK;
   }
 
   /**
-   * {@code 2024-05-10 Weekend in Lisbon 3f9a1c2b7e.md}: the creation day (UTC, so that the name does not depend
-   * on the machine), the title made safe and cut to 100 bytes, and 10 hex digits of the SHA-256 of the id, which
-   * keep names apart when titles repeat. Should two names still meet (ignoring case), the whole hash is used.
+   * {@code 2024-05-10 Weekend in Lisbon 3f9a1c2b7e.md}: the creation day (UTC, so that the name
+   * does not depend on the machine), the title made safe and cut to 100 bytes, and 10 hex digits of
+   * the SHA-256 of the id, which keep names apart when titles repeat. Should two names still meet
+   * (ignoring case), the whole hash is used.
    */
   static String noteName(Conversation c, String key, Set<String> taken) {
     String title = c.title() == null ? "" : Texts.oneLine(c.title());
@@ -128,7 +161,8 @@ final class MarkdownCommand extends ExportCommand {
     String name = day + safe + " " + hash.substring(0, 10) + ".md";
     if (!taken.add(name.toLowerCase(Locale.ROOT))) {
       name = day + safe + " " + hash + ".md";
-      // The same key twice (a conversation met twice, or id-less twins): a number keeps the notes apart.
+      // The same key twice (a conversation met twice, or id-less twins): a number keeps the notes
+      // apart.
       for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
         name = day + safe + " " + hash + " " + n + ".md";
       }
@@ -137,16 +171,20 @@ final class MarkdownCommand extends ExportCommand {
   }
 
   /**
-   * What identifies a conversation's note from run to run: its id; for a conversation without one (old and
-   * third-party files), the hash of its creation time, title and node ids, so that id-less conversations get
-   * notes of their own.
+   * What identifies a conversation's note from run to run: its id; for a conversation without one
+   * (old and third-party files), the hash of its creation time, title and node ids, so that id-less
+   * conversations get notes of their own.
    */
   static String noteKey(Conversation c) {
     if (!c.id().isEmpty()) {
       return c.id();
     }
-    StringBuilder what = new StringBuilder("no id\n").append(c.createTime()).append('\n')
-        .append(c.title() == null ? "" : c.title()).append('\n');
+    StringBuilder what =
+        new StringBuilder("no id\n")
+            .append(c.createTime())
+            .append('\n')
+            .append(c.title() == null ? "" : c.title())
+            .append('\n');
     for (String node : c.nodes().keySet()) {
       what.append(node).append('\n');
     }
@@ -160,14 +198,21 @@ final class MarkdownCommand extends ExportCommand {
     Path file = SafeName.inside(dir, name);
     NoteState.Entry before = state.get(key);
     boolean exists = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
-    if (!force && exists && before != null && before.file().equals(name) && before.sha256().equals(hash)) {
+    if (!force
+        && exists
+        && before != null
+        && before.file().equals(name)
+        && before.sha256().equals(hash)) {
       unchanged++; // as written last time, and the conversation has not changed
       return;
     }
     String current = exists ? NoteState.sha256(Files.readAllBytes(file)) : null;
     if (!force && hash.equals(current)) {
       unchanged++;
-    } else if (!force && current != null && before != null && before.file().equals(name)
+    } else if (!force
+        && current != null
+        && before != null
+        && before.file().equals(name)
         && !before.sha256().equals(current)) {
       kept++;
       note("kept " + name + ": edited since it was written (--force rewrites it)");
@@ -194,14 +239,17 @@ final class MarkdownCommand extends ExportCommand {
       if (NoteState.sha256(Files.readAllBytes(file)).equals(old.sha256())) {
         Files.delete(file);
       } else {
-        note("kept " + old.file() + ": its conversation is now in another note, but it was edited by hand");
+        note(
+            "kept "
+                + old.file()
+                + ": its conversation is now in another note, but it was edited by hand");
       }
     }
   }
 
   /**
-   * Copies {@code asset} to {@code assetDir/name} unless a copy of its size is there already; whether it copied.
-   * Also used by {@code html}.
+   * Copies {@code asset} to {@code assetDir/name} unless a copy of its size is there already;
+   * whether it copied. Also used by {@code html}.
    */
   static boolean copy(Assets assets, Asset asset, Path assetDir, String name) throws IOException {
     Files.createDirectories(assetDir);
@@ -212,8 +260,9 @@ final class MarkdownCommand extends ExportCommand {
     }
     Path tmp = temporary(assetDir);
     try {
-      try (InputStream in = assets.open(asset); OutputStream to = Files.newOutputStream(tmp,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (InputStream in = assets.open(asset);
+          OutputStream to =
+              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         in.transferTo(to);
       }
       move(tmp, target);
@@ -223,7 +272,9 @@ final class MarkdownCommand extends ExportCommand {
     }
   }
 
-  /** Writes through a temporary file and one move: never a half-written note, never through a link. */
+  /**
+   * Writes through a temporary file and one move: never a half-written note, never through a link.
+   */
   static void write(Path dir, Path file, byte[] bytes) throws IOException {
     Path tmp = temporary(dir);
     try {
@@ -235,8 +286,8 @@ final class MarkdownCommand extends ExportCommand {
   }
 
   /**
-   * A fresh name for a temporary file in {@code dir} (created by the caller with CREATE_NEW, so with the user's
-   * usual permissions, unlike {@code Files.createTempFile}).
+   * A fresh name for a temporary file in {@code dir} (created by the caller with CREATE_NEW, so
+   * with the user's usual permissions, unlike {@code Files.createTempFile}).
    */
   static Path temporary(Path dir) {
     return SafeName.inside(dir, ".chatexport-" + UUID.randomUUID() + ".tmp");

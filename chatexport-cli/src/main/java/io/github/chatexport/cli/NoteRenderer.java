@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One conversation as a Markdown note: YAML front matter, the active branch's visible messages (with the code
- * interpreter's code and output), images and attachments linked to their copies, reasoning as collapsible blocks,
- * citations as footnotes, and optionally the other branches as an appendix. The text depends only on the
- * conversation, the export's assets and the options, so that an unchanged conversation gives the same note.
+ * One conversation as a Markdown note: YAML front matter, the active branch's visible messages
+ * (with the code interpreter's code and output), images and attachments linked to their copies,
+ * reasoning as collapsible blocks, citations as footnotes, and optionally the other branches as an
+ * appendix. The text depends only on the conversation, the export's assets and the options, so that
+ * an unchanged conversation gives the same note.
  */
 final class NoteRenderer {
   private final Conversation c;
@@ -35,7 +36,12 @@ final class NoteRenderer {
   private final Map<String, List<AssetReference>> refs = new HashMap<>();
   private final Citations.Sources sources = new Citations.Sources();
 
-  NoteRenderer(Conversation c, List<AssetReference> references, AssetLinks links, ZoneId zone, boolean reasoning,
+  NoteRenderer(
+      Conversation c,
+      List<AssetReference> references,
+      AssetLinks links,
+      ZoneId zone,
+      boolean reasoning,
       boolean otherBranches) {
     this.c = c;
     this.links = links;
@@ -51,18 +57,26 @@ final class NoteRenderer {
     StringBuilder out = new StringBuilder();
     out.append("---\n");
     out.append("id: ").append(c.id().isEmpty() ? "null" : Markdown.yaml(c.id())).append('\n');
-    out.append("title: ").append(c.title() == null ? "null" : Markdown.yaml(c.title())).append('\n');
+    out.append("title: ")
+        .append(c.title() == null ? "null" : Markdown.yaml(c.title()))
+        .append('\n');
     String created = Times.utc(Facts.created(c));
     String updated = Times.utc(Facts.updated(c));
     out.append("created: ").append(created == null ? "null" : created).append('\n');
     out.append("updated: ").append(updated == null ? "null" : updated).append('\n');
-    Facts.mainModel(c).ifPresent(model -> out.append("model: ").append(Markdown.yaml(model)).append('\n'));
+    Facts.mainModel(c)
+        .ifPresent(model -> out.append("model: ").append(Markdown.yaml(model)).append('\n'));
     if (!c.id().isEmpty()) {
-      out.append("url: ").append(Markdown.yaml("https://chatgpt.com/c/"
-          + URLEncoder.encode(c.id(), StandardCharsets.UTF_8).replace("+", "%20"))).append('\n');
+      out.append("url: ")
+          .append(
+              Markdown.yaml(
+                  "https://chatgpt.com/c/"
+                      + URLEncoder.encode(c.id(), StandardCharsets.UTF_8).replace("+", "%20")))
+          .append('\n');
     }
     out.append("---\n\n");
-    out.append("# ").append(c.title() == null || c.title().isBlank() ? "Untitled" : Markdown.inline(c.title()))
+    out.append("# ")
+        .append(c.title() == null || c.title().isBlank() ? "Untitled" : Markdown.inline(c.title()))
         .append('\n');
     Branch active = c.activeBranch();
     messages(out, selected(active.messages()), "##");
@@ -78,7 +92,9 @@ final class NoteRenderer {
           continue;
         }
         int common = 0;
-        while (common < ids.size() && common < activeIds.size() && ids.get(common).equals(activeIds.get(common))) {
+        while (common < ids.size()
+            && common < activeIds.size()
+            && ids.get(common).equals(activeIds.get(common))) {
           common++;
         }
         out.append("\n### Branch ").append(i).append(" of ").append(branches.size()).append("\n\n");
@@ -89,8 +105,12 @@ final class NoteRenderer {
             fork = m;
           }
         }
-        out.append(fork == null ? "_Another start._\n"
-            : "_Forks after: “" + Markdown.inline(SafeName.cut(Texts.oneLine(fork.text()), 120)) + "”_\n");
+        out.append(
+            fork == null
+                ? "_Another start._\n"
+                : "_Forks after: “"
+                    + Markdown.inline(SafeName.cut(Texts.oneLine(fork.text()), 120))
+                    + "”_\n");
         List<Message> rest = new ArrayList<>();
         for (int k = common; k < branch.nodes().size(); k++) {
           Message m = branch.nodes().get(k).message();
@@ -105,23 +125,35 @@ final class NoteRenderer {
       out.append('\n');
       for (Citations.Source s : sources.all()) {
         String url = Markdown.url(s.url());
-        out.append("[^").append(s.number()).append("]: ")
-            .append(url == null ? Markdown.inline(s.title()) : "[" + Markdown.inline(s.title()) + "](" + url + ")")
+        out.append("[^")
+            .append(s.number())
+            .append("]: ")
+            .append(
+                url == null
+                    ? Markdown.inline(s.title())
+                    : "[" + Markdown.inline(s.title()) + "](" + url + ")")
             .append('\n');
       }
     }
     return out.toString();
   }
 
-  /** What a note shows of a branch: the visible messages, code interpreter calls, and reasoning if wanted. */
+  /**
+   * What a note shows of a branch: the visible messages, code interpreter calls, and reasoning if
+   * wanted.
+   */
   private List<Message> selected(List<Message> messages) {
     List<Message> out = new ArrayList<>();
     for (Message m : messages) {
       Content content = m.content();
-      boolean pythonCall = m.author().isAssistant() && content instanceof Content.Code && m.recipient() != null
-          && m.recipient().startsWith("python");
-      boolean thinking = reasoning && (content instanceof Content.Thoughts
-          || content instanceof Content.ReasoningRecap);
+      boolean pythonCall =
+          m.author().isAssistant()
+              && content instanceof Content.Code
+              && m.recipient() != null
+              && m.recipient().startsWith("python");
+      boolean thinking =
+          reasoning
+              && (content instanceof Content.Thoughts || content instanceof Content.ReasoningRecap);
       if (m.shownInChat() || pythonCall || thinking) {
         out.add(m);
       }
@@ -151,7 +183,9 @@ final class NoteRenderer {
             break;
           }
         }
-        out.append("\n<details>\n<summary>").append(Markdown.inline(summary)).append("</summary>\n\n");
+        out.append("\n<details>\n<summary>")
+            .append(Markdown.inline(summary))
+            .append("</summary>\n\n");
         for (Content.Thought t : thoughts.thoughts()) {
           if (t.summary() != null && !t.summary().isBlank()) {
             out.append("**").append(Markdown.inline(t.summary())).append("**\n\n");
@@ -205,8 +239,13 @@ final class NoteRenderer {
           paragraph(out, image(find(image.assetPointer(), mine), image.assetPointer(), shown));
         } else if (part instanceof Part.AudioAssetPointer audio) {
           AssetReference ref = find(audio.assetPointer(), mine);
-          paragraph(out, "_(audio: " + (ref != null && ref.asset() != null ? Markdown.inline(ref.asset().fileName())
-              : "not in the export") + ")_");
+          paragraph(
+              out,
+              "_(audio: "
+                  + (ref != null && ref.asset() != null
+                      ? Markdown.inline(ref.asset().fileName())
+                      : "not in the export")
+                  + ")_");
         } else if (part instanceof Part.RealTimeUserAudioVideoAssetPointer) {
           paragraph(out, "_(voice recording)_");
         } else if (part.readableText() != null) {
@@ -225,7 +264,8 @@ final class NoteRenderer {
       paragraph(out, cite(m, m.text()));
     }
     for (AssetReference ref : mine) {
-      if (ref.kind() == AssetReference.Kind.CODE_OUTPUT || ref.kind() == AssetReference.Kind.SCREENSHOT) {
+      if (ref.kind() == AssetReference.Kind.CODE_OUTPUT
+          || ref.kind() == AssetReference.Kind.SCREENSHOT) {
         paragraph(out, image(ref, ref.pointer(), shown));
       }
     }
@@ -236,8 +276,11 @@ final class NoteRenderer {
         continue; // the upload is shown as an image already
       }
       String name = asset != null ? asset.fileName() : a.name() != null ? a.name() : a.id();
-      paragraph(out, asset == null ? "Attachment: " + Markdown.inline(name) + " _(not in the export)_"
-          : "Attachment: [" + Markdown.inline(name) + "](" + links.link(asset) + ")");
+      paragraph(
+          out,
+          asset == null
+              ? "Attachment: " + Markdown.inline(name) + " _(not in the export)_"
+              : "Attachment: [" + Markdown.inline(name) + "](" + links.link(asset) + ")");
     }
     return out.toString();
   }
@@ -252,7 +295,10 @@ final class NoteRenderer {
   }
 
   private String cite(Message m, String text) {
-    return Citations.apply(m, text, sources,
+    return Citations.apply(
+        m,
+        text,
+        sources,
         numbers -> numbers.stream().map(n -> "[^" + n + "]").collect(Collectors.joining()));
   }
 
@@ -266,7 +312,10 @@ final class NoteRenderer {
     out.append(trim(text));
   }
 
-  /** Without leading blank lines and trailing white space (leading indentation is kept: it may be code). */
+  /**
+   * Without leading blank lines and trailing white space (leading indentation is kept: it may be
+   * code).
+   */
   private static String trim(String text) {
     String t = text.stripTrailing();
     int start = 0;

@@ -18,9 +18,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code markdown} wrote last time into an OUT-DIR ({@value #FILE}): for each conversation id, its note's
- * file name and the SHA-256 of the text written. A second run compares against it to rewrite only the notes whose
- * conversation changed, to move a note whose title changed, and to keep notes edited by hand.
+ * What {@code markdown} wrote last time into an OUT-DIR ({@value #FILE}): for each conversation id,
+ * its note's file name and the SHA-256 of the text written. A second run compares against it to
+ * rewrite only the notes whose conversation changed, to move a note whose title changed, and to
+ * keep notes edited by hand.
  */
 final class NoteState {
   static final String FILE = ".chatexport-markdown.json";
@@ -31,14 +32,18 @@ final class NoteState {
 
   private final Map<String, Entry> notes = new TreeMap<>();
 
-  /** The state of {@code dir}; empty when there is none or it cannot be read (then every note is compared). */
+  /**
+   * The state of {@code dir}; empty when there is none or it cannot be read (then every note is
+   * compared).
+   */
   static NoteState load(Path dir) {
     NoteState state = new NoteState();
     Path file = dir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
       return state;
     }
-    try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return state;
       }
@@ -91,7 +96,8 @@ final class NoteState {
   void save(Path dir) throws IOException {
     Path tmp = Files.createTempFile(dir, ".chatexport-", ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = FACTORY.createGenerator(out)) {
+      try (OutputStream out = Files.newOutputStream(tmp);
+          JsonGenerator g = FACTORY.createGenerator(out)) {
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeNumberField("format", 1);

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A progress bar on stderr: conversations and bytes done, rate and time left, redrawn in place at most ten times
- * a second. Drawn only when stderr is a terminal and {@code --quiet} is off; otherwise it does nothing.
+ * A progress bar on stderr: conversations and bytes done, rate and time left, redrawn in place at
+ * most ten times a second. Drawn only when stderr is a terminal and {@code --quiet} is off;
+ * otherwise it does nothing.
  */
 final class Progress implements ProgressListener, AutoCloseable {
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -45,8 +46,10 @@ final class Progress implements ProgressListener, AutoCloseable {
     draw(line(conversations, bytesRead, totalBytes, now - start));
   }
 
-  /** The bar's text, for example {@code  42% [==========>             ] 1,234 conversations, 12.3 MB of 29.0 MB,
-   * 4.1 MB/s, 0:04 left}. */
+  /**
+   * The bar's text, for example {@code 42% [==========> ] 1,234 conversations, 12.3 MB of 29.0 MB,
+   * 4.1 MB/s, 0:04 left}.
+   */
   static String line(long conversations, long bytesRead, long totalBytes, long elapsedNanos) {
     StringBuilder out = new StringBuilder();
     double seconds = elapsedNanos / 1e9;
@@ -61,7 +64,8 @@ final class Progress implements ProgressListener, AutoCloseable {
       }
       out.append("] ");
     }
-    out.append(Texts.plural(conversations, "conversation", "conversations")).append(", ")
+    out.append(Texts.plural(conversations, "conversation", "conversations"))
+        .append(", ")
         .append(Texts.bytes(bytesRead));
     if (totalBytes > 0) {
       out.append(" of ").append(Texts.bytes(totalBytes));

@@ -5,15 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * File names made from untrusted text (titles, asset names, ids), safe on Windows, macOS and Linux, and a check
- * that a path stays inside its folder.
+ * File names made from untrusted text (titles, asset names, ids), safe on Windows, macOS and Linux,
+ * and a check that a path stays inside its folder.
  */
 final class SafeName {
   private SafeName() {}
 
   /**
-   * A safe file name for {@code untrusted}, of at most about {@code maxBytes} UTF-8 bytes (a {@code _} may be
-   * prefixed to a Windows device name); {@code fallback} when nothing usable is left.
+   * A safe file name for {@code untrusted}, of at most about {@code maxBytes} UTF-8 bytes (a {@code
+   * _} may be prefixed to a Windows device name); {@code fallback} when nothing usable is left.
    *
    * <p>The rules are the library's ({@link FileNames#safe}); this adds the fallback.
    */
@@ -47,14 +47,19 @@ final class SafeName {
   }
 
   /**
-   * {@code dir.resolve(name)}, after checking that {@code name} is one plain file name and that the result stays
-   * in {@code dir}: the last guard before anything is written.
+   * {@code dir.resolve(name)}, after checking that {@code name} is one plain file name and that the
+   * result stays in {@code dir}: the last guard before anything is written.
    *
    * @throws IllegalStateException if it would not (a bug: names are made safe before)
    */
   static Path inside(Path dir, String name) {
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
-        || name.indexOf('\\') >= 0 || name.indexOf(':') >= 0 || name.indexOf('\0') >= 0) {
+    if (name.isEmpty()
+        || name.equals(".")
+        || name.equals("..")
+        || name.indexOf('/') >= 0
+        || name.indexOf('\\') >= 0
+        || name.indexOf(':') >= 0
+        || name.indexOf('\0') >= 0) {
       throw new IllegalStateException("refusing an unsafe file name");
     }
     Path base = dir.toAbsolutePath().normalize();

@@ -33,34 +33,51 @@ import picocli.CommandLine.Parameters;
     versionProvider = Version.class,
     header = "One conversation as readable text.",
     description = {
-        "The active branch (what chatgpt.com showed last), each message with its role, model and time;"
-            + " images and files named; citations numbered, their sources at the end.",
-        "",
-        "ID-OR-TITLE picks the conversation: its id, else a unique id prefix (4 characters or more), else"
-            + " the title (ignoring case), else a unique part of the title. Several matches are listed,"
-            + " not shown.",
-        ""},
+      "The active branch (what chatgpt.com showed last), each message with its role, model and time;"
+          + " images and files named; citations numbered, their sources at the end.",
+      "",
+      "ID-OR-TITLE picks the conversation: its id, else a unique id prefix (4 characters or more), else"
+          + " the title (ignoring case), else a unique part of the title. Several matches are listed,"
+          + " not shown.",
+      ""
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  chatexport show chatgpt-export.zip 6650a1b2-7c3d-4e5f-8a9b-0c1d2e3f4a5b",
-        "  chatexport show chatgpt-export.zip \"weekend in lisbon\"",
-        "  chatexport show --all-branches --hidden chatgpt-export.zip lisbon | less"},
+      "  chatexport show chatgpt-export.zip 6650a1b2-7c3d-4e5f-8a9b-0c1d2e3f4a5b",
+      "  chatexport show chatgpt-export.zip \"weekend in lisbon\"",
+      "  chatexport show --all-branches --hidden chatgpt-export.zip lisbon | less"
+    },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_DAMAGED, ExitCodes.LIST_NOT_FOUND, ExitCodes.LIST_IO,
-        ExitCodes.LIST_USAGE, ExitCodes.LIST_INTERNAL})
+    exitCodeList = {
+      ExitCodes.LIST_OK,
+      ExitCodes.LIST_DAMAGED,
+      ExitCodes.LIST_NOT_FOUND,
+      ExitCodes.LIST_IO,
+      ExitCodes.LIST_USAGE,
+      ExitCodes.LIST_INTERNAL
+    })
 final class ShowCommand extends ExportCommand {
   private static final int MIN_PREFIX = 4;
   private static final int MAX_CANDIDATES = 10;
 
-  @Parameters(index = "1", paramLabel = "ID-OR-TITLE", description = "The conversation's id or title.")
+  @Parameters(
+      index = "1",
+      paramLabel = "ID-OR-TITLE",
+      description = "The conversation's id or title.")
   String query = "";
 
-  @Option(names = "--all-branches", description = "Show every branch (each edit and regeneration), one after"
-      + " the other, instead of the active one only.")
+  @Option(
+      names = "--all-branches",
+      description =
+          "Show every branch (each edit and regeneration), one after"
+              + " the other, instead of the active one only.")
   boolean allBranches;
 
-  @Option(names = "--hidden", description = "Include hidden messages: system and context messages, tool calls"
-      + " and tool output, thoughts, browsing.")
+  @Option(
+      names = "--hidden",
+      description =
+          "Include hidden messages: system and context messages, tool calls"
+              + " and tool output, thoughts, browsing.")
   boolean hidden;
 
   /** The matches of one level of matching: the first one kept whole, the others named. */
@@ -86,10 +103,12 @@ final class ShowCommand extends ExportCommand {
       throw usage("ID-OR-TITLE is empty");
     }
     String lower = query.toLowerCase(Locale.ROOT);
-    try (Input input = input(true); ExportReader reader = input.reader()) {
+    try (Input input = input(true);
+        ExportReader reader = input.reader()) {
       Level[] levels = {new Level(), new Level(), new Level()};
       Conversation found = null;
-      try (Progress progress = progress(); Stream<Conversation> all = reader.conversations(progress)) {
+      try (Progress progress = progress();
+          Stream<Conversation> all = reader.conversations(progress)) {
         for (Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
           Conversation c = it.next();
           if (c.id().equals(query)) {
@@ -113,15 +132,23 @@ final class ShowCommand extends ExportCommand {
             break;
           }
           if (level.count > 1) {
-            throw new CliException(level.count + " conversations match '" + Texts.oneLine(query)
-                + "'; give one of these ids:\n  " + String.join("\n  ", level.names)
-                + (level.count > level.names.size() ? "\n  …" : ""), ExitCodes.NOT_FOUND);
+            throw new CliException(
+                level.count
+                    + " conversations match '"
+                    + Texts.oneLine(query)
+                    + "'; give one of these ids:\n  "
+                    + String.join("\n  ", level.names)
+                    + (level.count > level.names.size() ? "\n  …" : ""),
+                ExitCodes.NOT_FOUND);
           }
         }
       }
       if (found == null) {
-        throw new CliException("no conversation matches '" + Texts.oneLine(query)
-            + "' (by id, id prefix or title); 'chatexport list' shows them all", ExitCodes.NOT_FOUND);
+        throw new CliException(
+            "no conversation matches '"
+                + Texts.oneLine(query)
+                + "' (by id, id prefix or title); 'chatexport list' shows them all",
+            ExitCodes.NOT_FOUND);
       }
       print(found, reader.assets());
     }
@@ -137,10 +164,22 @@ final class ShowCommand extends ExportCommand {
     Branch active = c.activeBranch();
     List<Branch> branches = c.branches();
     out.println(Texts.title(c));
-    out.println("id " + Texts.id(c) + ", created " + Times.minutes(Facts.created(c), zone())
-        + ", updated " + Times.minutes(Facts.updated(c), zone()) + " (" + zone().getId() + ")"
-        + (branches.size() > 1 ? ", " + branches.size() + " branches"
-            + (allBranches ? "" : " (showing the active one; --all-branches shows each)") : ""));
+    out.println(
+        "id "
+            + Texts.id(c)
+            + ", created "
+            + Times.minutes(Facts.created(c), zone())
+            + ", updated "
+            + Times.minutes(Facts.updated(c), zone())
+            + " ("
+            + zone().getId()
+            + ")"
+            + (branches.size() > 1
+                ? ", "
+                    + branches.size()
+                    + " branches"
+                    + (allBranches ? "" : " (showing the active one; --all-branches shows each)")
+                : ""));
     if (!allBranches) {
       printBranch(out, active, refs);
       return;
@@ -149,8 +188,13 @@ final class ShowCommand extends ExportCommand {
     for (Branch branch : branches) {
       i++;
       out.println();
-      out.println("=== branch " + i + " of " + branches.size()
-          + (branch.nodeIds().equals(active.nodeIds()) ? " (active)" : "") + " ===");
+      out.println(
+          "=== branch "
+              + i
+              + " of "
+              + branches.size()
+              + (branch.nodeIds().equals(active.nodeIds()) ? " (active)" : "")
+              + " ===");
       printBranch(out, branch, refs);
     }
   }
@@ -163,22 +207,30 @@ final class ShowCommand extends ExportCommand {
       out.println(header(m));
       String body = body(m, refs.getOrDefault(m.id(), List.of()), sources);
       if (!body.isEmpty()) {
-        out.println(Texts.printable(body.endsWith("\n") ? body.substring(0, body.length() - 1) : body));
+        out.println(
+            Texts.printable(body.endsWith("\n") ? body.substring(0, body.length() - 1) : body));
       }
     }
     if (!sources.isEmpty()) {
       out.println();
       out.println("Sources:");
       for (Citations.Source s : sources.all()) {
-        out.println("  [" + s.number() + "] " + Texts.oneLine(s.title())
-            + (s.url() != null && !s.url().equals(s.title()) ? " <" + Texts.oneLine(s.url()) + ">" : ""));
+        out.println(
+            "  ["
+                + s.number()
+                + "] "
+                + Texts.oneLine(s.title())
+                + (s.url() != null && !s.url().equals(s.title())
+                    ? " <" + Texts.oneLine(s.url()) + ">"
+                    : ""));
       }
     }
   }
 
   /** {@code [assistant, gpt-4o] 2024-05-10 09:12:40}. */
   private String header(Message m) {
-    StringBuilder label = new StringBuilder(m.role().isEmpty() ? "(no role)" : Texts.oneLine(m.role()));
+    StringBuilder label =
+        new StringBuilder(m.role().isEmpty() ? "(no role)" : Texts.oneLine(m.role()));
     if (m.author().name() != null) {
       label.append(' ').append(Texts.oneLine(m.author().name()));
     }
@@ -186,7 +238,9 @@ final class ShowCommand extends ExportCommand {
       label.append(" -> ").append(Texts.oneLine(m.recipient()));
     }
     if (m.author().isAssistant()) {
-      m.metadata().resolvedModelSlug().ifPresent(slug -> label.append(", ").append(Texts.oneLine(slug)));
+      m.metadata()
+          .resolvedModelSlug()
+          .ifPresent(slug -> label.append(", ").append(Texts.oneLine(slug)));
     }
     if (!m.shownInChat()) {
       label.append(", hidden");
@@ -214,7 +268,11 @@ final class ShowCommand extends ExportCommand {
         } else if (part.readableText() != null) {
           line(out, cite(m, part.readableText(), sources));
         } else if (!(part instanceof Part.Null)) {
-          line(out, "[" + (part.contentType().isEmpty() ? "part" : Texts.oneLine(part.contentType())) + "]");
+          line(
+              out,
+              "["
+                  + (part.contentType().isEmpty() ? "part" : Texts.oneLine(part.contentType()))
+                  + "]");
         }
       }
     } else if (content instanceof Content.Code code) {
@@ -233,16 +291,23 @@ final class ShowCommand extends ExportCommand {
     } else if (!m.text().isEmpty()) {
       line(out, m.text());
     } else {
-      line(out, "[" + (content.contentType().isEmpty() ? "no content" : Texts.oneLine(content.contentType()))
-          + "]");
+      line(
+          out,
+          "["
+              + (content.contentType().isEmpty()
+                  ? "no content"
+                  : Texts.oneLine(content.contentType()))
+              + "]");
     }
     for (Metadata.Attachment a : m.metadata().attachments()) {
       AssetReference ref = find(a.id(), refs);
       if (ref != null && ref.asset() != null && shown.contains(ref.asset().entry())) {
         continue; // the upload was shown as an image already
       }
-      String name = ref != null && ref.asset() != null ? ref.asset().fileName()
-          : a.name() != null ? SafeName.of(a.name(), 200, "file") : Texts.oneLine(a.id());
+      String name =
+          ref != null && ref.asset() != null
+              ? ref.asset().fileName()
+              : a.name() != null ? SafeName.of(a.name(), 200, "file") : Texts.oneLine(a.id());
       List<String> details = new ArrayList<>();
       if (a.mimeType() != null) {
         details.add(Texts.oneLine(a.mimeType()));
@@ -253,10 +318,16 @@ final class ShowCommand extends ExportCommand {
       if (ref == null || ref.asset() == null) {
         details.add("not in the export");
       }
-      line(out, "[file: " + name + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")") + "]");
+      line(
+          out,
+          "[file: "
+              + name
+              + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")")
+              + "]");
     }
     for (AssetReference ref : refs) {
-      if (ref.kind() == AssetReference.Kind.CODE_OUTPUT || ref.kind() == AssetReference.Kind.SCREENSHOT) {
+      if (ref.kind() == AssetReference.Kind.CODE_OUTPUT
+          || ref.kind() == AssetReference.Kind.SCREENSHOT) {
         line(out, "[image: " + assetName(ref.pointer(), refs, shown) + "]");
       }
     }
@@ -264,7 +335,10 @@ final class ShowCommand extends ExportCommand {
   }
 
   private static String cite(Message m, String text, Citations.Sources sources) {
-    return Citations.apply(m, text, sources,
+    return Citations.apply(
+        m,
+        text,
+        sources,
         numbers -> numbers.stream().map(n -> "[" + n + "]").collect(Collectors.joining()));
   }
 
@@ -291,6 +365,7 @@ final class ShowCommand extends ExportCommand {
       return Texts.oneLine(Pointers.id(pointer)) + " (not in the export)";
     }
     shown.add(asset.entry());
-    return asset.fileName() + (asset.mimeType() == null ? "" : " (" + Texts.oneLine(asset.mimeType()) + ")");
+    return asset.fileName()
+        + (asset.mimeType() == null ? "" : " (" + Texts.oneLine(asset.mimeType()) + ")");
   }
 }

@@ -23,17 +23,24 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     header = "What is in the export: counts, models, dates, forks, assets, warnings.",
     description = {
-        "Conversations; messages by role, content type and model (every branch); the first and last"
-            + " message; conversations with forks and their branches; assets referenced, present and"
-            + " missing; warnings by kind.",
-        ""},
+      "Conversations; messages by role, content type and model (every branch); the first and last"
+          + " message; conversations with forks and their branches; assets referenced, present and"
+          + " missing; warnings by kind.",
+      ""
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  chatexport stats chatgpt-export.zip",
-        "  chatexport stats --zone UTC ~/Downloads/chatgpt-export/"},
+      "  chatexport stats chatgpt-export.zip",
+      "  chatexport stats --zone UTC ~/Downloads/chatgpt-export/"
+    },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_DAMAGED, ExitCodes.LIST_IO, ExitCodes.LIST_USAGE,
-        ExitCodes.LIST_INTERNAL})
+    exitCodeList = {
+      ExitCodes.LIST_OK,
+      ExitCodes.LIST_DAMAGED,
+      ExitCodes.LIST_IO,
+      ExitCodes.LIST_USAGE,
+      ExitCodes.LIST_INTERNAL
+    })
 final class StatsCommand extends ExportCommand {
   @Override
   public Integer call() throws Exception {
@@ -51,7 +58,9 @@ final class StatsCommand extends ExportCommand {
     Instant last = null;
     String layout;
     long assetFiles;
-    try (Input input = input(true); ExportReader reader = input.reader(); Progress progress = progress()) {
+    try (Input input = input(true);
+        ExportReader reader = input.reader();
+        Progress progress = progress()) {
       layout = Describe.layout(reader.layout());
       Assets assets = reader.assets();
       assetFiles = assets.all().size();
@@ -82,7 +91,8 @@ final class StatsCommand extends ExportCommand {
             if (ref.asset() != null) {
               present.add(ref.asset().entry());
             } else {
-              // An upload's image part (file-service://file-X) and its attachment (file-X) are one file.
+              // An upload's image part (file-service://file-X) and its attachment (file-X) are one
+              // file.
               missing.add(ref.assetId());
             }
           }
@@ -94,17 +104,36 @@ final class StatsCommand extends ExportCommand {
     }
     PrintWriter out = out();
     row(out, "Export", Texts.oneLine(String.valueOf(export.getFileName())) + " (" + layout + ")");
-    row(out, "Conversations", Texts.count(conversations) + (forked == 0 ? ", none with forks"
-        : ", " + Texts.count(forked) + " with forks (" + Texts.plural(forkBranches, "branch", "branches")
-            + " in those)"));
-    row(out, "Messages", Texts.count(messages) + (roles.isEmpty() ? "" : " (" + Describe.tally(roles) + ")"));
+    row(
+        out,
+        "Conversations",
+        Texts.count(conversations)
+            + (forked == 0
+                ? ", none with forks"
+                : ", "
+                    + Texts.count(forked)
+                    + " with forks ("
+                    + Texts.plural(forkBranches, "branch", "branches")
+                    + " in those)"));
+    row(
+        out,
+        "Messages",
+        Texts.count(messages) + (roles.isEmpty() ? "" : " (" + Describe.tally(roles) + ")"));
     row(out, "Content types", Describe.tally(contentTypes));
     row(out, "Models", Describe.tally(models));
     row(out, "First message", Times.minutes(first, zone()) + " (" + zone().getId() + ")");
     row(out, "Last message", Times.minutes(last, zone()));
-    row(out, "Assets", Texts.count(present.size() + missing.size()) + " referenced: " + Texts.count(present.size())
-        + " present, " + Texts.count(missing.size()) + " missing ("
-        + Texts.plural(assetFiles, "asset file", "asset files") + " in the export)");
+    row(
+        out,
+        "Assets",
+        Texts.count(present.size() + missing.size())
+            + " referenced: "
+            + Texts.count(present.size())
+            + " present, "
+            + Texts.count(missing.size())
+            + " missing ("
+            + Texts.plural(assetFiles, "asset file", "asset files")
+            + " in the export)");
     row(out, "Warnings", Describe.tally(warnings));
     return ExitCodes.OK;
   }

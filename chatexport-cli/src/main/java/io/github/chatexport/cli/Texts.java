@@ -9,8 +9,8 @@ final class Texts {
   private Texts() {}
 
   /**
-   * One line for a terminal: line breaks, tabs and every control character (escape sequences included) become
-   * one space; invisible direction overrides are dropped.
+   * One line for a terminal: line breaks, tabs and every control character (escape sequences
+   * included) become one space; invisible direction overrides are dropped.
    */
   static String oneLine(@Nullable String untrusted) {
     if (untrusted == null) {
@@ -21,7 +21,9 @@ final class Texts {
     for (int i = 0; i < untrusted.length(); ) {
       int cp = untrusted.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isISOControl(cp) || Character.isWhitespace(cp) || isLineOrParagraphSeparator(cp)) {
+      if (Character.isISOControl(cp)
+          || Character.isWhitespace(cp)
+          || isLineOrParagraphSeparator(cp)) {
         if (!space && out.length() > 0) {
           out.append(' ');
         }
@@ -35,8 +37,8 @@ final class Texts {
   }
 
   /**
-   * Text for a terminal, lines kept: every control character but line feed and tab is dropped (so that no escape
-   * sequence from the export reaches the terminal), {@code \r\n} becomes {@code \n}.
+   * Text for a terminal, lines kept: every control character but line feed and tab is dropped (so
+   * that no escape sequence from the export reaches the terminal), {@code \r\n} becomes {@code \n}.
    */
   static String printable(String untrusted) {
     StringBuilder out = new StringBuilder(untrusted.length());
@@ -56,7 +58,9 @@ final class Texts {
     return out.toString();
   }
 
-  /** The conversation's id on one line, or {@code (no id)} (old and third-party files have none). */
+  /**
+   * The conversation's id on one line, or {@code (no id)} (old and third-party files have none).
+   */
   static String id(Conversation c) {
     return c.id().isEmpty() ? "(no id)" : oneLine(c.id());
   }
@@ -98,7 +102,10 @@ final class Texts {
 
   /** Direction marks, embeddings, overrides and isolates: they can make a terminal line lie. */
   private static boolean isDirectionControl(int cp) {
-    return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e)
+    return cp == 0x061c
+        || cp == 0x200e
+        || cp == 0x200f
+        || (cp >= 0x202a && cp <= 0x202e)
         || (cp >= 0x2066 && cp <= 0x2069);
   }
 }

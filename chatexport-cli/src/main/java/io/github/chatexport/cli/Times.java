@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Times for people (in the chosen zone) and for machines (UTC ISO-8601). */
 final class Times {
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -34,10 +35,11 @@ final class Times {
   }
 
   /**
-   * Parses a bound given on the command line: an instant with a zone or offset ({@code 2024-05-10T09:00Z},
-   * {@code 2024-05-10T09:00+02:00}), a local date-time ({@code 2024-05-10T09:00}, {@code 2024-05-10 09:00}) or a
-   * date ({@code 2024-05-10}), the last two in {@code zone}. A date is its first instant, or with {@code endOfDay}
-   * the first instant of the next day (so {@code --until 2024-05-10} includes that day).
+   * Parses a bound given on the command line: an instant with a zone or offset ({@code
+   * 2024-05-10T09:00Z}, {@code 2024-05-10T09:00+02:00}), a local date-time ({@code
+   * 2024-05-10T09:00}, {@code 2024-05-10 09:00}) or a date ({@code 2024-05-10}), the last two in
+   * {@code zone}. A date is its first instant, or with {@code endOfDay} the first instant of the
+   * next day (so {@code --until 2024-05-10} includes that day).
    *
    * @throws IllegalArgumentException if the text is none of these
    */
@@ -62,8 +64,11 @@ final class Times {
       LocalDate date = LocalDate.parse(t);
       return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a date or time: '" + text
-          + "' (use 2024-05-10, 2024-05-10T09:00 or 2024-05-10T09:00Z)", e);
+      throw new IllegalArgumentException(
+          "not a date or time: '"
+              + text
+              + "' (use 2024-05-10, 2024-05-10T09:00 or 2024-05-10T09:00Z)",
+          e);
     }
   }
 }

@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
 
-/** {@code --version}: the version Maven wrote into {@code version.properties}, and the Java that runs it. */
+/**
+ * {@code --version}: the version Maven wrote into {@code version.properties}, and the Java that
+ * runs it.
+ */
 final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"chatexport " + version(), "Java " + System.getProperty("java.version") + " ("
-        + System.getProperty("java.vendor") + ")"};
+    return new String[] {
+      "chatexport " + version(),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 
   static String version() {

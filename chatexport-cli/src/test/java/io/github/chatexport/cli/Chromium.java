@@ -33,19 +33,33 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A headless Debian Chromium driven over the DevTools protocol (a WebSocket from the JDK's own HTTP client, JSON
- * through jackson-core): one browser, one tab, navigation, script evaluation, screenshots, emulated width and
- * colour scheme, and the browser's network log (every URL it requested).
+ * A headless Debian Chromium driven over the DevTools protocol (a WebSocket from the JDK's own HTTP
+ * client, JSON through jackson-core): one browser, one tab, navigation, script evaluation,
+ * screenshots, emulated width and colour scheme, and the browser's network log (every URL it
+ * requested).
  *
- * <p>Absent Chromium skips the tests that need it, with a message, except when {@code CI} is set, where it is a
- * failure.
+ * <p>Absent Chromium skips the tests that need it, with a message, except when {@code CI} is set,
+ * where it is a failure.
  */
 final class Chromium implements AutoCloseable {
   /** Flags for a closed network and a clean, quiet, reproducible browser. */
-  static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
-      "--force-device-scale-factor=1", "--lang=en-US");
+  static final List<String> FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-extensions",
+          "--disable-default-apps",
+          "--mute-audio",
+          "--hide-scrollbars",
+          "--force-device-scale-factor=1",
+          "--lang=en-US");
+
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -54,7 +68,8 @@ final class Chromium implements AutoCloseable {
   private final Path profile;
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, CompletableFuture<Map<String, Object>>> pending =
+      new ConcurrentHashMap<>();
   private final List<String> requested = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final String session;
@@ -69,8 +84,11 @@ final class Chromium implements AutoCloseable {
   static Chromium start(Path profile) throws Exception {
     Path binary = binary();
     if (!Files.isExecutable(binary)) {
-      String message = "Chromium not found at " + binary + ": the browser tests need Debian's chromium package"
-          + " (apt-get install chromium) or $CHROMIUM";
+      String message =
+          "Chromium not found at "
+              + binary
+              + ": the browser tests need Debian's chromium package"
+              + " (apt-get install chromium) or $CHROMIUM";
       if (System.getenv("CI") != null) {
         Assertions.fail(message + " (CI is set: on CI the browser tests must run)");
       }
@@ -90,20 +108,24 @@ final class Chromium implements AutoCloseable {
     command.add("about:blank");
     process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     CompletableFuture<String> url = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line; (line = err.readLine()) != null; ) {
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            url.complete(m.group(1));
-          }
-        }
-      } catch (IOException e) {
-        url.completeExceptionally(e);
-      }
-      url.completeExceptionally(new IOException("Chromium ended before it listened"));
-    }, "chromium-stderr");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader err =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    url.complete(m.group(1));
+                  }
+                }
+              } catch (IOException e) {
+                url.completeExceptionally(e);
+              }
+              url.completeExceptionally(new IOException("Chromium ended before it listened"));
+            },
+            "chromium-stderr");
     reader.setDaemon(true);
     reader.start();
     String ws;
@@ -114,18 +136,27 @@ final class Chromium implements AutoCloseable {
       throw new IOException("Chromium did not start: " + e, e);
     }
     HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
-    socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(ws), new Listener()).join();
+    socket =
+        http.newWebSocketBuilder()
+            .connectTimeout(TIMEOUT)
+            .buildAsync(URI.create(ws), new Listener())
+            .join();
     Map<String, Object> target = browserCall("Target.createTarget", Map.of("url", "about:blank"));
-    Map<String, Object> attached = browserCall("Target.attachToTarget",
-        Map.of("targetId", target.get("targetId"), "flatten", true));
+    Map<String, Object> attached =
+        browserCall(
+            "Target.attachToTarget", Map.of("targetId", target.get("targetId"), "flatten", true));
     session = (String) attached.get("sessionId");
     call("Page.enable", Map.of());
     call("Runtime.enable", Map.of());
     call("Network.enable", Map.of());
-    // Reports every Content Security Policy violation of every page into the console, where it is collected.
-    call("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-        "document.addEventListener('securitypolicyviolation', function (e) {"
-            + " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
+    // Reports every Content Security Policy violation of every page into the console, where it is
+    // collected.
+    call(
+        "Page.addScriptToEvaluateOnNewDocument",
+        Map.of(
+            "source",
+            "document.addEventListener('securitypolicyviolation', function (e) {"
+                + " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
   }
 
   /** Every URL the browser requested since it started, in order. */
@@ -145,7 +176,8 @@ final class Chromium implements AutoCloseable {
     call("Page.navigate", Map.of("url", url));
     long end = System.nanoTime() + TIMEOUT.toNanos();
     Thread.sleep(20);
-    while (!"complete".equals(eval("document.readyState")) || "about:blank".equals(eval("location.href"))) {
+    while (!"complete".equals(eval("document.readyState"))
+        || "about:blank".equals(eval("location.href"))) {
       if (System.nanoTime() > end) {
         throw new IllegalStateException("not loaded: " + url);
       }
@@ -153,12 +185,18 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  /** The value of a JavaScript expression (awaited when a promise), as JSON values (Map, List, String, …). */
+  /**
+   * The value of a JavaScript expression (awaited when a promise), as JSON values (Map, List,
+   * String, …).
+   */
   @Nullable Object eval(String expression) throws Exception {
-    Map<String, Object> r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
-        "awaitPromise", true));
+    Map<String, Object> r =
+        call(
+            "Runtime.evaluate",
+            Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
     if (r.get("exceptionDetails") != null) {
-      throw new IllegalStateException("script failed: " + expression + ": " + r.get("exceptionDetails"));
+      throw new IllegalStateException(
+          "script failed: " + expression + ": " + r.get("exceptionDetails"));
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> result = (Map<String, Object>) r.get("result");
@@ -178,19 +216,22 @@ final class Chromium implements AutoCloseable {
 
   /** The viewport: {@code width} × {@code height} CSS pixels, as a phone when {@code mobile}. */
   void viewport(int width, int height, boolean mobile) throws Exception {
-    call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
-        "mobile", mobile));
+    call(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
   }
 
   /** The colour scheme the pages see ({@code prefers-color-scheme}). */
   void colorScheme(String scheme) throws Exception {
-    call("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme",
-        "value", scheme))));
+    call(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   /** A PNG of the viewport, or of the whole page when {@code full}. */
   byte[] screenshot(boolean full) throws Exception {
-    Map<String, Object> r = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", full));
+    Map<String, Object> r =
+        call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", full));
     return Base64.getDecoder().decode((String) r.get("data"));
   }
 
@@ -207,8 +248,8 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  private Map<String, Object> send(String method, Map<String, Object> params, @Nullable String sessionId)
-      throws Exception {
+  private Map<String, Object> send(
+      String method, Map<String, Object> params, @Nullable String sessionId) throws Exception {
     int id = ids.incrementAndGet();
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("id", id);
@@ -249,15 +290,16 @@ final class Chromium implements AutoCloseable {
     String method = String.valueOf(message.get("method"));
     Map<String, Object> params = (Map<String, Object>) message.getOrDefault("params", Map.of());
     switch (method) {
-      case "Network.requestWillBeSent" -> requested.add(String.valueOf(((Map<String, Object>) params.get("request"))
-          .get("url")));
-      case "Runtime.exceptionThrown" -> problems.add("exception: " + params.get("exceptionDetails"));
+      case "Network.requestWillBeSent" ->
+          requested.add(String.valueOf(((Map<String, Object>) params.get("request")).get("url")));
+      case "Runtime.exceptionThrown" ->
+          problems.add("exception: " + params.get("exceptionDetails"));
       case "Runtime.consoleAPICalled" -> {
         if ("error".equals(params.get("type")) || "warning".equals(params.get("type"))) {
           problems.add("console: " + params.get("args"));
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -265,7 +307,8 @@ final class Chromium implements AutoCloseable {
   public void close() {
     try {
       pending.clear();
-      socket.sendText(write(Map.of("id", ids.incrementAndGet(), "method", "Browser.close")), true)
+      socket
+          .sendText(write(Map.of("id", ids.incrementAndGet(), "method", "Browser.close")), true)
           .get(5, TimeUnit.SECONDS);
       process.waitFor(10, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -371,7 +414,8 @@ final class Chromium implements AutoCloseable {
       }
       case VALUE_NUMBER_INT -> {
         return p.getLongValue() <= Integer.MAX_VALUE && p.getLongValue() >= Integer.MIN_VALUE
-            ? (Object) p.getIntValue() : (Object) p.getLongValue();
+            ? (Object) p.getIntValue()
+            : (Object) p.getLongValue();
       }
       case VALUE_NUMBER_FLOAT -> {
         return p.getDoubleValue();

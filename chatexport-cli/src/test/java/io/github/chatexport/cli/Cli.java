@@ -11,10 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs the CLI in-process, as {@code main} would, with stdout and stderr captured. */
 final class Cli {
-  /** The files of the sample export that ships in chatexport-testdata (resources, not a Fixture). */
-  static final List<String> SAMPLE_FILES = List.of("conversations.json", "user.json",
-      "file-Ch5Wn1Xq7Rt3Lm9Kd2Vs8Fb-chart.png", "file-Lh8Pq2Zx5Wc9Rb4Nt7Ym3Kd-lighthouse.png",
-      "file-Tm4Rq8Wz2Lx6Nc9Vb3Hs7Jk-tram-map.pdf");
+  /**
+   * The files of the sample export that ships in chatexport-testdata (resources, not a Fixture).
+   */
+  static final List<String> SAMPLE_FILES =
+      List.of(
+          "conversations.json",
+          "user.json",
+          "file-Ch5Wn1Xq7Rt3Lm9Kd2Vs8Fb-chart.png",
+          "file-Lh8Pq2Zx5Wc9Rb4Nt7Ym3Kd-lighthouse.png",
+          "file-Tm4Rq8Wz2Lx6Nc9Vb3Hs7Jk-tram-map.pdf");
 
   private Cli() {}
 
@@ -45,8 +51,10 @@ final class Cli {
       strings[i] = args[i].toString();
     }
     int status;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-      status = Main.commandLine(o, e, terminal, () -> clock.addAndGet(1_000_000_000L)).execute(strings);
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
+      status =
+          Main.commandLine(o, e, terminal, () -> clock.addAndGet(1_000_000_000L)).execute(strings);
     }
     return new Result(status, out.toString(), err.toString());
   }
@@ -56,7 +64,8 @@ final class Cli {
     Path target = dir.resolve("sample");
     Files.createDirectories(target);
     for (String file : SAMPLE_FILES) {
-      try (InputStream in = Cli.class.getResourceAsStream("/io/github/chatexport/testdata/sample/" + file)) {
+      try (InputStream in =
+          Cli.class.getResourceAsStream("/io/github/chatexport/testdata/sample/" + file)) {
         if (in == null) {
           throw new IOException("the sample export lacks " + file);
         }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What every command shares: help, version, usage errors, one-line errors, exit statuses, progress. */
+/**
+ * What every command shares: help, version, usage errors, one-line errors, exit statuses, progress.
+ */
 class CommandLineTest {
   @TempDir Path tmp;
 
@@ -20,8 +22,15 @@ class CommandLineTest {
   void everyCommandHasHelpWithExamplesAndExitStatuses(String command) {
     Cli.Result r = Cli.run(command, "--help");
     assertThat(r.status()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("Usage: chatexport " + command).contains("Examples:", "  chatexport " + command,
-        "Exit status:", "--zone=ZONE", "--quiet", "--debug");
+    assertThat(r.out())
+        .contains("Usage: chatexport " + command)
+        .contains(
+            "Examples:",
+            "  chatexport " + command,
+            "Exit status:",
+            "--zone=ZONE",
+            "--quiet",
+            "--debug");
     assertThat(r.err()).isEmpty();
   }
 
@@ -29,9 +38,16 @@ class CommandLineTest {
   void topLevelHelpListsTheCommandsAndTheExitStatuses() {
     Cli.Result r = Cli.run("--help");
     assertThat(r.status()).isZero();
-    assertThat(r.out()).contains("stats", "list", "show", "markdown", "jsonl", "verify", "Examples:")
-        .contains("  0    done", "  1    verify", "  2    the input is not an export", "  3    show",
-            "  4    a file could not be read or written", "  64   bad arguments", "  70   internal error");
+    assertThat(r.out())
+        .contains("stats", "list", "show", "markdown", "jsonl", "verify", "Examples:")
+        .contains(
+            "  0    done",
+            "  1    verify",
+            "  2    the input is not an export",
+            "  3    show",
+            "  4    a file could not be read or written",
+            "  64   bad arguments",
+            "  70   internal error");
     assertThat(Cli.run("help", "markdown").out()).startsWith(Cli.run("markdown", "--help").out());
   }
 
@@ -91,8 +107,11 @@ class CommandLineTest {
     Cli.Result r = Cli.run(command, truncated);
     assertThat(r.status()).as(r.toString()).isEqualTo(ExitCodes.DAMAGED);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("chatexport: the JSON ends too early")
-        .contains("truncated.json line 4 column").contains("at $[2].mapping.").doesNotContain("\tat ");
+    assertThat(r.err())
+        .startsWith("chatexport: the JSON ends too early")
+        .contains("truncated.json line 4 column")
+        .contains("at $[2].mapping.")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -100,9 +119,12 @@ class CommandLineTest {
     Path truncated = Fixtures.get("malformed/truncated.json").copyTo(tmp);
     Cli.Result r = Cli.run("stats", "--debug", truncated);
     assertThat(r.status()).isEqualTo(ExitCodes.DAMAGED);
-    assertThat(r.err()).startsWith("chatexport: the JSON ends too early")
-        .contains("io.github.chatexport.core.ChatExportException").contains("\tat ");
-    assertThat(Cli.run("--debug", "stats", truncated).err()).contains("\tat "); // before the command, too
+    assertThat(r.err())
+        .startsWith("chatexport: the JSON ends too early")
+        .contains("io.github.chatexport.core.ChatExportException")
+        .contains("\tat ");
+    assertThat(Cli.run("--debug", "stats", truncated).err())
+        .contains("\tat "); // before the command, too
   }
 
   @Test
@@ -117,9 +139,14 @@ class CommandLineTest {
     Path sample = Cli.sample(tmp);
     Cli.Result terminal = Cli.runInTerminal("stats", sample);
     assertThat(terminal.status()).isZero();
-    assertThat(terminal.err()).contains("\r").contains("%").contains("conversations").contains("/s")
+    assertThat(terminal.err())
+        .contains("\r")
+        .contains("%")
+        .contains("conversations")
+        .contains("/s")
         .endsWith("\r");
-    String last = terminal.err().substring(terminal.err().lastIndexOf('\r', terminal.err().length() - 2));
+    String last =
+        terminal.err().substring(terminal.err().lastIndexOf('\r', terminal.err().length() - 2));
     assertThat(last.strip()).as("the bar is cleared at the end").isEmpty();
     assertThat(terminal.out()).doesNotContain("\r");
 
@@ -132,7 +159,9 @@ class CommandLineTest {
   @Test
   void theProgressLineShowsPercentBytesRateAndTimeLeft() {
     assertThat(Progress.line(1234, 12_300_000, 29_000_000, 3_000_000_000L))
-        .isEqualTo(" 42% [==========>             ] 1,234 conversations, 12.3 MB of 29.0 MB, 4.1 MB/s, 0:04 left");
-    assertThat(Progress.line(1, 500, -1, 1_000_000_000L)).isEqualTo("1 conversation, 500 B, 500 B/s");
+        .isEqualTo(
+            " 42% [==========>             ] 1,234 conversations, 12.3 MB of 29.0 MB, 4.1 MB/s, 0:04 left");
+    assertThat(Progress.line(1, 500, -1, 1_000_000_000L))
+        .isEqualTo("1 conversation, 500 B, 500 B/s");
   }
 }

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * How fast the index of {@code chatexport html} opens, filters and searches in headless Chromium with many
- * conversations (default 10,000: generated ones, seed 42, repeated under numbered titles), against a baseline
- * measured in the same run and browser: the same titles as a bare list of links, without style or script.
- * Medians of the rounds; ratios are to the baseline's open time.
+ * How fast the index of {@code chatexport html} opens, filters and searches in headless Chromium
+ * with many conversations (default 10,000: generated ones, seed 42, repeated under numbered
+ * titles), against a baseline measured in the same run and browser: the same titles as a bare list
+ * of links, without style or script. Medians of the rounds; ratios are to the baseline's open time.
  *
  * <pre>
  * mvn -B -q -pl chatexport-cli -am test-compile
@@ -42,11 +42,18 @@ public final class HtmlIndexBenchmark {
     Path tmp = Files.createTempDirectory("html-index-benchmark");
     Path dir = tmp.resolve("site");
     List<HtmlSite.Row> rows = site(tmp, dir, n);
-    StringBuilder bare = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>bare</title>"
-        + "</head><body><ol>\n");
+    StringBuilder bare =
+        new StringBuilder(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>bare</title>"
+                + "</head><body><ol>\n");
     for (HtmlSite.Row r : rows) {
-      bare.append("<li><a href=\"conversations/").append(r.file()).append("\">").append(Html.text(r.title()))
-          .append("</a> ").append(r.created()).append("</li>\n");
+      bare.append("<li><a href=\"conversations/")
+          .append(r.file())
+          .append("\">")
+          .append(Html.text(r.title()))
+          .append("</a> ")
+          .append(r.created())
+          .append("</li>\n");
     }
     Files.writeString(dir.resolve("bare.html"), bare.append("</ol></body></html>\n"));
     double[][] times = new double[8][rounds];
@@ -59,36 +66,62 @@ public final class HtmlIndexBenchmark {
         times[1][round] = loaded(browser);
         times[7][round] = painted(browser);
         check(browser, "document.querySelectorAll('#list > li').length === " + n);
-        times[2][round] = number(browser.eval("new Promise(r => { const t0 = performance.now();"
-            + " document.getElementById('title').value = '#12';"
-            + " document.getElementById('filters').dispatchEvent(new Event('submit', {cancelable: true}));"
-            + " document.body.offsetHeight;"
-            + " requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0))); })"));
+        times[2][round] =
+            number(
+                browser.eval(
+                    "new Promise(r => { const t0 = performance.now();"
+                        + " document.getElementById('title').value = '#12';"
+                        + " document.getElementById('filters').dispatchEvent(new Event('submit', {cancelable: true}));"
+                        + " document.body.offsetHeight;"
+                        + " requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0))); })"));
         check(browser, "document.querySelectorAll('#list > li:not([hidden])').length > 0");
-        times[3][round] = number(browser.eval("new Promise(r => { const t0 = performance.now();"
-            + " document.getElementById('title').value = '';"
-            + " document.getElementById('filters').dispatchEvent(new Event('submit', {cancelable: true}));"
-            + " document.body.offsetHeight;"
-            + " requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0))); })"));
-        times[4][round] = number(browser.eval("new Promise(r => { const t0 = performance.now();"
-            + " const q = document.getElementById('q'); q.value = 'needle" + (n - 1) + "'; q.focus();"
-            + " const wait = () => window.chatexportSearch ? r(performance.now() - t0) : setTimeout(wait, 2);"
-            + " wait(); })"));
-        times[5][round] = number(browser.eval("new Promise(r => { const t0 = performance.now();"
-            + " document.getElementById('filters').dispatchEvent(new Event('submit', {cancelable: true}));"
-            + " document.body.offsetHeight;"
-            + " requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0))); })"));
+        times[3][round] =
+            number(
+                browser.eval(
+                    "new Promise(r => { const t0 = performance.now();"
+                        + " document.getElementById('title').value = '';"
+                        + " document.getElementById('filters').dispatchEvent(new Event('submit', {cancelable: true}));"
+                        + " document.body.offsetHeight;"
+                        + " requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0))); })"));
+        times[4][round] =
+            number(
+                browser.eval(
+                    "new Promise(r => { const t0 = performance.now();"
+                        + " const q = document.getElementById('q'); q.value = 'needle"
+                        + (n - 1)
+                        + "'; q.focus();"
+                        + " const wait = () => window.chatexportSearch ? r(performance.now() - t0) : setTimeout(wait, 2);"
+                        + " wait(); })"));
+        times[5][round] =
+            number(
+                browser.eval(
+                    "new Promise(r => { const t0 = performance.now();"
+                        + " document.getElementById('filters').dispatchEvent(new Event('submit', {cancelable: true}));"
+                        + " document.body.offsetHeight;"
+                        + " requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0))); })"));
         check(browser, "document.querySelectorAll('#list > li:not([hidden])').length === 1");
       }
     }
-    String[] names = {"baseline: bare list of links, to load event", "index.html, to load event (script run)",
-        "title filter (#12), until painted", "title filter cleared, until painted",
-        "search index loaded (" + String.format(Locale.ROOT, "%,d", Files.size(dir.resolve("site/search.js")))
-            + " bytes)", "full-text search, until painted", "baseline: bare list, first contentful paint",
-        "index.html, first contentful paint"};
+    String[] names = {
+      "baseline: bare list of links, to load event",
+      "index.html, to load event (script run)",
+      "title filter (#12), until painted",
+      "title filter cleared, until painted",
+      "search index loaded ("
+          + String.format(Locale.ROOT, "%,d", Files.size(dir.resolve("site/search.js")))
+          + " bytes)",
+      "full-text search, until painted",
+      "baseline: bare list, first contentful paint",
+      "index.html, first contentful paint"
+    };
     double base = median(times[0]);
-    System.out.printf(Locale.ROOT, "%,d conversations, %d rounds, Chromium %s, %d cores%n", n, rounds,
-        Chromium.binary(), Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "%,d conversations, %d rounds, Chromium %s, %d cores%n",
+        n,
+        rounds,
+        Chromium.binary(),
+        Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < names.length; i++) {
       double m = median(times[i]);
       System.out.printf(Locale.ROOT, "  %-48s %8.0f ms  %5.2f x baseline%n", names[i], m, m / base);
@@ -96,15 +129,19 @@ public final class HtmlIndexBenchmark {
   }
 
   private static double loaded(Chromium browser) throws Exception {
-    return number(browser.eval("new Promise(r => { const done = () => {"
-        + " const e = performance.getEntriesByType('navigation')[0];"
-        + " e && e.loadEventEnd > 0 ? r(e.loadEventEnd) : setTimeout(done, 5); }; done(); })"));
+    return number(
+        browser.eval(
+            "new Promise(r => { const done = () => {"
+                + " const e = performance.getEntriesByType('navigation')[0];"
+                + " e && e.loadEventEnd > 0 ? r(e.loadEventEnd) : setTimeout(done, 5); }; done(); })"));
   }
 
   private static double painted(Chromium browser) throws Exception {
-    return number(browser.eval("new Promise(r => { const done = () => {"
-        + " const e = performance.getEntriesByName('first-contentful-paint')[0];"
-        + " e ? r(e.startTime) : setTimeout(done, 5); }; done(); })"));
+    return number(
+        browser.eval(
+            "new Promise(r => { const done = () => {"
+                + " const e = performance.getEntriesByName('first-contentful-paint')[0];"
+                + " e ? r(e.startTime) : setTimeout(done, 5); }; done(); })"));
   }
 
   private static void check(Chromium browser, String condition) throws Exception {
@@ -129,12 +166,14 @@ public final class HtmlIndexBenchmark {
     Path json = tmp.resolve("generated.json");
     ExportGenerator.builder().seed(42).targetBytes(1L << 20).build().writeConversationsJson(json);
     List<Conversation> generated;
-    try (ExportReader reader = ExportReader.open(json); Stream<Conversation> all = reader.conversations()) {
+    try (ExportReader reader = ExportReader.open(json);
+        Stream<Conversation> all = reader.conversations()) {
       generated = all.toList();
     }
     List<String> texts = new ArrayList<>();
     for (Conversation c : generated) {
-      HtmlPage page = new HtmlPage(c, List.of(), new AssetLinks(), ZoneOffset.UTC, false, ArchiveFacts.NONE);
+      HtmlPage page =
+          new HtmlPage(c, List.of(), new AssetLinks(), ZoneOffset.UTC, false, ArchiveFacts.NONE);
       page.render(Texts.oneLine(c.title()));
       texts.add(page.searchText());
     }
@@ -144,8 +183,16 @@ public final class HtmlIndexBenchmark {
     for (int k = 0; k < n; k++) {
       Conversation c = generated.get(k % generated.size());
       Instant created = start.minusSeconds(3_600L * k);
-      rows.add(new HtmlSite.Row(k, Texts.oneLine(c.title()) + " #" + k, created, created.plusSeconds(600),
-          "gpt-4o", c.activeBranch().visibleMessages().size(), k + ".html", ArchiveFacts.NONE));
+      rows.add(
+          new HtmlSite.Row(
+              k,
+              Texts.oneLine(c.title()) + " #" + k,
+              created,
+              created.plusSeconds(600),
+              "gpt-4o",
+              c.activeBranch().visibleMessages().size(),
+              k + ".html",
+              ArchiveFacts.NONE));
       search.append(HtmlSite.searchEntry(texts.get(k % texts.size()) + " needle" + k));
     }
     Files.writeString(dir.resolve("index.html"), HtmlSite.index(rows, ZoneOffset.UTC));

@@ -33,17 +33,28 @@ class JsonlCommandTest {
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(5);
     for (String line : lines) {
-      assertThat(tokens(line)).as(line).startsWith("START_OBJECT", "FIELD_NAME messages", "START_ARRAY");
+      assertThat(tokens(line))
+          .as(line)
+          .startsWith("START_OBJECT", "FIELD_NAME messages", "START_ARRAY");
     }
-    assertThat(lines.get(0)).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"Is the Rijksmuseum open on"
-        + " Mondays, and until when?\"},{\"role\":\"assistant\",\"content\":\"Yes. The Rijksmuseum is open every"
-        + " day, Mondays included, from 9:00 to 17:00. Tickets are sold online only, so book a time slot before"
-        + " you go.\"}]}");
-    // The code interpreter's call and output are tool noise; the regenerated answer is on another branch.
-    assertThat(lines.get(3)).doesNotContain("matplotlib", "Average: 412.78 EUR\\n").contains("412.78 EUR");
-    assertThat(lines.get(4)).contains("Shorter, please").doesNotContain("Saturday:**")
-        .contains("{\"role\":\"user\",\"content\":\"Shorter, please: three bullet points per day.\"}");
-    assertThat(r.out()).doesNotContain("\"system\"", "\"tool\"", "\\ue200", "\uE200", "Checking current");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "{\"messages\":[{\"role\":\"user\",\"content\":\"Is the Rijksmuseum open on"
+                + " Mondays, and until when?\"},{\"role\":\"assistant\",\"content\":\"Yes. The Rijksmuseum is open every"
+                + " day, Mondays included, from 9:00 to 17:00. Tickets are sold online only, so book a time slot before"
+                + " you go.\"}]}");
+    // The code interpreter's call and output are tool noise; the regenerated answer is on another
+    // branch.
+    assertThat(lines.get(3))
+        .doesNotContain("matplotlib", "Average: 412.78 EUR\\n")
+        .contains("412.78 EUR");
+    assertThat(lines.get(4))
+        .contains("Shorter, please")
+        .doesNotContain("Saturday:**")
+        .contains(
+            "{\"role\":\"user\",\"content\":\"Shorter, please: three bullet points per day.\"}");
+    assertThat(r.out())
+        .doesNotContain("\"system\"", "\"tool\"", "\\ue200", "\uE200", "Checking current");
     assertThat(r.err()).isEqualTo("5 lines written.\n");
   }
 
@@ -55,17 +66,23 @@ class JsonlCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEmpty();
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"title\":").endsWith("}"));
-    Path array = Files.writeString(tmp.resolve("array.json"), "[" + String.join(",\n", lines) + "]");
-    try (ExportReader original = ExportReader.open(sample); ExportReader copy = ExportReader.open(array);
-        Stream<Conversation> a = original.conversations(); Stream<Conversation> b = copy.conversations()) {
+    assertThat(lines)
+        .hasSize(5)
+        .allSatisfy(line -> assertThat(line).startsWith("{\"title\":").endsWith("}"));
+    Path array =
+        Files.writeString(tmp.resolve("array.json"), "[" + String.join(",\n", lines) + "]");
+    try (ExportReader original = ExportReader.open(sample);
+        ExportReader copy = ExportReader.open(array);
+        Stream<Conversation> a = original.conversations();
+        Stream<Conversation> b = copy.conversations()) {
       List<Conversation> before = a.toList();
       List<Conversation> after = b.toList();
       assertThat(after).hasSameSizeAs(before);
       for (int i = 0; i < before.size(); i++) {
         assertThat(after.get(i).id()).isEqualTo(before.get(i).id());
         assertThat(after.get(i).nodes()).isEqualTo(before.get(i).nodes());
-        assertThat(after.get(i).activeBranch().nodeIds()).isEqualTo(before.get(i).activeBranch().nodeIds());
+        assertThat(after.get(i).activeBranch().nodeIds())
+            .isEqualTo(before.get(i).activeBranch().nodeIds());
       }
     }
     assertThat(Cli.run("jsonl", "--full", sample).out()).isEqualTo(String.join("\n", lines) + "\n");

@@ -23,7 +23,9 @@ class ListCommandTest {
   void listsEveryConversationInTheExportsOrder() {
     Cli.Result r = Cli.run("list", "--zone", "UTC", sample);
     assertThat(r.status()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         ID                                    CREATED           UPDATED            MSGS  TITLE
         6847f7c1-2d3e-800f-a1b2-c3d4e5f6a7b8  2025-06-10 10:06  2025-06-10 10:07      2  Rijksmuseum opening hours
         67a0a5b4-7c8d-800e-9f1a-2b3c4d5e6f70  2025-02-03 11:14  2025-02-03 11:15      2  Regex for ISO dates
@@ -66,9 +68,12 @@ class ListCommandTest {
     Cli.Result r = Cli.run("list", "--json", "--zone", "Asia/Tokyo", sample);
     assertThat(r.status()).isZero();
     assertThat(r.out().lines()).hasSize(7).first().isEqualTo("[");
-    assertThat(r.out().lines()).element(5).isEqualTo("{\"id\":\"664de4e0-3c1a-4b7e-9f2d-8a1b2c3d4e5f\","
-        + "\"title\":\"Weekend in Lisbon\",\"created\":\"2024-05-10T09:11:58.902Z\","
-        + "\"updated\":\"2024-05-10T09:14:28.402Z\",\"messages\":4,\"branches\":2,\"models\":[\"gpt-4o\"]}");
+    assertThat(r.out().lines())
+        .element(5)
+        .isEqualTo(
+            "{\"id\":\"664de4e0-3c1a-4b7e-9f2d-8a1b2c3d4e5f\","
+                + "\"title\":\"Weekend in Lisbon\",\"created\":\"2024-05-10T09:11:58.902Z\","
+                + "\"updated\":\"2024-05-10T09:14:28.402Z\",\"messages\":4,\"branches\":2,\"models\":[\"gpt-4o\"]}");
     try (JsonParser p = new JsonFactory().createParser(r.out())) {
       int objects = 0;
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What users see of real exports' oddities (issue 10): id-less conversations, empty exports, the real manifest. */
+/**
+ * What users see of real exports' oddities (issue 10): id-less conversations, empty exports, the
+ * real manifest.
+ */
 class RealExportsTest {
   @TempDir Path tmp;
 
@@ -22,7 +25,12 @@ class RealExportsTest {
     assertThat(r.status()).as(r.toString()).isZero();
     List<String> notes;
     try (Stream<Path> files = Files.list(out)) {
-      notes = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+      notes =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".md"))
+              .sorted()
+              .toList();
     }
     assertThat(notes).hasSize(5);
     assertThat(r.out()).contains("5 notes in ").contains(": 5 written, 0 unchanged");
@@ -48,8 +56,10 @@ class RealExportsTest {
   void anEmptyExportReadsWithAWarningAndVerifyExitsWithOne() throws Exception {
     Cli.Result r = Cli.run("verify", Fixtures.get("exports/empty-export/").copyTo(tmp));
     assertThat(r.status()).as(r.toString()).isEqualTo(ExitCodes.WARNINGS);
-    assertThat(r.out()).contains("warning EMPTY_EXPORT: the export holds no conversations at all")
-        .contains("0 conversations, 1 warning, 0 missing assets, no errors: readable, with warnings.");
+    assertThat(r.out())
+        .contains("warning EMPTY_EXPORT: the export holds no conversations at all")
+        .contains(
+            "0 conversations, 1 warning, 0 missing assets, no errors: readable, with warnings.");
   }
 
   @Test
@@ -57,30 +67,45 @@ class RealExportsTest {
     Cli.Result r = Cli.run("verify", Fixtures.get("exports/manifest-real/").zipTo(tmp));
     assertThat(r.status()).as(r.toString()).isEqualTo(ExitCodes.WARNINGS);
     assertThat(r.out())
-        .contains("warning MISSING_FILE: the manifest lists the shard conversations-002.json, which the export"
-            + " does not hold: its conversations are lost")
-        .contains("warning SIZE_MISMATCH: the manifest gives file_00000000aa11622f0000000000000001.dat 4096"
-            + " bytes, the export holds 32")
-        .contains("warning MISSING_FILE: the manifest lists file_00000000bb22622f0000000000000002.dat, which the"
-            + " export does not hold")
+        .contains(
+            "warning MISSING_FILE: the manifest lists the shard conversations-002.json, which the export"
+                + " does not hold: its conversations are lost")
+        .contains(
+            "warning SIZE_MISMATCH: the manifest gives file_00000000aa11622f0000000000000001.dat 4096"
+                + " bytes, the export holds 32")
+        .contains(
+            "warning MISSING_FILE: the manifest lists file_00000000bb22622f0000000000000002.dat, which the"
+                + " export does not hold")
         .contains("2 conversations, 3 warnings");
   }
 
   @Test
   void statsTakesTheConversationsModelAndCountsOnlyTheExportsAssets() throws Exception {
-    Cli.Result project = Cli.run("stats", "--zone", "UTC",
-        Fixtures.get("conversations/era-2026-project.json").copyTo(tmp));
-    assertThat(project.out()).as(project.toString()).contains("Models         gpt-5 1, gpt-5-thinking 1\n");
-    Cli.Result media = Cli.run("stats", "--zone", "UTC", Fixtures.get("exports/media-folders/").copyTo(tmp));
-    assertThat(media.out()).as(media.toString())
-        .contains("Assets         3 referenced: 3 present, 0 missing (3 asset files in the export)");
+    Cli.Result project =
+        Cli.run(
+            "stats",
+            "--zone",
+            "UTC",
+            Fixtures.get("conversations/era-2026-project.json").copyTo(tmp));
+    assertThat(project.out())
+        .as(project.toString())
+        .contains("Models         gpt-5 1, gpt-5-thinking 1\n");
+    Cli.Result media =
+        Cli.run("stats", "--zone", "UTC", Fixtures.get("exports/media-folders/").copyTo(tmp));
+    assertThat(media.out())
+        .as(media.toString())
+        .contains(
+            "Assets         3 referenced: 3 present, 0 missing (3 asset files in the export)");
   }
 
   @Test
   void verifyCountsTheMissingAssetsItLists() throws Exception {
-    // One missing image, pointed to twice (its image part and its attachment): one line, "1 missing asset".
+    // One missing image, pointed to twice (its image part and its attachment): one line, "1 missing
+    // asset".
     Path dir = Files.createDirectories(tmp.resolve("twice"));
-    Files.writeString(dir.resolve("conversations.json"), """
+    Files.writeString(
+        dir.resolve("conversations.json"),
+        """
         [{"id": "c1", "conversation_id": "c1", "title": "Photo", "create_time": 1700000000.0,
           "current_node": "m1", "mapping": {
             "m0": {"id": "m0", "message": null, "parent": null, "children": ["m1"]},

@@ -16,15 +16,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code chatexport search} over the search fixture of chatexport-testdata ({@code search/multilingual.json}). */
+/**
+ * {@code chatexport search} over the search fixture of chatexport-testdata ({@code
+ * search/multilingual.json}).
+ */
 class SearchCommandTest {
   @TempDir Path tmp;
 
   private Path export() throws IOException {
     Path dir = tmp.resolve("export");
     Files.createDirectories(dir);
-    try (InputStream in = Fixtures.class.getResourceAsStream(
-        "/io/github/chatexport/testdata/search/multilingual.json")) {
+    try (InputStream in =
+        Fixtures.class.getResourceAsStream(
+            "/io/github/chatexport/testdata/search/multilingual.json")) {
       if (in == null) {
         throw new IOException("no search fixture");
       }
@@ -35,17 +39,23 @@ class SearchCommandTest {
 
   private static List<String> temporaryIndexes() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chatexport-search-"))
-          .sorted().collect(Collectors.toList());
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("chatexport-search-"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
   @Test
   void printsOneBlockPerConversationWithItsHits() throws Exception {
     List<String> before = temporaryIndexes();
-    Cli.Result r = Cli.run("search", "--zone", "UTC", "--all-branches", export(), "cafe", "OR", "ynchron");
+    Cli.Result r =
+        Cli.run("search", "--zone", "UTC", "--all-branches", export(), "cafe", "OR", "ynchron");
     assertThat(r.status()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         Café near the Louvre
         2024-05-10 09:00  c-cafe
           title     2024-05-10 09:00 Café near the Louvre
@@ -67,19 +77,26 @@ class SearchCommandTest {
     Cli.Result active = Cli.run("search", export, "magots");
     assertThat(active.status()).isZero();
     assertThat(active.out()).isEmpty();
-    assertThat(active.err()).isEqualTo("No hits on the active branches (--all-branches searches every branch).\n");
-    assertThat(Cli.run("search", "--all-branches", export, "magots").out()).contains("(other branch) Try Les Deux");
+    assertThat(active.err())
+        .isEqualTo("No hits on the active branches (--all-branches searches every branch).\n");
+    assertThat(Cli.run("search", "--all-branches", export, "magots").out())
+        .contains("(other branch) Try Les Deux");
   }
 
   @Test
   void writesJsonWithEveryFieldOfAHit() throws Exception {
-    Cli.Result r = Cli.run("search", "--json", "--since", "2025-03-01T00:00:05Z", export(), "lisbon");
+    Cli.Result r =
+        Cli.run("search", "--json", "--since", "2025-03-01T00:00:05Z", export(), "lisbon");
     assertThat(r.status()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("[\n{\"conversation_id\":\"c-deleted\",\"node_id\":\"f2\",\"title\":\"Secret plans\","
-        + "\"role\":\"assistant\",\"model\":\"gpt-4o\",\"content_type\":\"text\","
-        + "\"create_time\":\"2025-03-01T00:00:20Z\",\"active_branch\":true,\"deleted\":false,"
-        + "\"snippet\":\"Book the tram 28 and a pastel de nata tasting in Lisbon.\",\"highlights\":[[49,55]],"
-        + "\"rank\":" + rank(r.out()) + "}\n]\n");
+    assertThat(r.out())
+        .isEqualTo(
+            "[\n{\"conversation_id\":\"c-deleted\",\"node_id\":\"f2\",\"title\":\"Secret plans\","
+                + "\"role\":\"assistant\",\"model\":\"gpt-4o\",\"content_type\":\"text\","
+                + "\"create_time\":\"2025-03-01T00:00:20Z\",\"active_branch\":true,\"deleted\":false,"
+                + "\"snippet\":\"Book the tram 28 and a pastel de nata tasting in Lisbon.\",\"highlights\":[[49,55]],"
+                + "\"rank\":"
+                + rank(r.out())
+                + "}\n]\n");
   }
 
   private static String rank(String json) {
@@ -89,17 +106,22 @@ class SearchCommandTest {
   @Test
   void filtersByRoleModelTypeAndTimeAndLimits() throws Exception {
     Path export = export();
-    Cli.Result r = Cli.run("search", "--zone", "UTC", "--role", "assistant", "--model", "o3", export, "東京");
-    assertThat(r.out()).isEqualTo("""
+    Cli.Result r =
+        Cli.run("search", "--zone", "UTC", "--role", "assistant", "--model", "o3", export, "東京");
+    assertThat(r.out())
+        .isEqualTo(
+            """
         東京の旅行
         2024-06-01 00:00  c-tokyo
           assistant 2024-06-01 00:00 東京タワーは333メートルです。北京の故宫も有…
         """);
-    Cli.Result typed = Cli.run("search", "--type", "execution_output", "--until", "2025-02-02", export, "http");
+    Cli.Result typed =
+        Cli.run("search", "--type", "execution_output", "--until", "2025-02-02", export, "http");
     assertThat(typed.out()).endsWith("HTTP 200 OK & done\n");
     Cli.Result limited = Cli.run("search", "--limit", "1", export, "cafe");
     assertThat(limited.out()).hasLineCount(3);
-    assertThat(limited.err()).isEqualTo("Showing the first 1 hit; --limit N shows more, --limit 0 all.\n");
+    assertThat(limited.err())
+        .isEqualTo("Showing the first 1 hit; --limit N shows more, --limit 0 all.\n");
     assertThat(Cli.run("search", "--limit", "0", export, "cafe").out()).hasLineCount(5);
   }
 
@@ -133,8 +155,10 @@ class SearchCommandTest {
     Cli.Result quote = Cli.run("search", export, "\"tram", "28");
     assertThat(quote.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(quote.out()).isEmpty();
-    assertThat(quote.err()).isEqualTo("chatexport search: QUERY: unbalanced quote: the phrase that starts at"
-        + " character 1 has no closing \"\nTry 'chatexport search --help' for more information.\n");
+    assertThat(quote.err())
+        .isEqualTo(
+            "chatexport search: QUERY: unbalanced quote: the phrase that starts at"
+                + " character 1 has no closing \"\nTry 'chatexport search --help' for more information.\n");
     Cli.Result dash = Cli.run("search", export, "lisbon", "-");
     assertThat(dash.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(dash.err()).startsWith("chatexport search: QUERY: a lone '-' at character 8");
@@ -145,7 +169,9 @@ class SearchCommandTest {
     Path notIndex = Files.writeString(tmp.resolve("notes.sqlite"), "hello");
     Cli.Result keep = Cli.run("search", "--index", notIndex, export, "tram");
     assertThat(keep.status()).isEqualTo(ExitCodes.USAGE);
-    assertThat(keep.err()).startsWith("chatexport search: --index: " + notIndex + " exists and is not a search index");
+    assertThat(keep.err())
+        .startsWith(
+            "chatexport search: --index: " + notIndex + " exists and is not a search index");
 
     Path other = tmp.resolve("other.sqlite");
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + other);
@@ -154,7 +180,10 @@ class SearchCommandTest {
     }
     Cli.Result tables = Cli.run("search", other, "tram");
     assertThat(tables.status()).isEqualTo(ExitCodes.DAMAGED);
-    assertThat(tables.err()).isEqualTo("chatexport: " + other
-        + " is a SQLite file without search tables: not a chatexport archive or search index\n");
+    assertThat(tables.err())
+        .isEqualTo(
+            "chatexport: "
+                + other
+                + " is a SQLite file without search tables: not a chatexport archive or search index\n");
   }
 }

@@ -14,7 +14,9 @@ class StatsCommandTest {
   void countsTheSample() throws Exception {
     Cli.Result r = Cli.run("stats", "--zone", "UTC", Cli.sample(tmp));
     assertThat(r.status()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         Export         sample (folder, conversations from conversations.json, era: one conversations.json \
         (2023 to early 2026))
         Conversations  5, 1 with forks (2 branches in those)
@@ -37,7 +39,8 @@ class StatsCommandTest {
     Cli.Result four = Cli.run("stats", "--threads", "4", sample);
     assertThat(four.status()).as(four.toString()).isZero();
     assertThat(four.out()).isEqualTo(one.out());
-    assertThat(Cli.run("jsonl", "-j", "3", "--full", sample).out()).isEqualTo(Cli.run("jsonl", "--full", sample).out());
+    assertThat(Cli.run("jsonl", "-j", "3", "--full", sample).out())
+        .isEqualTo(Cli.run("jsonl", "--full", sample).out());
     assertThat(Cli.run("stats", "--threads", "0", sample).status()).isEqualTo(ExitCodes.USAGE);
   }
 
@@ -46,16 +49,19 @@ class StatsCommandTest {
     Path zip = Fixtures.get("exports/basic-2024/").zipTo(tmp);
     Cli.Result r = Cli.run("stats", "--zone", "Asia/Tokyo", zip);
     assertThat(r.status()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("Export         basic-2024.zip (ZIP, conversations from conversations.json")
+    assertThat(r.out())
+        .contains("Export         basic-2024.zip (ZIP, conversations from conversations.json")
         .contains("First message  2024-08-05 19:00 (Asia/Tokyo)")
-        .contains("Assets         1 referenced: 0 present, 1 missing (0 asset files in the export)");
+        .contains(
+            "Assets         1 referenced: 0 present, 1 missing (0 asset files in the export)");
   }
 
   @Test
   void countsWarningsByKind() throws Exception {
     Cli.Result r = Cli.run("stats", Fixtures.get("conversations/cycle.json").copyTo(tmp));
     assertThat(r.status()).isZero();
-    assertThat(r.out()).contains("Warnings       CYCLE 1, MULTIPLE_ROOTS 1")
+    assertThat(r.out())
+        .contains("Warnings       CYCLE 1, MULTIPLE_ROOTS 1")
         .contains("Export         cycle.json (JSON file, conversations from the JSON file");
   }
 }

@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The assets of an export (uploads, generated images, voice recordings) and the resolution of the pointers that
- * messages make to them.
+ * The assets of an export (uploads, generated images, voice recordings) and the resolution of the
+ * pointers that messages make to them.
  *
  * <pre>{@code
  * Assets assets = export.assets();
@@ -35,10 +35,10 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every naming pattern of the export generations is recognized: {@code file-<id>-<name>} and
- * {@code file_<hex>-<name>} at the root, {@code dalle-generations/}, {@code user-<id>/…},
- * {@code <conversation-id>/audio|video|image/}, {@code <id>.dat} (2026), and {@code chat.html}'s
- * {@code assetsJson}. The index grows with the number of files, never with their bytes. Assets are opened straight
- * from the archive.
+ * {@code file_<hex>-<name>} at the root, {@code dalle-generations/}, {@code user-<id>/…}, {@code
+ * <conversation-id>/audio|video|image/}, {@code <id>.dat} (2026), and {@code chat.html}'s {@code
+ * assetsJson}. The index grows with the number of files, never with their bytes. Assets are opened
+ * straight from the archive.
  */
 public final class Assets {
   private final ExportSource source;
@@ -55,8 +55,9 @@ public final class Assets {
   }
 
   /**
-   * The asset a pointer or id names: {@code sediment://file_…}, {@code file-service://file-…}, an attachment id,
-   * or an {@code aggregate_result} image reference. Empty when the export does not hold it.
+   * The asset a pointer or id names: {@code sediment://file_…}, {@code file-service://file-…}, an
+   * attachment id, or an {@code aggregate_result} image reference. Empty when the export does not
+   * hold it.
    */
   public Optional<Asset> resolve(String pointerOrId) {
     requireNonNull(pointerOrId, "pointerOrId");
@@ -64,8 +65,8 @@ public final class Assets {
   }
 
   /**
-   * The asset references the messages of {@code conversation} make (every branch, in mapping order), each
-   * resolved or marked missing. The same pointer from the same message is listed once.
+   * The asset references the messages of {@code conversation} make (every branch, in mapping
+   * order), each resolved or marked missing. The same pointer from the same message is listed once.
    */
   public List<AssetReference> references(Conversation conversation) {
     Set<String> seen = new LinkedHashSet<>();
@@ -81,8 +82,13 @@ public final class Assets {
         if (p.pointer().isEmpty() || !seen.add(m.id() + '\u0000' + p.pointer())) {
           continue;
         }
-        out.add(new AssetReference(p.pointer(), p.kind(), conversation.id(), m.id(),
-            index.resolve(p.pointer(), conversation.id())));
+        out.add(
+            new AssetReference(
+                p.pointer(),
+                p.kind(),
+                conversation.id(),
+                m.id(),
+                index.resolve(p.pointer(), conversation.id())));
       }
     }
     return List.copyOf(out);
@@ -110,39 +116,56 @@ public final class Assets {
           out.add(new Pointer(audio.assetPointer(), AssetReference.Kind.AUDIO));
         } else if (part instanceof Part.RealTimeUserAudioVideoAssetPointer live) {
           if (live.audioAssetPointer() != null) {
-            out.add(new Pointer(live.audioAssetPointer().assetPointer(), AssetReference.Kind.AUDIO));
+            out.add(
+                new Pointer(live.audioAssetPointer().assetPointer(), AssetReference.Kind.AUDIO));
           }
           if (live.videoContainerAssetPointer() != null) {
-            live.videoContainerAssetPointer().get("asset_pointer").asString()
+            live.videoContainerAssetPointer()
+                .get("asset_pointer")
+                .asString()
                 .ifPresent(p -> out.add(new Pointer(p, AssetReference.Kind.VIDEO)));
           }
           for (RawJson frame : live.framesAssetPointers()) {
-            RawJson pointer = frame instanceof RawJson.JsonString ? frame : frame.get("asset_pointer");
+            RawJson pointer =
+                frame instanceof RawJson.JsonString ? frame : frame.get("asset_pointer");
             pointer.asString().ifPresent(p -> out.add(new Pointer(p, AssetReference.Kind.IMAGE)));
           }
         }
       }
-    } else if (content instanceof Content.ComputerOutput computer && computer.screenshot() != null) {
-      computer.screenshot().get("asset_pointer").asString()
+    } else if (content instanceof Content.ComputerOutput computer
+        && computer.screenshot() != null) {
+      computer
+          .screenshot()
+          .get("asset_pointer")
+          .asString()
           .ifPresent(p -> out.add(new Pointer(p, AssetReference.Kind.SCREENSHOT)));
     } else if (content instanceof Content.TetherBrowsingDisplay browsing
         && browsing.extras().get("assets") instanceof RawJson.JsonArray assets) {
       for (RawJson asset : assets.elements()) {
-        asset.get("asset_pointer").asString().ifPresent(p -> out.add(new Pointer(p, AssetReference.Kind.IMAGE)));
+        asset
+            .get("asset_pointer")
+            .asString()
+            .ifPresent(p -> out.add(new Pointer(p, AssetReference.Kind.IMAGE)));
       }
     }
     for (var attachment : m.metadata().attachments()) {
       out.add(new Pointer(attachment.id(), AssetReference.Kind.ATTACHMENT));
     }
-    m.metadata().aggregateResult().ifPresent(result -> {
-      if (result.get("messages") instanceof RawJson.JsonArray messages) {
-        for (RawJson message : messages.elements()) {
-          message.get("image_url").asString()
-              .filter(url -> url.startsWith("file-service://") || url.startsWith("sediment://"))
-              .ifPresent(url -> out.add(new Pointer(url, AssetReference.Kind.CODE_OUTPUT)));
-        }
-      }
-    });
+    m.metadata()
+        .aggregateResult()
+        .ifPresent(
+            result -> {
+              if (result.get("messages") instanceof RawJson.JsonArray messages) {
+                for (RawJson message : messages.elements()) {
+                  message
+                      .get("image_url")
+                      .asString()
+                      .filter(
+                          url -> url.startsWith("file-service://") || url.startsWith("sediment://"))
+                      .ifPresent(url -> out.add(new Pointer(url, AssetReference.Kind.CODE_OUTPUT)));
+                }
+              }
+            });
   }
 
   @Override

@@ -31,7 +31,8 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a ChatGPT data export: the ZIP as downloaded, the extracted folder, or one conversations JSON file.
+ * Reads a ChatGPT data export: the ZIP as downloaded, the extracted folder, or one conversations
+ * JSON file.
  *
  * <pre>{@code
  * try (ExportReader export = ExportReader.open(Path.of("chatgpt-export.zip"));
@@ -40,17 +41,17 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Conversations are streamed: one is held in memory at a time, the file is never loaded whole, and a ZIP entry
- * is read in place, never extracted. Every call of {@link #conversations()} or {@link #iterator()} is a new pass
- * from the start.
+ * <p>Conversations are streamed: one is held in memory at a time, the file is never loaded whole,
+ * and a ZIP entry is read in place, never extracted. Every call of {@link #conversations()} or
+ * {@link #iterator()} is a new pass from the start.
  *
- * <p>Oddities that need not stop the read become {@link Warning}s, attached to the conversation they concern
- * ({@link Conversation#warnings()}) or to the export ({@link #warnings()}). Damage stops a pass with a
- * {@link ChatExportException} that says where, after every conversation before it has been delivered. With
- * {@link Builder#strict(boolean) strict} on, every warning is an error.
+ * <p>Oddities that need not stop the read become {@link Warning}s, attached to the conversation
+ * they concern ({@link Conversation#warnings()}) or to the export ({@link #warnings()}). Damage
+ * stops a pass with a {@link ChatExportException} that says where, after every conversation before
+ * it has been delivered. With {@link Builder#strict(boolean) strict} on, every warning is an error.
  *
- * <p>A reader is not thread-safe; use one per thread, or one pass at a time. {@link #close()} ends every pass and
- * releases the file; it throws nothing and may be called again.
+ * <p>A reader is not thread-safe; use one per thread, or one pass at a time. {@link #close()} ends
+ * every pass and releases the file; it throws nothing and may be called again.
  */
 public final class ExportReader implements AutoCloseable, Iterable<Conversation> {
   private final OpenExport export;
@@ -61,8 +62,8 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * Opens an export with the default settings: a ZIP file as downloaded, an extracted folder, or one
-   * conversations JSON file.
+   * Opens an export with the default settings: a ZIP file as downloaded, an extracted folder, or
+   * one conversations JSON file.
    *
    * @throws IOException if the file cannot be read
    * @throws ChatExportException if it is not an export at all (the message says what was found)
@@ -72,9 +73,9 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * Opens an export given as a stream (an upload, say): a conversations JSON file or a ZIP. The stream stays
-   * the caller's: the reader never closes it. A JSON stream can be read in one pass only; a ZIP stream is copied
-   * to a private temporary file, deleted on {@link #close()}.
+   * Opens an export given as a stream (an upload, say): a conversations JSON file or a ZIP. The
+   * stream stays the caller's: the reader never closes it. A JSON stream can be read in one pass
+   * only; a ZIP stream is copied to a private temporary file, deleted on {@link #close()}.
    *
    * @param in the stream
    * @param name a name for the stream, used in locations and messages
@@ -91,17 +92,18 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * A new, lazy, sequential pass over the conversations, in file order. Closing the stream ends the pass;
-   * closing the reader ends all passes. Damage ends the pass with a {@link ChatExportException}, after every
-   * conversation before it.
+   * A new, lazy, sequential pass over the conversations, in file order. Closing the stream ends the
+   * pass; closing the reader ends all passes. Damage ends the pass with a {@link
+   * ChatExportException}, after every conversation before it.
    */
   public Stream<Conversation> conversations() {
     return conversations(null);
   }
 
   /**
-   * A new pass over the conversations, as {@link #conversations()}, that tells {@code listener} how far it has
-   * come after each conversation: for progress bars. {@link #conversationBytes()} is the total.
+   * A new pass over the conversations, as {@link #conversations()}, that tells {@code listener} how
+   * far it has come after each conversation: for progress bars. {@link #conversationBytes()} is the
+   * total.
    */
   public Stream<Conversation> conversations(@Nullable ProgressListener listener) {
     ConversationCursor cursor = export.newPass();
@@ -110,13 +112,14 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
       cursor.onProgress((count, bytes) -> listener.progress(count, bytes, total));
     }
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
         .onClose(() -> export.endPass(cursor));
   }
 
   /**
-   * A new pass over the conversations, as an iterator. The pass ends (and its file is released) when the
-   * iterator is exhausted, when it fails, or when the reader is closed.
+   * A new pass over the conversations, as an iterator. The pass ends (and its file is released)
+   * when the iterator is exhausted, when it fails, or when the reader is closed.
    */
   @Override
   public Iterator<Conversation> iterator() {
@@ -153,8 +156,9 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * How the export is laid out: what was opened, where the conversations come from, and the export generation it
-   * looks like (from its files and its first conversation, which this reads when the input can be read again).
+   * How the export is laid out: what was opened, where the conversations come from, and the export
+   * generation it looks like (from its files and its first conversation, which this reads when the
+   * input can be read again).
    */
   public ExportLayout layout() {
     return export.layout();
@@ -162,15 +166,16 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
 
   /**
    * Every file of the export, as names relative to the export's root folder ({@code user.json},
-   * {@code dalle-generations/file-….webp}, …), sorted. Unsafe names and macOS metadata are not listed.
+   * {@code dalle-generations/file-….webp}, …), sorted. Unsafe names and macOS metadata are not
+   * listed.
    */
   public List<String> files() {
     return export.files();
   }
 
   /**
-   * Opens any file of the export by its name relative to the export's root (as {@link #files()} lists it),
-   * straight from the archive. The caller closes the stream.
+   * Opens any file of the export by its name relative to the export's root (as {@link #files()}
+   * lists it), straight from the archive. The caller closes the stream.
    *
    * @throws java.io.FileNotFoundException if the export has no such file
    * @throws IOException if it cannot be read
@@ -181,9 +186,9 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * Reads any JSON file of the export whole, by its name relative to the export's root
-   * ({@code group_chats.json}, {@code sora.json}, {@code user_settings.json}, …): nothing in the archive is out
-   * of reach. Empty when there is no such file.
+   * Reads any JSON file of the export whole, by its name relative to the export's root ({@code
+   * group_chats.json}, {@code sora.json}, {@code user_settings.json}, …): nothing in the archive is
+   * out of reach. Empty when there is no such file.
    *
    * @throws ChatExportException if the file is not valid JSON
    */
@@ -197,7 +202,10 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     return export.manifest();
   }
 
-  /** The rows of {@code message_feedback.json} (both the 2023 and the 2025–26 shapes); empty if absent. */
+  /**
+   * The rows of {@code message_feedback.json} (both the 2023 and the 2025–26 shapes); empty if
+   * absent.
+   */
   public List<Feedback> feedback() {
     return export.feedback();
   }
@@ -218,18 +226,18 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * {@code conversation_asset_file_names.json} (2026): asset file name ({@code file_….dat}) to the display name
-   * the user knew (untrusted); empty if absent.
+   * {@code conversation_asset_file_names.json} (2026): asset file name ({@code file_….dat}) to the
+   * display name the user knew (untrusted); empty if absent.
    */
   public Map<String, String> assetFileNames() {
     return export.assetFileNames();
   }
 
   /**
-   * The assets of the export (uploads, generated images, voice recordings) and the resolution of the pointers
-   * messages make to them. The index is built on first use, from the file names, {@code library_files.json},
-   * {@code conversation_asset_file_names.json} and chat.html's {@code assetsJson}, and the first bytes of each
-   * asset (for its MIME type).
+   * The assets of the export (uploads, generated images, voice recordings) and the resolution of
+   * the pointers messages make to them. The index is built on first use, from the file names,
+   * {@code library_files.json}, {@code conversation_asset_file_names.json} and chat.html's {@code
+   * assetsJson}, and the first bytes of each asset (for its MIME type).
    */
   public synchronized Assets assets() {
     Assets a = assets;
@@ -246,14 +254,16 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
-   * The problems that belong to the export rather than to one conversation, known so far (some are found only
-   * during a pass).
+   * The problems that belong to the export rather than to one conversation, known so far (some are
+   * found only during a pass).
    */
   public List<Warning> warnings() {
     return export.warnings();
   }
 
-  /** Ends every pass and releases the export's file. Throws nothing; calling it again does nothing. */
+  /**
+   * Ends every pass and releases the export's file. Throws nothing; calling it again does nothing.
+   */
   @Override
   public void close() {
     export.close();
@@ -283,85 +293,105 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
 
     /** Whether every warning is an error, thrown where it occurs (default: false). */
     public Builder strict(boolean strict) {
-      return new Builder(config.with(b -> {
-        b.strict = strict;
-        return b;
-      }));
+      return new Builder(
+          config.with(
+              b -> {
+                b.strict = strict;
+                return b;
+              }));
     }
 
     /** The longest string accepted, in chars (default: 256 Mi). */
     public Builder maxStringLength(int chars) {
       positive(chars, "chars");
-      return new Builder(config.with(b -> {
-        b.maxStringLength = chars;
-        return b;
-      }));
+      return new Builder(
+          config.with(
+              b -> {
+                b.maxStringLength = chars;
+                return b;
+              }));
     }
 
     /** The deepest nesting of arrays and objects accepted (default: 1,000). */
     public Builder maxNestingDepth(int depth) {
       positive(depth, "depth");
-      return new Builder(config.with(b -> {
-        b.maxNestingDepth = depth;
-        return b;
-      }));
+      return new Builder(
+          config.with(
+              b -> {
+                b.maxNestingDepth = depth;
+                return b;
+              }));
     }
 
     /** The longest number accepted, in chars (default: 1,000). */
     public Builder maxNumberLength(int chars) {
       positive(chars, "chars");
-      return new Builder(config.with(b -> {
-        b.maxNumberLength = chars;
-        return b;
-      }));
+      return new Builder(
+          config.with(
+              b -> {
+                b.maxNumberLength = chars;
+                return b;
+              }));
     }
 
     /** The most nodes accepted in one conversation (default: 2,000,000). */
     public Builder maxNodesPerConversation(int nodes) {
       positive(nodes, "nodes");
-      return new Builder(config.with(b -> {
-        b.maxNodesPerConversation = nodes;
-        return b;
-      }));
+      return new Builder(
+          config.with(
+              b -> {
+                b.maxNodesPerConversation = nodes;
+                return b;
+              }));
     }
 
     /**
-     * How many threads parse conversations (default: 1, the consuming thread only). With 2 or more, one thread
-     * reads the conversation files in order (inflating them, from a ZIP) and cuts them at conversation boundaries
-     * with a byte-level scan, and {@code threads} threads parse the pieces; the pass still delivers conversations
-     * in file order, holds only a small window of them, and reports warnings and errors at their exact
-     * locations. Threads are daemons, named {@code chatexport-*}, and end with the pass. A stream (see
-     * {@link ExportReader#open(InputStream, String)}) is always read by one thread.
+     * How many threads parse conversations (default: 1, the consuming thread only). With 2 or more,
+     * one thread reads the conversation files in order (inflating them, from a ZIP) and cuts them
+     * at conversation boundaries with a byte-level scan, and {@code threads} threads parse the
+     * pieces; the pass still delivers conversations in file order, holds only a small window of
+     * them, and reports warnings and errors at their exact locations. Threads are daemons, named
+     * {@code chatexport-*}, and end with the pass. A stream (see {@link
+     * ExportReader#open(InputStream, String)}) is always read by one thread.
      */
     public Builder parallelism(int threads) {
       positive(threads, "threads");
-      return new Builder(config.with(b -> {
-        b.parallelism = threads;
-        return b;
-      }));
+      return new Builder(
+          config.with(
+              b -> {
+                b.parallelism = threads;
+                return b;
+              }));
     }
 
     /**
-     * The most a ZIP entry may inflate to, as a multiple of its compressed size (default: 100; real JSON
-     * deflates 5–20×, a zip bomb about 1,000×). Entries may always inflate to 64 MiB whatever their ratio.
+     * The most a ZIP entry may inflate to, as a multiple of its compressed size (default: 100; real
+     * JSON deflates 5–20×, a zip bomb about 1,000×). Entries may always inflate to 64 MiB whatever
+     * their ratio.
      */
     public Builder maxInflationRatio(long ratio) {
       ArchiveLimits limits = config.archive();
-      ArchiveLimits checked = new ArchiveLimits(ratio, limits.minimumBytes(), limits.maxEntryBytes());
-      return new Builder(config.with(b -> {
-        b.archive = checked;
-        return b;
-      }));
+      ArchiveLimits checked =
+          new ArchiveLimits(ratio, limits.minimumBytes(), limits.maxEntryBytes());
+      return new Builder(
+          config.with(
+              b -> {
+                b.archive = checked;
+                return b;
+              }));
     }
 
     /** The most bytes any one ZIP entry may inflate to (default: 16 GiB). */
     public Builder maxEntrySize(long bytes) {
       ArchiveLimits limits = config.archive();
-      ArchiveLimits checked = new ArchiveLimits(limits.maxRatio(), Math.min(limits.minimumBytes(), bytes), bytes);
-      return new Builder(config.with(b -> {
-        b.archive = checked;
-        return b;
-      }));
+      ArchiveLimits checked =
+          new ArchiveLimits(limits.maxRatio(), Math.min(limits.minimumBytes(), bytes), bytes);
+      return new Builder(
+          config.with(
+              b -> {
+                b.archive = checked;
+                return b;
+              }));
     }
 
     private static int positive(int value, String name) {
@@ -372,7 +402,8 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
     }
 
     /**
-     * Opens an export with these settings: a ZIP file, an extracted folder, or one conversations JSON file.
+     * Opens an export with these settings: a ZIP file, an extracted folder, or one conversations
+     * JSON file.
      *
      * @throws IOException if the file cannot be read
      * @throws ChatExportException if it is not an export at all

@@ -27,8 +27,9 @@ import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes records back as the export's own JSON: a conversations file, 2026 shards with a manifest, or a whole
- * export (folder or ZIP) with its other files and assets. What it writes reads back with {@link ExportReader}.
+ * Writes records back as the export's own JSON: a conversations file, 2026 shards with a manifest,
+ * or a whole export (folder or ZIP) with its other files and assets. What it writes reads back with
+ * {@link ExportReader}.
  *
  * <pre>{@code
  * try (ExportReader in = ExportReader.open(source);
@@ -42,14 +43,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Records are written value for value: the export's field names and shapes, the fields the model keeps raw,
- * numbers with their exact decimal value, null as null and absent as absent, and the order of the nodes in
- * {@code mapping}. A typed field changed through the API ({@code with…}) wins over what the record remembered
- * of the input. Everything is streamed: memory stays bounded by one conversation.
+ * <p>Records are written value for value: the export's field names and shapes, the fields the model
+ * keeps raw, numbers with their exact decimal value, null as null and absent as absent, and the
+ * order of the nodes in {@code mapping}. A typed field changed through the API ({@code with…}) wins
+ * over what the record remembered of the input. Everything is streamed: memory stays bounded by one
+ * conversation.
  *
- * <p>In a ZIP, entries are written one after another: write the conversations first, then the other files
- * ({@link #writeAccount}, {@link #writeJson}, {@link #writeFile}, {@link #copyFiles}). A writer is not
- * thread-safe.
+ * <p>In a ZIP, entries are written one after another: write the conversations first, then the other
+ * files ({@link #writeAccount}, {@link #writeJson}, {@link #writeFile}, {@link #copyFiles}). A
+ * writer is not thread-safe.
  */
 public final class ExportWriter implements AutoCloseable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -84,8 +86,8 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * Writes a conversations JSON document onto {@code out}, which stays the caller's: {@link #close()} finishes
-   * the document and flushes, but does not close {@code out}.
+   * Writes a conversations JSON document onto {@code out}, which stays the caller's: {@link
+   * #close()} finishes the document and flushes, but does not close {@code out}.
    */
   public static ExportWriter open(OutputStream out) throws IOException {
     requireNonNull(out, "out");
@@ -95,26 +97,32 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * Writes an export folder at {@code dir} (created if needed): conversations in {@code conversations.json}, or,
-   * when {@code conversationsPerShard} is positive, in 2026 shards {@code conversations-000.json}, … of that many
-   * conversations each, listed with the other files in {@code export_manifest.json}.
+   * Writes an export folder at {@code dir} (created if needed): conversations in {@code
+   * conversations.json}, or, when {@code conversationsPerShard} is positive, in 2026 shards {@code
+   * conversations-000.json}, … of that many conversations each, listed with the other files in
+   * {@code export_manifest.json}.
    */
   public static ExportWriter folder(Path dir, int conversationsPerShard) throws IOException {
     requireNonNull(dir, "dir");
     Files.createDirectories(dir);
-    return new ExportWriter(new FolderSink(dir), Math.max(0, conversationsPerShard), conversationsPerShard > 0);
-  }
-
-  /** Writes an export ZIP at {@code zip}, laid out as {@link #folder(Path, int)} lays out a folder. */
-  public static ExportWriter zip(Path zip, int conversationsPerShard) throws IOException {
-    requireNonNull(zip, "zip");
-    return new ExportWriter(new ZipSink(new ZipOutputStream(Files.newOutputStream(zip))),
-        Math.max(0, conversationsPerShard), conversationsPerShard > 0);
+    return new ExportWriter(
+        new FolderSink(dir), Math.max(0, conversationsPerShard), conversationsPerShard > 0);
   }
 
   /**
-   * One conversation in the export's own JSON, compact, on one line (line breaks inside strings are escaped):
-   * what a JSON-lines tool writes per line. Value for value like {@link #write}.
+   * Writes an export ZIP at {@code zip}, laid out as {@link #folder(Path, int)} lays out a folder.
+   */
+  public static ExportWriter zip(Path zip, int conversationsPerShard) throws IOException {
+    requireNonNull(zip, "zip");
+    return new ExportWriter(
+        new ZipSink(new ZipOutputStream(Files.newOutputStream(zip))),
+        Math.max(0, conversationsPerShard),
+        conversationsPerShard > 0);
+  }
+
+  /**
+   * One conversation in the export's own JSON, compact, on one line (line breaks inside strings are
+   * escaped): what a JSON-lines tool writes per line. Value for value like {@link #write}.
    */
   public static String toJson(Conversation conversation) {
     requireNonNull(conversation, "conversation");
@@ -131,7 +139,8 @@ public final class ExportWriter implements AutoCloseable {
    * Appends one conversation.
    *
    * @throws IOException if it cannot be written
-   * @throws IllegalStateException if the writer is closed, or other files were already written to a ZIP
+   * @throws IllegalStateException if the writer is closed, or other files were already written to a
+   *     ZIP
    */
   public void write(Conversation conversation) throws IOException {
     requireNonNull(conversation, "conversation");
@@ -168,8 +177,8 @@ public final class ExportWriter implements AutoCloseable {
   /**
    * Writes a file of the export (an asset, say) from {@code content}, which stays the caller's.
    *
-   * @throws IllegalArgumentException if {@code name} is not a safe relative name (no {@code ..}, no absolute
-   *     path, no drive letter, no backslash)
+   * @throws IllegalArgumentException if {@code name} is not a safe relative name (no {@code ..}, no
+   *     absolute path, no drive letter, no backslash)
    */
   public void writeFile(String name, InputStream content) throws IOException {
     requireNonNull(content, "content");
@@ -179,10 +188,10 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * Copies the files of {@code from} that {@code which} accepts, by their names relative to the export's root,
-   * except the conversation files (written with {@link #write}) and {@code export_manifest.json} (written by this
-   * writer when it writes shards): assets, {@code user.json}, feedback, and the rest. Returns how many files were
-   * copied.
+   * Copies the files of {@code from} that {@code which} accepts, by their names relative to the
+   * export's root, except the conversation files (written with {@link #write}) and {@code
+   * export_manifest.json} (written by this writer when it writes shards): assets, {@code
+   * user.json}, feedback, and the rest. Returns how many files were copied.
    */
   public int copyFiles(ExportReader from, Predicate<String> which) throws IOException {
     requireNonNull(from, "from");
@@ -190,7 +199,9 @@ public final class ExportWriter implements AutoCloseable {
     Set<String> conversationFiles = new java.util.HashSet<>(from.layout().conversationFiles());
     int copied = 0;
     for (String name : from.files()) {
-      if (conversationFiles.contains(name) || name.equals("export_manifest.json") || files.contains(name)
+      if (conversationFiles.contains(name)
+          || name.equals("export_manifest.json")
+          || files.contains(name)
           || !which.test(name)) {
         continue;
       }
@@ -259,15 +270,17 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * Finishes what is being written (the conversations file, the manifest) and releases the target. Calling it
-   * again does nothing.
+   * Finishes what is being written (the conversations file, the manifest) and releases the target.
+   * Calling it again does nothing.
    *
-   * <p>Unlike {@link ExportReader#close()}, which throws nothing since a reader has nothing to lose, this close
-   * is where the last bytes are written and flushed: a failure here is data loss, so it is not silent but thrown
-   * as an {@link UncheckedIOException} (no checked exception, so that try-with-resources stays plain). The target
-   * is released and the writer closed all the same.
+   * <p>Unlike {@link ExportReader#close()}, which throws nothing since a reader has nothing to
+   * lose, this close is where the last bytes are written and flushed: a failure here is data loss,
+   * so it is not silent but thrown as an {@link UncheckedIOException} (no checked exception, so
+   * that try-with-resources stays plain). The target is released and the writer closed all the
+   * same.
    *
-   * @throws UncheckedIOException if the export could not be finished (the files written are incomplete)
+   * @throws UncheckedIOException if the export could not be finished (the files written are
+   *     incomplete)
    */
   @Override
   public void close() {
@@ -276,7 +289,10 @@ public final class ExportWriter implements AutoCloseable {
     }
     try {
       try {
-        if (records == null && !conversationsDone && perShard == 0 && !(sink instanceof StreamSink)) {
+        if (records == null
+            && !conversationsDone
+            && perShard == 0
+            && !(sink instanceof StreamSink)) {
           startConversations();
         }
         endConversations();
@@ -294,7 +310,8 @@ public final class ExportWriter implements AutoCloseable {
 
   private void writeManifest() throws IOException {
     List<String> others = new ArrayList<>(files);
-    try (JsonGenerator g = FACTORY.createGenerator(sink.begin("export_manifest.json"), JsonEncoding.UTF8)) {
+    try (JsonGenerator g =
+        FACTORY.createGenerator(sink.begin("export_manifest.json"), JsonEncoding.UTF8)) {
       g.enable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeNumberField("version", 1);
@@ -334,8 +351,8 @@ public final class ExportWriter implements AutoCloseable {
   }
 
   /**
-   * One file written into a stream that holds more (or that stays the caller's): closing it ends the file
-   * ({@code end}), never the stream.
+   * One file written into a stream that holds more (or that stays the caller's): closing it ends
+   * the file ({@code end}), never the stream.
    */
   private static final class Part extends FilterOutputStream {
     private final Closer end;

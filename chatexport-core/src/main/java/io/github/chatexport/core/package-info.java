@@ -1,6 +1,6 @@
 /**
- * The streaming reader: {@link io.github.chatexport.core.ExportReader} reads a ChatGPT export from a ZIP, a
- * folder or a conversations JSON file, one conversation at a time.
+ * The streaming reader: {@link io.github.chatexport.core.ExportReader} reads a ChatGPT export from
+ * a ZIP, a folder or a conversations JSON file, one conversation at a time.
  */
 @NullMarked
 package io.github.chatexport.core;

@@ -69,7 +69,8 @@ class ArchiveTest {
 
     try (ExportReader export = ExportReader.open(cut)) {
       assertThat(export.account()).isPresent();
-      assertThat(export.warnings()).extracting(Warning::message)
+      assertThat(export.warnings())
+          .extracting(Warning::message)
           .anyMatch(m -> m.contains("damaged at entry conversations.json"));
       List<ChatExportException> error = new ArrayList<>();
       List<String> read = ids(export.iterator(), error);
@@ -84,7 +85,10 @@ class ArchiveTest {
     Path dir = Files.createDirectories(tmp.resolve("export"));
     Files.writeString(dir.resolve("conversations-000.json"), conversations("a1", "a2"), UTF_8);
     String damaged = conversations("b1", "b2");
-    Files.writeString(dir.resolve("conversations-001.json"), damaged.substring(0, damaged.length() / 2 + 200), UTF_8);
+    Files.writeString(
+        dir.resolve("conversations-001.json"),
+        damaged.substring(0, damaged.length() / 2 + 200),
+        UTF_8);
     Files.writeString(dir.resolve("conversations-002.json"), conversations("c1"), UTF_8);
     String alsoDamaged = conversations("d1");
     Files.writeString(dir.resolve("conversations-003.json"), alsoDamaged.substring(0, 100), UTF_8);
@@ -110,14 +114,21 @@ class ArchiveTest {
     Path zip = tmp.resolve("slip.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
       entry(out, "conversations.json", conversations("c1"));
-      for (String name : List.of("../evil.json", "/etc/passwd", "C:\\x.json", "a\\..\\b.png", "ok/../../up.png",
-          "file-abc-..\\..\\x.png")) {
+      for (String name :
+          List.of(
+              "../evil.json",
+              "/etc/passwd",
+              "C:\\x.json",
+              "a\\..\\b.png",
+              "ok/../../up.png",
+              "file-abc-..\\..\\x.png")) {
         entry(out, name, "x");
       }
       entry(out, "dalle-generations/file-ok-1.webp", "RIFF0000WEBP");
     }
     try (ExportReader export = ExportReader.open(zip)) {
-      assertThat(export.files()).containsExactly("conversations.json", "dalle-generations/file-ok-1.webp");
+      assertThat(export.files())
+          .containsExactly("conversations.json", "dalle-generations/file-ok-1.webp");
       assertThat(export.conversations().map(Conversation::id)).containsExactly("c1");
       Asset asset = export.assets().resolve("file-service://file-ok").orElseThrow();
       assertThat(asset.mimeType()).isEqualTo("image/webp");
@@ -144,14 +155,17 @@ class ArchiveTest {
     assertThat(Files.size(zip)).isLessThan(1 << 20);
     long start = System.nanoTime();
     try (ExportReader export = ExportReader.open(zip)) {
-      ChatExportException e = catchThrowableOfType(ChatExportException.class,
-          () -> export.conversations().forEach(c -> { }));
+      ChatExportException e =
+          catchThrowableOfType(
+              ChatExportException.class, () -> export.conversations().forEach(c -> {}));
       assertThat(e.location().entry()).isEqualTo("conversations.json");
       assertThat(e).hasMessageContaining("ZipBombException");
     }
     try (ExportReader export = ExportReader.builder().maxEntrySize(1 << 20).open(zip)) {
-      assertThat(catchThrowableOfType(ChatExportException.class,
-          () -> export.conversations().forEach(c -> { }))).isNotNull();
+      assertThat(
+              catchThrowableOfType(
+                  ChatExportException.class, () -> export.conversations().forEach(c -> {})))
+          .isNotNull();
     }
     assertThat(System.nanoTime() - start).isLessThan(20_000_000_000L);
   }
@@ -179,8 +193,13 @@ class ArchiveTest {
   void opensAPrivacyPortalContainerOfExportArchives() throws IOException {
     Path inner = tmp.resolve("inner.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(inner))) {
-      entry(out, "conversations.json", conversations("c1").replace("\"metadata\":{}},\"parent\"",
-          "\"metadata\":{\"attachments\":[{\"id\":\"file-Xyz\",\"name\":\"notes.pdf\"}]}},\"parent\""));
+      entry(
+          out,
+          "conversations.json",
+          conversations("c1")
+              .replace(
+                  "\"metadata\":{}},\"parent\"",
+                  "\"metadata\":{\"attachments\":[{\"id\":\"file-Xyz\",\"name\":\"notes.pdf\"}]}},\"parent\""));
       entry(out, "user.json", "{\"id\":\"user-1\"}");
     }
     Path files = tmp.resolve("files.zip");
@@ -201,12 +220,15 @@ class ArchiveTest {
       assertThat(all).extracting(Conversation::id).containsExactly("c1");
       assertThat(export.account()).isPresent();
       List<AssetReference> refs = export.assets().references(all.get(0));
-      assertThat(refs).singleElement().satisfies(r -> {
-        assertThat(r.kind()).isEqualTo(AssetReference.Kind.ATTACHMENT);
-        assertThat(r.asset()).isNotNull();
-        assertThat(r.asset().mimeType()).isEqualTo("application/pdf");
-        assertThat(r.asset().displayName()).isEqualTo("notes.pdf");
-      });
+      assertThat(refs)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.kind()).isEqualTo(AssetReference.Kind.ATTACHMENT);
+                assertThat(r.asset()).isNotNull();
+                assertThat(r.asset().mimeType()).isEqualTo("application/pdf");
+                assertThat(r.asset().displayName()).isEqualTo("notes.pdf");
+              });
     }
   }
 
@@ -214,8 +236,10 @@ class ArchiveTest {
   void keepsUntrustedDisplayNamesAsDataAndDerivesSafeFileNames() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("export"));
     Files.writeString(dir.resolve("conversations.json"), conversations("c1"), UTF_8);
-    Files.writeString(dir.resolve("conversation_asset_file_names.json"),
-        "{\"file_a.dat\":\"../../etc/passwd\",\"file_b.dat\":\"C:\\\\Windows\\\\x.png\"}", UTF_8);
+    Files.writeString(
+        dir.resolve("conversation_asset_file_names.json"),
+        "{\"file_a.dat\":\"../../etc/passwd\",\"file_b.dat\":\"C:\\\\Windows\\\\x.png\"}",
+        UTF_8);
     try (OutputStream out = Files.newOutputStream(dir.resolve("file_a.dat"))) {
       out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
     }
@@ -223,7 +247,11 @@ class ArchiveTest {
     try (ExportReader export = ExportReader.open(dir)) {
       Asset a = export.assets().resolve("sediment://file_a").orElseThrow();
       assertThat(a.displayName()).isEqualTo("../../etc/passwd");
-      assertThat(a.fileName()).doesNotContain("/").doesNotContain("\\").isNotIn(".", "..").isNotEmpty();
+      assertThat(a.fileName())
+          .doesNotContain("/")
+          .doesNotContain("\\")
+          .isNotIn(".", "..")
+          .isNotEmpty();
       assertThat(a.mimeType()).isEqualTo("image/png");
       Asset b = export.assets().resolve("file_b").orElseThrow();
       assertThat(b.fileName()).doesNotContain("\\").doesNotContain(":");

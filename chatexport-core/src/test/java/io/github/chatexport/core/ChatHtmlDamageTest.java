@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * chat.html whose {@code jsonData} array is cut by the end of its script (a {@code <} inside it): the stream
- * fails with an I/O error after handing out every byte before it, and a serial and a parallel read place that
- * error alike, where those bytes end. The fuzz finding {@code chatHtml/regression-io-error-location-parallel} is
- * the same case in a larger page.
+ * chat.html whose {@code jsonData} array is cut by the end of its script (a {@code <} inside it):
+ * the stream fails with an I/O error after handing out every byte before it, and a serial and a
+ * parallel read place that error alike, where those bytes end. The fuzz finding {@code
+ * chatHtml/regression-io-error-location-parallel} is the same case in a larger page.
  */
 class ChatHtmlDamageTest {
   @TempDir Path tmp;
@@ -28,7 +28,9 @@ class ChatHtmlDamageTest {
   private static final String BEFORE = "<html><body><script>\nvar jsonData = ";
 
   private static String conversation(int i) {
-    return "{\"id\":\"c" + i + "\",\"title\":\"t\",\"mapping\":{\"n\":{\"id\":\"n\",\"message\":null,"
+    return "{\"id\":\"c"
+        + i
+        + "\",\"title\":\"t\",\"mapping\":{\"n\":{\"id\":\"n\",\"message\":null,"
         + "\"parent\":null,\"children\":[]}},\"current_node\":\"n\"}";
   }
 
@@ -37,26 +39,32 @@ class ChatHtmlDamageTest {
 
   private static Outcome read(ExportReader.Builder builder, Path dir) throws IOException {
     List<String> ids = new ArrayList<>();
-    try (ExportReader export = builder.open(dir); Stream<Conversation> all = export.conversations()) {
+    try (ExportReader export = builder.open(dir);
+        Stream<Conversation> all = export.conversations()) {
       Iterator<Conversation> it = all.iterator();
-      ChatExportException e = catchThrowableOfType(ChatExportException.class, () -> {
-        while (it.hasNext()) {
-          ids.add(it.next().id());
-        }
-      });
+      ChatExportException e =
+          catchThrowableOfType(
+              ChatExportException.class,
+              () -> {
+                while (it.hasNext()) {
+                  ids.add(it.next().id());
+                }
+              });
       assertThat(e).isNotNull();
       return new Outcome(ids, e.getMessage(), e.location());
     }
   }
 
   @Test
-  void anIoErrorInsideJsonDataIsPlacedWhereTheBytesBeforeItEndSeriallyAndInParallel() throws IOException {
+  void anIoErrorInsideJsonDataIsPlacedWhereTheBytesBeforeItEndSeriallyAndInParallel()
+      throws IOException {
     assertDamageAfter("\n");
   }
 
   /**
-   * After a comma, jackson's end of input is a parse error (not a {@code JsonEOFException}): a parallel read,
-   * parsing the bytes before the damage from memory, must still report the damage, as the serial one does.
+   * After a comma, jackson's end of input is a parse error (not a {@code JsonEOFException}): a
+   * parallel read, parsing the bytes before the damage from memory, must still report the damage,
+   * as the serial one does.
    */
   @Test
   void theDamageAfterACommaIsTheIoErrorToo() throws IOException {
@@ -64,13 +72,15 @@ class ChatHtmlDamageTest {
   }
 
   /**
-   * Regression (fuzz finding chatHtml/damage-while-creating-the-parser): damage within the first four bytes of
-   * the array is met while jackson creates its parser (it reads ahead to detect the encoding); the serial read
-   * reported it without a location. Now it is placed after the bytes before it, as in parallel.
+   * Regression (fuzz finding chatHtml/damage-while-creating-the-parser): damage within the first
+   * four bytes of the array is met while jackson creates its parser (it reads ahead to detect the
+   * encoding); the serial read reported it without a location. Now it is placed after the bytes
+   * before it, as in parallel.
    */
   @Test
   void damageRightAfterTheBracketIsPlacedAfterIt() throws IOException {
-    Files.writeString(tmp.resolve("chat.html"), BEFORE + "[<!DOCTYPE html></script>\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        tmp.resolve("chat.html"), BEFORE + "[<!DOCTYPE html></script>\n", StandardCharsets.UTF_8);
     Outcome serial = read(ExportReader.builder(), tmp);
     assertThat(serial.ids()).isEmpty();
     assertThat(serial.location().line()).isEqualTo(1);
@@ -88,7 +98,8 @@ class ChatHtmlDamageTest {
       ids.add("c" + i);
     }
     json.append(tail);
-    // 200 lines of conversations, then the damage at the start of line 201. Locations in chat.html count in the
+    // 200 lines of conversations, then the damage at the start of line 201. Locations in chat.html
+    // count in the
     // jsonData array, from its bracket: the damage is where the array's bytes before it end.
     String page = BEFORE + json + "</script></body></html>\n";
     Files.writeString(tmp.resolve("chat.html"), page, StandardCharsets.UTF_8);

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Names the first component in which two conversations differ, for fuzz findings that can be read. */
+/**
+ * Names the first component in which two conversations differ, for fuzz findings that can be read.
+ */
 final class Conversations {
   private Conversations() {}
 
@@ -46,9 +48,24 @@ final class Conversations {
   }
 
   private static String describe(MessageNode n) {
-    return "parent=" + n.parentId() + " children=" + n.childIds() + " extras=" + n.extras() + " message="
-        + (n.message() == null ? null : n.message().content() + " " + n.message().metadata() + " "
-        + n.message().extras() + " " + n.message().createTime() + " " + n.message().weight());
+    return "parent="
+        + n.parentId()
+        + " children="
+        + n.childIds()
+        + " extras="
+        + n.extras()
+        + " message="
+        + (n.message() == null
+            ? null
+            : n.message().content()
+                + " "
+                + n.message().metadata()
+                + " "
+                + n.message().extras()
+                + " "
+                + n.message().createTime()
+                + " "
+                + n.message().weight());
   }
 
   private static void check(List<String> parts, String name, Object a, Object b) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the public samples in {@code ../shared/corpus} (written by others, never copied here). Skipped when the
- * folder is absent, as in a fresh clone; {@code -Dchatexport.corpus=DIR} points elsewhere.
+ * Reads the public samples in {@code ../shared/corpus} (written by others, never copied here).
+ * Skipped when the folder is absent, as in a fresh clone; {@code -Dchatexport.corpus=DIR} points
+ * elsewhere.
  */
 class CorpusTest {
   private static @Nullable Path corpus;
@@ -48,14 +49,16 @@ class CorpusTest {
   }
 
   private static List<Conversation> readAll(Path path) throws IOException {
-    try (ExportReader export = ExportReader.open(path); Stream<Conversation> all = export.conversations()) {
+    try (ExportReader export = ExportReader.open(path);
+        Stream<Conversation> all = export.conversations()) {
       return all.toList();
     }
   }
 
   @Test
   void readsTheRealCodeInterpreterConversationOf2023() throws IOException {
-    List<Conversation> conversations = readAll(sample("real-2023-code-interpreter/conversations.json"));
+    List<Conversation> conversations =
+        readAll(sample("real-2023-code-interpreter/conversations.json"));
 
     assertThat(conversations).hasSize(1);
     Conversation c = conversations.get(0);
@@ -68,10 +71,12 @@ class CorpusTest {
     assertThat(active.nodeIds().get(44)).isEqualTo("875ad56f-8b75-4e69-9fdc-f96acf212f9c");
     assertThat(c.branches()).hasSize(1);
     assertThat(active.messages()).hasSize(44);
-    assertThat(active.messages()).extracting(m -> m.content().contentType())
+    assertThat(active.messages())
+        .extracting(m -> m.content().contentType())
         .contains("text", "code", "execution_output");
     assertThat(active.visibleMessages()).allMatch(m -> !m.role().equals("system"));
-    assertThat(active.messages()).anySatisfy(m -> assertThat(m.metadata().aggregateResult()).isPresent());
+    assertThat(active.messages())
+        .anySatisfy(m -> assertThat(m.metadata().aggregateResult()).isPresent());
   }
 
   @Test
@@ -83,7 +88,9 @@ class CorpusTest {
     Conversation c = conversations.get(0);
     assertThat(c.id()).isEqualTo("synthetic-conversation-001");
     assertThat(c.nodes()).hasSize(5);
-    assertThat(c.activeBranch().nodeIds()).startsWith("client-created-root").endsWith("assistant-final");
+    assertThat(c.activeBranch().nodeIds())
+        .startsWith("client-created-root")
+        .endsWith("assistant-final");
     assertThat(c.activeBranch().nodes()).hasSize(5);
     assertThat(c.warnings()).isEmpty();
   }
@@ -91,10 +98,13 @@ class CorpusTest {
   @Test
   void readsTheSynthetic2026ShardedFolder() throws IOException {
     Path folder = sample("synthetic-2026-sharded");
-    try (ExportReader export = ExportReader.open(folder); Stream<Conversation> all = export.conversations()) {
+    try (ExportReader export = ExportReader.open(folder);
+        Stream<Conversation> all = export.conversations()) {
       List<Conversation> conversations = all.toList();
-      assertThat(conversations).extracting(Conversation::id)
-          .containsExactly("synthetic-folder-conversation-001", "synthetic-folder-conversation-002");
+      assertThat(conversations)
+          .extracting(Conversation::id)
+          .containsExactly(
+              "synthetic-folder-conversation-001", "synthetic-folder-conversation-002");
       assertThat(conversations.get(0).activeBranch().nodeIds()).endsWith("assistant-image-reply");
       assertThat(conversations.get(1).activeBranch().nodeIds()).endsWith("assistant-media-reply");
     }
@@ -104,8 +114,9 @@ class CorpusTest {
   void failsOnTheRedacted2023SampleAtItsFirstInvalidToken() throws IOException {
     Path file = sample("real-2023-first-format-redacted/conversations.json");
     try (ExportReader export = ExportReader.open(file)) {
-      ChatExportException e = catchThrowableOfType(ChatExportException.class,
-          () -> export.conversations().forEach(c -> { }));
+      ChatExportException e =
+          catchThrowableOfType(
+              ChatExportException.class, () -> export.conversations().forEach(c -> {}));
       Location at = e.location();
       assertThat(at.line()).isEqualTo(1);
       assertThat(at.column()).isEqualTo(38);
@@ -117,13 +128,20 @@ class CorpusTest {
   }
 
   @Test
-  void writesTheValidSamplesBackTokenForToken(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
-    for (String sample : List.of("real-2023-code-interpreter/conversations.json",
-        "synthetic-2026-sharded/single-conversation-2026.json", "synthetic-2026-sharded/conversations-000.json",
-        "synthetic-2026-sharded/conversations-001.json", "peer-librechat-2023-2024/chatgpt-export.json",
-        "peer-librechat-2023-2024/chatgpt-citations.json", "peer-librechat-2023-2024/chatgpt-tree-bom.json",
-        "peer-mitkury-2024/example-conversation.json", "peer-polylogue-lone-2026/native-conversation-v1.json",
-        "peer-polylogue-lone-2026/showcase-03.json")) {
+  void writesTheValidSamplesBackTokenForToken(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    for (String sample :
+        List.of(
+            "real-2023-code-interpreter/conversations.json",
+            "synthetic-2026-sharded/single-conversation-2026.json",
+            "synthetic-2026-sharded/conversations-000.json",
+            "synthetic-2026-sharded/conversations-001.json",
+            "peer-librechat-2023-2024/chatgpt-export.json",
+            "peer-librechat-2023-2024/chatgpt-citations.json",
+            "peer-librechat-2023-2024/chatgpt-tree-bom.json",
+            "peer-mitkury-2024/example-conversation.json",
+            "peer-polylogue-lone-2026/native-conversation-v1.json",
+            "peer-polylogue-lone-2026/showcase-03.json")) {
       Path input = sample(sample);
       RoundTripTest.assertRoundTrip(input, tmp.resolve(sample.replace('/', '_')), sample);
     }

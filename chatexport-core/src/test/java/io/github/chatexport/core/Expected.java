@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The expected-result format of the fixtures (see chatexport-testdata/FIXTURES.md): renders what the reader
- * produced, and normalizes a hand-written expectation so that the two compare whole, line by line.
+ * The expected-result format of the fixtures (see chatexport-testdata/FIXTURES.md): renders what
+ * the reader produced, and normalizes a hand-written expectation so that the two compare whole,
+ * line by line.
  */
 final class Expected {
   private static final int LONG_TEXT = 100_000;
@@ -22,7 +23,10 @@ final class Expected {
   /** A conversation with more nodes than this is written in the reduced form (FIXTURES.md). */
   static final int BIG = 1000;
 
-  /** The conversation blocks (from a {@code conversation …} line to its {@code end}) the reader delivered. */
+  /**
+   * The conversation blocks (from a {@code conversation …} line to its {@code end}) the reader
+   * delivered.
+   */
   static List<String> render(List<Conversation> conversations) {
     List<String> out = new ArrayList<>();
     for (Conversation c : conversations) {
@@ -48,9 +52,17 @@ final class Expected {
         Message m = node.message();
         if (m != null && !big) {
           String text = m.text();
-          out.add("message " + node.id() + " " + m.author().role() + " " + m.content().contentType() + " "
-              + m.content().getClass().getSimpleName() + " "
-              + (text.length() > LONG_TEXT ? "<length " + text.length() + ">" : quote(text)));
+          out.add(
+              "message "
+                  + node.id()
+                  + " "
+                  + m.author().role()
+                  + " "
+                  + m.content().contentType()
+                  + " "
+                  + m.content().getClass().getSimpleName()
+                  + " "
+                  + (text.length() > LONG_TEXT ? "<length " + text.length() + ">" : quote(text)));
         }
       }
       for (Warning w : c.warnings()) {
@@ -98,14 +110,15 @@ final class Expected {
       case "create_time":
       case "update_time":
         return key + " " + (rest.equals("null") ? "null" : Instant.parse(rest).toString());
-      case "message": {
-        String[] f = rest.split(" ", 5);
-        if (f.length < 5) {
-          return line;
+      case "message":
+        {
+          String[] f = rest.split(" ", 5);
+          if (f.length < 5) {
+            return line;
+          }
+          String text = f[4].startsWith("<length") ? f[4] : quote(unquote(f[4]));
+          return key + " " + f[0] + " " + f[1] + " " + f[2] + " " + f[3] + " " + text;
         }
-        String text = f[4].startsWith("<length") ? f[4] : quote(unquote(f[4]));
-        return key + " " + f[0] + " " + f[1] + " " + f[2] + " " + f[3] + " " + text;
-      }
       case "active":
       case "branch":
       case "visible":
@@ -138,7 +151,9 @@ final class Expected {
   }
 
   static String unquote(String literal) {
-    if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
+    if (literal.length() < 2
+        || literal.charAt(0) != '"'
+        || literal.charAt(literal.length() - 1) != '"') {
       throw new IllegalArgumentException("not a JSON string literal: " + literal);
     }
     StringBuilder out = new StringBuilder();

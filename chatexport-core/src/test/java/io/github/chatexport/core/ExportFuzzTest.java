@@ -21,13 +21,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Coverage-guided fuzz targets (Jazzer) over the public API. {@code mvn verify} replays the inputs committed
- * under {@code src/test/resources/io/github/chatexport/core/ExportFuzzTestInputs/<method>/} (a corpus and every
- * past finding, by name); {@code JAZZER_FUZZ=1} fuzzes one target (see the README, section on testing).
+ * Coverage-guided fuzz targets (Jazzer) over the public API. {@code mvn verify} replays the inputs
+ * committed under {@code
+ * src/test/resources/io/github/chatexport/core/ExportFuzzTestInputs/<method>/} (a corpus and every
+ * past finding, by name); {@code JAZZER_FUZZ=1} fuzzes one target (see the README, section on
+ * testing).
  *
- * <p>A finding is: any exception other than {@link ChatExportException} or {@link IOException} escaping the API,
- * any {@code Error}, a read that takes more than ten seconds, a {@code parallelism(2)} read that differs from
- * the serial one, or a conversation that the writer does not write back to the same records.
+ * <p>A finding is: any exception other than {@link ChatExportException} or {@link IOException}
+ * escaping the API, any {@code Error}, a read that takes more than ten seconds, a {@code
+ * parallelism(2)} read that differs from the serial one, or a conversation that the writer does not
+ * write back to the same records.
  */
 class ExportFuzzTest {
   private static Path root = Path.of("");
@@ -42,7 +45,9 @@ class ExportFuzzTest {
     delete(root);
   }
 
-  /** One conversations JSON file, read serially and in parallel; then written back and read again. */
+  /**
+   * One conversations JSON file, read serially and in parallel; then written back and read again.
+   */
   @FuzzTest(maxDuration = "10m")
   void conversationsFile(byte[] data) throws IOException {
     Path file = fresh().resolve("conversations.json");
@@ -59,7 +64,10 @@ class ExportFuzzTest {
     assertSameInParallel(dir);
   }
 
-  /** Any bytes as a ZIP export: damaged central directories, salvaged local headers, inflation bounds. */
+  /**
+   * Any bytes as a ZIP export: damaged central directories, salvaged local headers, inflation
+   * bounds.
+   */
   @FuzzTest(maxDuration = "10m")
   void zip(byte[] data) throws IOException {
     Path zip = fresh().resolve("export.zip");
@@ -67,15 +75,32 @@ class ExportFuzzTest {
     assertSameInParallel(zip);
   }
 
-  private static final String[] NAMES = {"conversations.json", "conversations-000.json", "conversations-001.json",
-      "export_manifest.json", "user.json", "message_feedback.json", "shared_conversations.json",
-      "model_comparisons.json", "library_files.json", "conversation_asset_file_names.json", "chat.html",
-      "textdocs/doc.json", "user_settings.json", "file-abc-image.png", "dalle-generations/x.webp", "top/user.json",
-      "top/conversations.json", "../escape.json", "__MACOSX/._conversations.json"};
+  private static final String[] NAMES = {
+    "conversations.json",
+    "conversations-000.json",
+    "conversations-001.json",
+    "export_manifest.json",
+    "user.json",
+    "message_feedback.json",
+    "shared_conversations.json",
+    "model_comparisons.json",
+    "library_files.json",
+    "conversation_asset_file_names.json",
+    "chat.html",
+    "textdocs/doc.json",
+    "user_settings.json",
+    "file-abc-image.png",
+    "dalle-generations/x.webp",
+    "top/user.json",
+    "top/conversations.json",
+    "../escape.json",
+    "__MACOSX/._conversations.json"
+  };
 
   /**
-   * A whole export built from the input: a few named files (conversations, shards and manifest, account, the
-   * other JSON files, assets) in a folder, a ZIP, or a Privacy Portal archive of export ZIPs.
+   * A whole export built from the input: a few named files (conversations, shards and manifest,
+   * account, the other JSON files, assets) in a folder, a ZIP, or a Privacy Portal archive of
+   * export ZIPs.
    */
   @FuzzTest(maxDuration = "10m")
   void export(FuzzedDataProvider data) throws IOException {
@@ -89,7 +114,10 @@ class ExportFuzzTest {
         continue;
       }
       names.add(name);
-      contents.add(i == count - 1 ? data.consumeRemainingAsBytes() : data.consumeBytes(data.consumeInt(0, 1 << 16)));
+      contents.add(
+          i == count - 1
+              ? data.consumeRemainingAsBytes()
+              : data.consumeBytes(data.consumeInt(0, 1 << 16)));
     }
     Path dir = fresh();
     Path export;
@@ -107,13 +135,21 @@ class ExportFuzzTest {
     } else {
       byte[] zip = zip(names, contents);
       export = dir.resolve("export.zip");
-      Files.write(export, container == 1 ? zip
-          : zip(List.of("Conversations__2026-12-01.zip", "Files__2026-12-01.zip"), List.of(zip, zip(List.of(), List.of()))));
+      Files.write(
+          export,
+          container == 1
+              ? zip
+              : zip(
+                  List.of("Conversations__2026-12-01.zip", "Files__2026-12-01.zip"),
+                  List.of(zip, zip(List.of(), List.of()))));
     }
     assertSameInParallel(export);
   }
 
-  /** Writes each conversation back (ExportWriter) and reads it again: the same records, warnings aside. */
+  /**
+   * Writes each conversation back (ExportWriter) and reads it again: the same records, warnings
+   * aside.
+   */
   private static void assertWritesBack(WholeRead read) throws IOException {
     if (read.conversations().isEmpty()) {
       return;
@@ -125,7 +161,8 @@ class ExportFuzzTest {
       }
     }
     List<Conversation> again;
-    try (ExportReader in = ExportReader.open(written); Stream<Conversation> all = in.conversations()) {
+    try (ExportReader in = ExportReader.open(written);
+        Stream<Conversation> all = in.conversations()) {
       again = all.toList();
     } catch (ChatExportException | UncheckedIOException e) {
       throw new AssertionError("what the writer wrote does not read back", e);
@@ -135,16 +172,19 @@ class ExportFuzzTest {
       Conversation before = read.conversations().get(i).withWarnings(List.of());
       Conversation after = again.get(i).withWarnings(List.of());
       if (!before.equals(after)) {
-        throw new AssertionError("conversation " + i + " written and read again: "
-            + Conversations.difference(before, after));
+        throw new AssertionError(
+            "conversation "
+                + i
+                + " written and read again: "
+                + Conversations.difference(before, after));
       }
     }
   }
 
   /**
-   * The most one read of an input may take. Not JUnit's {@code @Timeout}: while fuzzing, the whole campaign is
-   * one test invocation, and the interrupt JUnit sends after the timeout would end a later read as if the input
-   * were at fault.
+   * The most one read of an input may take. Not JUnit's {@code @Timeout}: while fuzzing, the whole
+   * campaign is one test invocation, and the interrupt JUnit sends after the timeout would end a
+   * later read as if the input were at fault.
    */
   static final long SLOW_NANOS = 10_000_000_000L;
 

@@ -30,12 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportReaderTest {
-  private static final String TWO = "[" + conversation("c1", "First") + "," + conversation("c2", "Second") + "]";
+  private static final String TWO =
+      "[" + conversation("c1", "First") + "," + conversation("c2", "Second") + "]";
 
   @TempDir Path tmp;
 
   static String conversation(String id, String title) {
-    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"create_time\":1695326273.968528,"
+    return "{\"id\":\""
+        + id
+        + "\",\"title\":\""
+        + title
+        + "\",\"create_time\":1695326273.968528,"
         + "\"current_node\":\"b\",\"mapping\":{"
         + "\"a\":{\"id\":\"a\",\"message\":null,\"parent\":null,\"children\":[\"b\"]},"
         + "\"b\":{\"id\":\"b\",\"message\":{\"id\":\"b\",\"author\":{\"role\":\"user\",\"metadata\":{}},"
@@ -117,12 +122,13 @@ class ExportReaderTest {
   @Test
   void aStreamIsReadOnceAndStaysTheCallers() throws IOException {
     AtomicBoolean closed = new AtomicBoolean();
-    InputStream in = new FilterInputStream(new ByteArrayInputStream(TWO.getBytes(UTF_8))) {
-      @Override
-      public void close() {
-        closed.set(true);
-      }
-    };
+    InputStream in =
+        new FilterInputStream(new ByteArrayInputStream(TWO.getBytes(UTF_8))) {
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
     try (ExportReader export = ExportReader.open(in, "upload.json")) {
       assertThat(titles(export)).containsExactly("First", "Second");
       assertThatThrownBy(() -> titles(export)).isInstanceOf(IllegalStateException.class);
@@ -132,7 +138,8 @@ class ExportReaderTest {
 
   @Test
   void aStreamWhoseNameHasAFolderIsNoAssetOfItself() throws IOException {
-    // The stream was listed as an asset, and asking for the assets first sniffed it: the one read a stream allows.
+    // The stream was listed as an asset, and asking for the assets first sniffed it: the one read a
+    // stream allows.
     InputStream in = new ByteArrayInputStream(TWO.getBytes(UTF_8));
     try (ExportReader export = ExportReader.open(in, "uploads/2026/conversations.json")) {
       List<Asset> assets = export.assets().all();
@@ -146,15 +153,18 @@ class ExportReaderTest {
     Path zip = Fixtures.get("exports/basic-2024/").zipTo(tmp);
     List<Path> before = temporaryCopies();
     List<Path> copies;
-    try (InputStream in = Files.newInputStream(zip); ExportReader export = ExportReader.open(in, "upload.zip")) {
+    try (InputStream in = Files.newInputStream(zip);
+        ExportReader export = ExportReader.open(in, "upload.zip")) {
       assertThat(titles(export)).hasSize(2);
       assertThat(titles(export)).hasSize(2);
-      // Other processes (builds, fuzzing) may create temporary files meanwhile: the copy is the new file of the
+      // Other processes (builds, fuzzing) may create temporary files meanwhile: the copy is the new
+      // file of the
       // upload's bytes.
       copies = new ArrayList<>();
       for (Path p : temporaryCopies()) {
         try {
-          if (!before.contains(p) && Arrays.equals(Files.readAllBytes(p), Files.readAllBytes(zip))) {
+          if (!before.contains(p)
+              && Arrays.equals(Files.readAllBytes(p), Files.readAllBytes(zip))) {
             copies.add(p);
           }
         } catch (NoSuchFileException gone) {
@@ -168,7 +178,9 @@ class ExportReaderTest {
 
   private static List<Path> temporaryCopies() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(p -> p.getFileName().toString().startsWith("chatexport-") && Files.isRegularFile(p))
+      return files
+          .filter(
+              p -> p.getFileName().toString().startsWith("chatexport-") && Files.isRegularFile(p))
           .toList();
     }
   }
@@ -190,13 +202,15 @@ class ExportReaderTest {
         .hasMessageContaining("notes.txt");
 
     Path nothing = write("zero.json", "");
-    assertThatThrownBy(() -> ExportReader.open(nothing)).isInstanceOf(ChatExportException.class)
+    assertThatThrownBy(() -> ExportReader.open(nothing))
+        .isInstanceOf(ChatExportException.class)
         .hasMessageContaining("empty file");
   }
 
   @Test
   void keepsEveryConversationBeforeTheDamageAndSaysWhere() throws IOException {
-    String damaged = TWO.substring(0, TWO.length() - 1) + "," + conversation("c3", "Third").substring(0, 120);
+    String damaged =
+        TWO.substring(0, TWO.length() - 1) + "," + conversation("c3", "Third").substring(0, 120);
     Path file = write("conversations.json", damaged);
     try (ExportReader export = ExportReader.open(file)) {
       Iterator<Conversation> it = export.iterator();
@@ -213,19 +227,22 @@ class ExportReaderTest {
   }
 
   /**
-   * Regression (fuzz finding chatHtml/eof-against-io-error): a field name whose last UTF-8 sequence is cut short by
-   * its closing quote is reported by jackson as an end of input; it is invalid UTF-8, in a serial read and a parallel
-   * one alike (the parallel one used to report the damage at the end of the page instead).
+   * Regression (fuzz finding chatHtml/eof-against-io-error): a field name whose last UTF-8 sequence
+   * is cut short by its closing quote is reported by jackson as an end of input; it is invalid
+   * UTF-8, in a serial read and a parallel one alike (the parallel one used to report the damage at
+   * the end of the page instead).
    */
   @Test
   void callsAFieldNameCutInsideAUtf8SequenceInvalidUtf8() throws IOException {
     byte[] head = TWO.substring(0, TWO.length() - 1).getBytes(UTF_8);
-    // ,{"id":"c3","ti?<F5>":1}] where F5 (byte 16) is a four-byte lead right before the name's closing quote
+    // ,{"id":"c3","ti?<F5>":1}] where F5 (byte 16) is a four-byte lead right before the name's
+    // closing quote
     byte[] cut = ",{\"id\":\"c3\",\"ti?t\":1}]".getBytes(UTF_8);
     cut[16] = (byte) 0xf5;
     Path file = tmp.resolve("conversations.json");
     Files.write(file, concat(head, cut));
-    for (ExportReader.Builder builder : List.of(ExportReader.builder(), ExportReader.builder().parallelism(2))) {
+    for (ExportReader.Builder builder :
+        List.of(ExportReader.builder(), ExportReader.builder().parallelism(2))) {
       try (ExportReader export = builder.open(file)) {
         Iterator<Conversation> it = export.iterator();
         assertThat(it.next().id()).isEqualTo("c1");
@@ -233,7 +250,8 @@ class ExportReaderTest {
         ChatExportException e = catchThrowableOfType(ChatExportException.class, it::hasNext);
         assertThat(e).hasMessageStartingWith("invalid JSON: invalid UTF-8 at");
         assertThat(e.location().jsonPath()).isEqualTo("$[2].id"); // the member before the name
-        assertThat(e.location().byteOffset()).isEqualTo(head.length + 18); // just after the closing quote
+        assertThat(e.location().byteOffset())
+            .isEqualTo(head.length + 18); // just after the closing quote
       }
     }
   }
@@ -263,7 +281,9 @@ class ExportReaderTest {
       Conversation first = export.iterator().next();
       assertThat(first.title()).isNull();
       assertThat(first.extras().get("title")).isEqualTo(RawJson.of(42));
-      assertThat(first.warnings()).extracting(Warning::kind).containsExactly(Warning.Kind.TYPE_MISMATCH);
+      assertThat(first.warnings())
+          .extracting(Warning::kind)
+          .containsExactly(Warning.Kind.TYPE_MISMATCH);
       assertThat(first.warnings().get(0).location().jsonPath()).isEqualTo("$[0].title");
       assertThat(first.warnings().get(0).location().conversationId()).isEqualTo("c1");
     }
@@ -278,10 +298,13 @@ class ExportReaderTest {
   void enforcesTheNodeLimit() throws IOException {
     Path file = write("conversations.json", TWO);
     try (ExportReader export = ExportReader.builder().maxNodesPerConversation(1).open(file)) {
-      assertThatThrownBy(() -> titles(export)).isInstanceOf(ChatExportException.class)
+      assertThatThrownBy(() -> titles(export))
+          .isInstanceOf(ChatExportException.class)
           .hasMessageContaining("more than 1 nodes")
-          .satisfies(e -> assertThat(((ChatExportException) e).location().jsonPath())
-              .isEqualTo("$[0].mapping.b"));
+          .satisfies(
+              e ->
+                  assertThat(((ChatExportException) e).location().jsonPath())
+                      .isEqualTo("$[0].mapping.b"));
     }
   }
 
@@ -289,21 +312,32 @@ class ExportReaderTest {
   void enforcesTheStringLimit() throws IOException {
     Path file = write("conversations.json", TWO.replace("hello", "x".repeat(5000)));
     try (ExportReader export = ExportReader.builder().maxStringLength(1000).open(file)) {
-      assertThatThrownBy(() -> titles(export)).isInstanceOf(ChatExportException.class)
+      assertThatThrownBy(() -> titles(export))
+          .isInstanceOf(ChatExportException.class)
           .hasMessageContaining("limit");
     }
   }
 
   @Test
   void boundsNestingWithoutOverflowingTheStack() throws IOException {
-    String deep = "[" + conversation("c1", "Deep").replace("\"metadata\":{}},\"parent\"",
-        "\"metadata\":{\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}},\"parent\"") + "]";
+    String deep =
+        "["
+            + conversation("c1", "Deep")
+                .replace(
+                    "\"metadata\":{}},\"parent\"",
+                    "\"metadata\":{\"x\":"
+                        + "[".repeat(100_000)
+                        + "]".repeat(100_000)
+                        + "}},\"parent\"")
+            + "]";
     Path file = write("conversations.json", deep);
     try (ExportReader export = ExportReader.open(file)) {
-      assertThatThrownBy(() -> titles(export)).isInstanceOf(ChatExportException.class)
+      assertThatThrownBy(() -> titles(export))
+          .isInstanceOf(ChatExportException.class)
           .hasMessageContaining("limit");
     }
-    try (ExportReader export = ExportReader.builder().maxNestingDepth(50).open(write("ok.json", TWO))) {
+    try (ExportReader export =
+        ExportReader.builder().maxNestingDepth(50).open(write("ok.json", TWO))) {
       assertThat(titles(export)).hasSize(2);
     }
   }
@@ -318,13 +352,17 @@ class ExportReaderTest {
 
   @Test
   void keepsTimestampsExactAndUnknownFieldsVerbatim() throws IOException {
-    String json = TWO.replace("\"create_time\":1695326273.968528,",
-        "\"create_time\":1695326273.968528,\"future_field\":{\"n\":1.50,\"s\":\"\\u00e9\"},");
+    String json =
+        TWO.replace(
+            "\"create_time\":1695326273.968528,",
+            "\"create_time\":1695326273.968528,\"future_field\":{\"n\":1.50,\"s\":\"\\u00e9\"},");
     try (ExportReader export = ExportReader.open(write("conversations.json", json))) {
       Conversation c = export.iterator().next();
       assertThat(c.createTime()).isEqualTo(Instant.ofEpochSecond(1695326273L, 968_528_000L));
       assertThat(c.extras().get("future_field").toJson()).isEqualTo("{\"n\":1.50,\"s\":\"é\"}");
-      assertThat(c.extras().absent()).contains("conversation_id", "update_time").doesNotContain("title");
+      assertThat(c.extras().absent())
+          .contains("conversation_id", "update_time")
+          .doesNotContain("title");
       Message m = c.activeBranch().messages().get(0);
       assertThat(m.content()).isInstanceOf(Content.Text.class);
       assertThat(m.text()).isEqualTo("hello");
@@ -334,7 +372,8 @@ class ExportReaderTest {
 
   @Test
   void toleratesAWrappedArrayOfConversations() throws IOException {
-    try (ExportReader export = ExportReader.open(write("wrapped.json", "{\"conversations\":" + TWO + "}"))) {
+    try (ExportReader export =
+        ExportReader.open(write("wrapped.json", "{\"conversations\":" + TWO + "}"))) {
       assertThat(titles(export)).containsExactly("First", "Second");
     }
   }
@@ -344,7 +383,8 @@ class ExportReaderTest {
     Path file = write("conversations.json", TWO);
     List<long[]> calls = new java.util.ArrayList<>();
     try (ExportReader export = ExportReader.open(file);
-        Stream<Conversation> all = export.conversations((n, bytes, total) -> calls.add(new long[] {n, bytes, total}))) {
+        Stream<Conversation> all =
+            export.conversations((n, bytes, total) -> calls.add(new long[] {n, bytes, total}))) {
       assertThat(all.count()).isEqualTo(2);
       assertThat(export.conversationBytes()).isEqualTo(Files.size(file));
     }
@@ -361,7 +401,8 @@ class ExportReaderTest {
       ExportLayout layout = export.layout();
       assertThat(layout.container()).isEqualTo(ExportLayout.Container.JSON_FILE);
       assertThat(layout.source()).isEqualTo(ExportLayout.Source.JSON_FILE);
-      // No conversation_id, as in the first format, but created in September 2023, after it: no guess.
+      // No conversation_id, as in the first format, but created in September 2023, after it: no
+      // guess.
       assertThat(layout.era()).isEqualTo(ExportLayout.Era.UNKNOWN);
     }
     String april2023 = TWO.replace("1695326273.968528", "1682606050.0");
@@ -382,14 +423,16 @@ class ExportReaderTest {
       ExportLayout layout = export.layout();
       assertThat(layout.container()).isEqualTo(ExportLayout.Container.FOLDER);
       assertThat(layout.source()).isEqualTo(ExportLayout.Source.SHARDS);
-      assertThat(layout.conversationFiles()).containsExactly("conversations-000.json", "conversations-001.json");
+      assertThat(layout.conversationFiles())
+          .containsExactly("conversations-000.json", "conversations-001.json");
       assertThat(layout.era()).isEqualTo(ExportLayout.Era.SHARDED_2026);
       assertThat(layout.salvaged()).isFalse();
     }
   }
 
   @Test
-  void aParallelPassDeliversInOrderAndEndsItsThreadsWhenClosed() throws IOException, InterruptedException {
+  void aParallelPassDeliversInOrderAndEndsItsThreadsWhenClosed()
+      throws IOException, InterruptedException {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < 3000; i++) {
       json.append(i == 0 ? "" : ",").append(conversation("c" + i, "T" + i));
@@ -401,7 +444,8 @@ class ExportReaderTest {
         assertThat(ids).hasSize(3000).startsWith("c0", "c1").endsWith("c2998", "c2999");
       }
       try (Stream<Conversation> all = export.conversations()) {
-        assertThat(all.limit(5).map(Conversation::id)).containsExactly("c0", "c1", "c2", "c3", "c4");
+        assertThat(all.limit(5).map(Conversation::id))
+            .containsExactly("c0", "c1", "c2", "c3", "c4");
       }
     }
     long deadline = System.currentTimeMillis() + 5000;
@@ -413,6 +457,7 @@ class ExportReaderTest {
 
   private static long chatexportThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("chatexport-") && t.isAlive()).count();
+        .filter(t -> t.getName().startsWith("chatexport-") && t.isAlive())
+        .count();
   }
 }

@@ -26,7 +26,8 @@ class ExportWriterTest {
   @TempDir Path tmp;
 
   private static List<Conversation> read(Path path) throws IOException {
-    try (ExportReader export = ExportReader.open(path); Stream<Conversation> all = export.conversations()) {
+    try (ExportReader export = ExportReader.open(path);
+        Stream<Conversation> all = export.conversations()) {
       return all.toList();
     }
   }
@@ -42,7 +43,8 @@ class ExportWriterTest {
     Path input = Fixtures.get("conversations/era-2025-reasoning-voice.json").copyTo(tmp);
     List<Conversation> original = read(input);
     Conversation first = original.get(0);
-    String removed = first.activeBranch().messages().get(first.activeBranch().messages().size() - 1).id();
+    String removed =
+        first.activeBranch().messages().get(first.activeBranch().messages().size() - 1).id();
     Map<String, MessageNode> nodes = new LinkedHashMap<>();
     for (MessageNode node : first.nodes().values()) {
       Message m = node.message();
@@ -66,7 +68,8 @@ class ExportWriterTest {
     Conversation c = back.get(0);
     assertThat(c.title()).isEqualTo("A new title");
     assertThat(c.nodes().get(removedNode(first, removed)).message()).isNull();
-    assertThat(c.messages()).filteredOn(m -> m.author().isUser() && m.content() instanceof Content.Text)
+    assertThat(c.messages())
+        .filteredOn(m -> m.author().isUser() && m.content() instanceof Content.Text)
         .allSatisfy(m -> assertThat(m.text()).isEqualTo("[redacted]"));
 
     RawJson before = json(input).get(0);
@@ -84,28 +87,34 @@ class ExportWriterTest {
   }
 
   private static String removedNode(Conversation c, String messageId) {
-    return c.nodes().values().stream().filter(n -> n.message() != null && n.message().id().equals(messageId))
-        .findFirst().orElseThrow().id();
+    return c.nodes().values().stream()
+        .filter(n -> n.message() != null && n.message().id().equals(messageId))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   @Test
   void keepsTheOrderOfMappingKeys() throws IOException {
     Path input = Fixtures.get("conversations/alphabetical-keys.json").copyTo(tmp);
     Path output = tmp.resolve("out.json");
-    try (ExportReader in = ExportReader.open(input); ExportWriter out = ExportWriter.open(output);
+    try (ExportReader in = ExportReader.open(input);
+        ExportWriter out = ExportWriter.open(output);
         Stream<Conversation> all = in.conversations()) {
       for (Conversation c : (Iterable<Conversation>) all::iterator) {
         out.write(c);
       }
     }
     assertThat(((RawJson.JsonObject) json(output).get(0).get("mapping")).members().keySet())
-        .containsExactlyElementsOf(((RawJson.JsonObject) json(input).get(0).get("mapping")).members().keySet());
+        .containsExactlyElementsOf(
+            ((RawJson.JsonObject) json(input).get(0).get("mapping")).members().keySet());
   }
 
   @Test
   void writesShardsWithAManifestThatReadBackInOrder() throws IOException {
     Path input = Fixtures.get("conversations/several-roots.json").copyTo(tmp);
-    List<Conversation> original = read(Fixtures.get("conversations/edited-prompt.json").copyTo(tmp));
+    List<Conversation> original =
+        read(Fixtures.get("conversations/edited-prompt.json").copyTo(tmp));
     List<Conversation> more = read(input);
     Path dir = tmp.resolve("sharded");
     try (ExportWriter out = ExportWriter.folder(dir, 1)) {
@@ -121,8 +130,9 @@ class ExportWriterTest {
     try (ExportReader export = ExportReader.open(dir)) {
       assertThat(export.layout().source()).isEqualTo(ExportLayout.Source.MANIFEST_SHARDS);
       assertThat(export.manifest().orElseThrow().shards()).hasSize(original.size() + more.size());
-      assertThat(export.conversations().map(Conversation::id)).containsExactlyElementsOf(
-          Stream.concat(original.stream(), more.stream()).map(Conversation::id).toList());
+      assertThat(export.conversations().map(Conversation::id))
+          .containsExactlyElementsOf(
+              Stream.concat(original.stream(), more.stream()).map(Conversation::id).toList());
       assertThat(export.json("sora.json")).contains(RawJson.JsonObject.EMPTY);
     }
   }
@@ -130,19 +140,24 @@ class ExportWriterTest {
   @Test
   void writesAWholeExportZipWithItsFilesAndAssets() throws IOException {
     Path source = Fixtures.get("exports/basic-2024/").copyTo(tmp);
-    Files.write(source.resolve("file-Abc12-photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+    Files.write(
+        source.resolve("file-Abc12-photo.png"),
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
     Path zip = tmp.resolve("copy.zip");
-    try (ExportReader in = ExportReader.open(source); ExportWriter out = ExportWriter.zip(zip, 0);
+    try (ExportReader in = ExportReader.open(source);
+        ExportWriter out = ExportWriter.zip(zip, 0);
         Stream<Conversation> all = in.conversations()) {
       for (Conversation c : (Iterable<Conversation>) all::iterator) {
         out.write(c);
       }
       out.writeAccount(in.account().orElseThrow().withEmail(null).withPhoneNumber(null));
       assertThat(out.copyFiles(in, name -> true)).isEqualTo(in.files().size() - 2);
-      assertThatThrownBy(() -> out.writeFile("../escape.txt", new ByteArrayInputStream(new byte[0])))
+      assertThatThrownBy(
+              () -> out.writeFile("../escape.txt", new ByteArrayInputStream(new byte[0])))
           .isInstanceOf(IllegalArgumentException.class);
     }
-    try (ExportReader back = ExportReader.open(zip); ExportReader original = ExportReader.open(source)) {
+    try (ExportReader back = ExportReader.open(zip);
+        ExportReader original = ExportReader.open(source)) {
       assertThat(back.files()).containsExactlyInAnyOrderElementsOf(original.files());
       assertThat(back.account().orElseThrow().email()).isNull();
       assertThat(back.account().orElseThrow().phoneNumber()).isNull();
@@ -164,14 +179,17 @@ class ExportWriterTest {
   @Test
   void writesTimesAsTheExportDoes() throws IOException {
     Path output = tmp.resolve("times.json");
-    String input = "[{\"id\":\"c\",\"create_time\":1695326273.968528,\"update_time\":1682606050.0,"
-        + "\"mapping\":{},\"current_node\":null}]";
+    String input =
+        "[{\"id\":\"c\",\"create_time\":1695326273.968528,\"update_time\":1682606050.0,"
+            + "\"mapping\":{},\"current_node\":null}]";
     Path in = tmp.resolve("in.json");
     Files.writeString(in, input, UTF_8);
     try (ExportWriter out = ExportWriter.open(output)) {
       out.write(read(in).get(0));
     }
     String written = Files.readString(output, UTF_8);
-    assertThat(written).contains("\"create_time\":1695326273.968528").contains("\"update_time\":1682606050.0");
+    assertThat(written)
+        .contains("\"create_time\":1695326273.968528")
+        .contains("\"update_time\":1682606050.0");
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fixture of chatexport-testdata, read and compared whole with its hand-written expected result: everything
- * the reader delivers is rendered, so an extra, missing or different line fails.
+ * Every fixture of chatexport-testdata, read and compared whole with its hand-written expected
+ * result: everything the reader delivers is rendered, so an extra, missing or different line fails.
  */
 class FixtureTest {
   @TempDir Path tmp;
@@ -87,15 +87,18 @@ class FixtureTest {
 
   private static void check(Fixture fixture, Opener opener, boolean iterate) throws IOException {
     String expected = String.join("\n", Expected.normalize(fixture.expected().orElseThrow()));
-    assertThat(String.join("\n", read(fixture, opener, iterate))).as(fixture.path()).isEqualTo(expected);
+    assertThat(String.join("\n", read(fixture, opener, iterate)))
+        .as(fixture.path())
+        .isEqualTo(expected);
   }
 
   /**
-   * Everything the reader delivers, in the order of FIXTURES.md. For a conversations-file fixture the
-   * {@code layout} and {@code file} lines are left out: they tell how the harness named and opened the copy (a
-   * file of its own name, or a stream), not what the fixture holds.
+   * Everything the reader delivers, in the order of FIXTURES.md. For a conversations-file fixture
+   * the {@code layout} and {@code file} lines are left out: they tell how the harness named and
+   * opened the copy (a file of its own name, or a stream), not what the fixture holds.
    */
-  private static List<String> read(Fixture fixture, Opener opener, boolean iterate) throws IOException {
+  private static List<String> read(Fixture fixture, Opener opener, boolean iterate)
+      throws IOException {
     boolean export = fixture.isFolder();
     List<String> head = new ArrayList<>();
     List<Conversation> read = new ArrayList<>();
@@ -107,8 +110,15 @@ class FixtureTest {
         if (export) {
           head.add("layout " + reader.layout().source() + " " + reader.layout().era());
         }
-        reader.account().ifPresent(a -> head.add(
-            "account " + a.id() + " " + (a.email() == null ? "null" : Expected.quote(a.email()))));
+        reader
+            .account()
+            .ifPresent(
+                a ->
+                    head.add(
+                        "account "
+                            + a.id()
+                            + " "
+                            + (a.email() == null ? "null" : Expected.quote(a.email()))));
         if (export) {
           reader.files().forEach(f -> head.add("file " + f));
         }
@@ -129,16 +139,30 @@ class FixtureTest {
         Assets assets = reader.assets();
         for (Conversation c : read) {
           for (AssetReference r : assets.references(c)) {
-            tail.add("reference " + c.id() + " " + r.messageId() + " " + r.kind() + " " + r.pointer() + " "
-                + (r.asset() == null ? "missing" : r.asset().entry()));
+            tail.add(
+                "reference "
+                    + c.id()
+                    + " "
+                    + r.messageId()
+                    + " "
+                    + r.kind()
+                    + " "
+                    + r.pointer()
+                    + " "
+                    + (r.asset() == null ? "missing" : r.asset().entry()));
           }
         }
         for (Asset a : assets.all()) {
           tail.add("asset " + a.id() + " " + a.entry() + " " + a.mimeType() + " " + a.size());
         }
         for (Feedback f : reader.feedback()) {
-          tail.add("feedback " + f.rating() + " " + f.conversationId() + " "
-              + (f.decodedContent() == null ? "null" : f.decodedContent().toJson()));
+          tail.add(
+              "feedback "
+                  + f.rating()
+                  + " "
+                  + f.conversationId()
+                  + " "
+                  + (f.decodedContent() == null ? "null" : f.decodedContent().toJson()));
         }
         for (SharedConversation sc : reader.sharedConversations()) {
           tail.add("shared " + sc.id() + " " + sc.conversationId());
@@ -146,7 +170,9 @@ class FixtureTest {
         for (LibraryFile lf : reader.libraryFiles()) {
           tail.add("library " + lf.fileId() + " " + lf.mimeType());
         }
-        reader.manifest().ifPresent(m -> tail.add("manifest_shards " + String.join(" ", m.shards())));
+        reader
+            .manifest()
+            .ifPresent(m -> tail.add("manifest_shards " + String.join(" ", m.shards())));
       } catch (ChatExportException e) {
         errors.add(Expected.error(e.location()));
       } finally {

@@ -11,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Compares JSON documents as values: same keys, same strings, same array order, numbers equal by value. */
+/**
+ * Compares JSON documents as values: same keys, same strings, same array order, numbers equal by
+ * value.
+ */
 final class JsonValues {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .build();
 
   private JsonValues() {}
 
@@ -27,23 +32,36 @@ final class JsonValues {
   }
 
   /**
-   * The first difference between two JSON documents token by token, or null when they are the same but for white
-   * space: same keys in the same order, same strings, numbers with the same text.
+   * The first difference between two JSON documents token by token, or null when they are the same
+   * but for white space: same keys in the same order, same strings, numbers with the same text.
    */
   static @Nullable String firstTokenDifference(InputStream a, InputStream b) throws IOException {
-    try (JsonParser pa = FACTORY.createParser(a); JsonParser pb = FACTORY.createParser(b)) {
+    try (JsonParser pa = FACTORY.createParser(a);
+        JsonParser pb = FACTORY.createParser(b)) {
       while (true) {
         com.fasterxml.jackson.core.JsonToken ta = pa.nextToken();
         com.fasterxml.jackson.core.JsonToken tb = pb.nextToken();
         if (ta == null && tb == null) {
           return null;
         }
-        String where = com.fasterxml.jackson.core.JsonPointer.empty().toString()
-            + pa.getParsingContext().pathAsPointer() + " (line " + pa.currentLocation().getLineNr() + ")";
+        String where =
+            com.fasterxml.jackson.core.JsonPointer.empty().toString()
+                + pa.getParsingContext().pathAsPointer()
+                + " (line "
+                + pa.currentLocation().getLineNr()
+                + ")";
         if (ta != tb) {
-          return where + ": " + ta + " against " + tb
-              + (ta == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? " (key " + pa.currentName() + ")" : "")
-              + (tb == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? " (key " + pb.currentName() + ")" : "");
+          return where
+              + ": "
+              + ta
+              + " against "
+              + tb
+              + (ta == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                  ? " (key " + pa.currentName() + ")"
+                  : "")
+              + (tb == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                  ? " (key " + pb.currentName() + ")"
+                  : "");
         }
         if (ta.isScalarValue() || ta == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
           String va = pa.getText();
@@ -100,7 +118,9 @@ final class JsonValues {
       return null;
     }
     if (a instanceof RawJson.JsonNumber na && b instanceof RawJson.JsonNumber nb) {
-      return na.value().compareTo(nb.value()) == 0 ? null : path + " (" + na.text() + " against " + nb.text() + ")";
+      return na.value().compareTo(nb.value()) == 0
+          ? null
+          : path + " (" + na.text() + " against " + nb.text() + ")";
     }
     if (a.equals(b) || a.isNull() && b.isNull()) {
       return null;

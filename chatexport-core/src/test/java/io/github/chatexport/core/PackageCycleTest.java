@@ -22,13 +22,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of chatexport-core depend on each other without a cycle, read from the compiled classes' constant
- * pools (class references and the descriptors and signatures of fields and methods).
+ * The packages of chatexport-core depend on each other without a cycle, read from the compiled
+ * classes' constant pools (class references and the descriptors and signatures of fields and
+ * methods).
  *
- * <p>The root package is two nodes: its types that use the internals (the façade: {@code ExportReader},
- * {@code ExportWriter}, {@code Assets}) and those that do not ({@code ChatExportException}, {@code ExportLayout},
- * {@code ProgressListener}), which the internals may use in turn. So the internals may throw
- * {@code ChatExportException}, but may not call back into {@code ExportReader}.
+ * <p>The root package is two nodes: its types that use the internals (the façade: {@code
+ * ExportReader}, {@code ExportWriter}, {@code Assets}) and those that do not ({@code
+ * ChatExportException}, {@code ExportLayout}, {@code ProgressListener}), which the internals may
+ * use in turn. So the internals may throw {@code ChatExportException}, but may not call back into
+ * {@code ExportReader}.
  */
 class PackageCycleTest {
   private static final String ROOT = "io/github/chatexport/core";
@@ -39,8 +41,14 @@ class PackageCycleTest {
     Map<String, Set<String>> classes = classDependencies(classesDirectory());
     assertThat(classes).as("compiled classes found").hasSizeGreaterThan(40);
     Map<String, Set<String>> packages = packageGraph(classes);
-    assertThat(packages.keySet()).as("the packages").contains("core (façade)", "core", "core.internal",
-        "core.internal.parallel", "core.internal.pass");
+    assertThat(packages.keySet())
+        .as("the packages")
+        .contains(
+            "core (façade)",
+            "core",
+            "core.internal",
+            "core.internal.parallel",
+            "core.internal.pass");
     assertThat(cycle(packages)).as("a cycle between packages; the graph is %s", packages).isEmpty();
   }
 
@@ -52,7 +60,8 @@ class PackageCycleTest {
       packages.add(c.substring(0, c.lastIndexOf('/')));
     }
     for (String p : packages) {
-      assertThat(classes.resolve(p + "/package-info.class")).as("package-info of %s (@NullMarked)", p)
+      assertThat(classes.resolve(p + "/package-info.class"))
+          .as("package-info of %s (@NullMarked)", p)
           .exists();
     }
   }
@@ -71,21 +80,30 @@ class PackageCycleTest {
 
   private static Path classesDirectory() {
     try {
-      Path dir = Path.of(ExportReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      assertThat(dir.resolve(ROOT + "/ExportReader.class")).as("compiled classes in %s", dir).exists();
+      Path dir =
+          Path.of(ExportReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      assertThat(dir.resolve(ROOT + "/ExportReader.class"))
+          .as("compiled classes in %s", dir)
+          .exists();
       return dir;
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Each class of core (by its internal name, {@code a/b/C$D}) and the classes of core it names. */
+  /**
+   * Each class of core (by its internal name, {@code a/b/C$D}) and the classes of core it names.
+   */
   private static Map<String, Set<String>> classDependencies(Path dir) throws IOException {
     Map<String, Set<String>> out = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> all = Files.walk(dir.resolve(ROOT))) {
-      files = all.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().equals(
-          "package-info.class")).toList();
+      files =
+          all.filter(
+                  f ->
+                      f.toString().endsWith(".class")
+                          && !f.getFileName().toString().equals("package-info.class"))
+              .toList();
     }
     for (Path f : files) {
       String name = dir.relativize(f).toString().replace('\\', '/');
@@ -121,7 +139,8 @@ class PackageCycleTest {
         case 1 -> out.add(in.readUTF());
         case 7, 8, 16, 19, 20 -> in.skipBytes(2); // class, string, method type, module, package
         case 15 -> in.skipBytes(3); // method handle
-        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4); // int, float, refs, name and type, dynamic
+        case 3, 4, 9, 10, 11, 12, 17, 18 ->
+            in.skipBytes(4); // int, float, refs, name and type, dynamic
         case 5, 6 -> {
           in.skipBytes(8); // long, double: two entries
           i++;
@@ -132,18 +151,22 @@ class PackageCycleTest {
     return out;
   }
 
-  /** The graph of packages (relative to {@code io.github.chatexport}), the root package cut in two. */
+  /**
+   * The graph of packages (relative to {@code io.github.chatexport}), the root package cut in two.
+   */
   private static Map<String, Set<String>> packageGraph(Map<String, Set<String>> classes) {
     Map<String, String> node = new HashMap<>();
     for (Map.Entry<String, Set<String>> c : classes.entrySet()) {
       String pkg = c.getKey().substring(0, c.getKey().lastIndexOf('/'));
       String n = pkg.substring("io/github/chatexport/".length()).replace('/', '.');
-      if (pkg.equals(ROOT) && c.getValue().stream().anyMatch(d -> d.startsWith(ROOT + "/internal/"))) {
+      if (pkg.equals(ROOT)
+          && c.getValue().stream().anyMatch(d -> d.startsWith(ROOT + "/internal/"))) {
         n = "core (façade)";
       }
       node.put(c.getKey(), n);
     }
-    // A nested class of a façade type is part of the façade (ExportReader.Builder), and the other way round.
+    // A nested class of a façade type is part of the façade (ExportReader.Builder), and the other
+    // way round.
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -163,7 +186,8 @@ class PackageCycleTest {
       String from = node.get(c.getKey());
       Set<String> to = graph.computeIfAbsent(from, k -> new TreeSet<>());
       for (String d : c.getValue()) {
-        String n = node.get(d.contains("$") && !node.containsKey(d) ? d.substring(0, d.indexOf('$')) : d);
+        String n =
+            node.get(d.contains("$") && !node.containsKey(d) ? d.substring(0, d.indexOf('$')) : d);
         if (n != null && !n.equals(from)) {
           to.add(n);
         }
@@ -172,7 +196,9 @@ class PackageCycleTest {
     return graph;
   }
 
-  /** A cycle of {@code graph}, as the path that closes it ({@code a, b, a}); empty if there is none. */
+  /**
+   * A cycle of {@code graph}, as the path that closes it ({@code a, b, a}); empty if there is none.
+   */
   private static List<String> cycle(Map<String, Set<String>> graph) {
     Set<String> done = new HashSet<>();
     for (String start : graph.keySet()) {
@@ -185,7 +211,8 @@ class PackageCycleTest {
     return List.of();
   }
 
-  private static List<String> visit(String n, Map<String, Set<String>> graph, List<String> path, Set<String> done) {
+  private static List<String> visit(
+      String n, Map<String, Set<String>> graph, List<String> path, Set<String> done) {
     int at = path.indexOf(n);
     if (at >= 0) {
       List<String> cycle = new ArrayList<>(path.subList(at, path.size()));

@@ -25,12 +25,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A parallel pass gives exactly what a serial pass gives: the same records, warnings and locations. */
+/**
+ * A parallel pass gives exactly what a serial pass gives: the same records, warnings and locations.
+ */
 class ParallelConsistencyTest {
   @TempDir Path tmp;
 
-  private static List<Conversation> read(ExportReader.Builder builder, Path path) throws IOException {
-    try (ExportReader export = builder.open(path); Stream<Conversation> all = export.conversations()) {
+  private static List<Conversation> read(ExportReader.Builder builder, Path path)
+      throws IOException {
+    try (ExportReader export = builder.open(path);
+        Stream<Conversation> all = export.conversations()) {
       return all.toList();
     }
   }
@@ -42,64 +46,83 @@ class ParallelConsistencyTest {
       assertThat(parallel).hasSameSizeAs(serial);
       for (int i = 0; i < serial.size(); i++) {
         assertThat(parallel.get(i)).as("conversation %d", i).isEqualTo(serial.get(i));
-        assertThat(parallel.get(i).warnings()).as("warnings of conversation %d", i)
+        assertThat(parallel.get(i).warnings())
+            .as("warnings of conversation %d", i)
             .isEqualTo(serial.get(i).warnings());
       }
     }
   }
 
   /**
-   * Regression (fuzz finding chatHtml/export-warning-order-against-asset-lookup): an export warning met between
-   * two conversations is noted when the pass gets there, not when a parallel pass has parsed it ahead, so that a
-   * caller asking for the export's warnings between conversations sees the same in both.
+   * Regression (fuzz finding chatHtml/export-warning-order-against-asset-lookup): an export warning
+   * met between two conversations is noted when the pass gets there, not when a parallel pass has
+   * parsed it ahead, so that a caller asking for the export's warnings between conversations sees
+   * the same in both.
    */
   @Test
   void notesExportWarningsWhereThePassMeetsThem() throws IOException {
     Path file = tmp.resolve("conversations.json");
-    Files.writeString(file, "[" + ExportReaderTest.conversation("c1", "First") + ", \"a string\", "
-        + ExportReaderTest.conversation("c2", "Second") + ", 7]");
-    for (ExportReader.Builder builder : List.of(ExportReader.builder(), ExportReader.builder().parallelism(2))) {
+    Files.writeString(
+        file,
+        "["
+            + ExportReaderTest.conversation("c1", "First")
+            + ", \"a string\", "
+            + ExportReaderTest.conversation("c2", "Second")
+            + ", 7]");
+    for (ExportReader.Builder builder :
+        List.of(ExportReader.builder(), ExportReader.builder().parallelism(2))) {
       try (ExportReader export = builder.open(file)) {
         Iterator<Conversation> it = export.iterator();
         assertThat(it.next().id()).isEqualTo("c1");
         assertThat(export.warnings()).isEmpty();
         assertThat(it.next().id()).isEqualTo("c2");
-        assertThat(export.warnings()).extracting(w -> w.location().jsonPath()).containsExactly("$[1]");
+        assertThat(export.warnings())
+            .extracting(w -> w.location().jsonPath())
+            .containsExactly("$[1]");
         assertThat(it.hasNext()).isFalse();
-        assertThat(export.warnings()).extracting(w -> w.location().jsonPath()).containsExactly("$[1]", "$[3]");
+        assertThat(export.warnings())
+            .extracting(w -> w.location().jsonPath())
+            .containsExactly("$[1]", "$[3]");
       }
     }
   }
 
   /**
-   * Regression (fuzz finding export/lone-carriage-returns): a lone '\r' is a line break to jackson; the parallel
-   * pass counted only '\n' before the array and between pieces, and so placed errors lines too early.
+   * Regression (fuzz finding export/lone-carriage-returns): a lone '\r' is a line break to jackson;
+   * the parallel pass counted only '\n' before the array and between pieces, and so placed errors
+   * lines too early.
    */
   @Test
   void countsCarriageReturnsAsLineBreaks() throws IOException {
     StringBuilder json = new StringBuilder(" \t\r\r[\r\n");
     String big = "x".repeat(4_000);
     for (int i = 0; i < 600; i++) {
-      json.append(i == 0 ? "" : ",\r").append(i % 2 == 0 ? "\r" : "\r\n")
+      json.append(i == 0 ? "" : ",\r")
+          .append(i % 2 == 0 ? "\r" : "\r\n")
           .append(ExportReaderTest.conversation("c" + i, big));
     }
     json.append(",\r\r\n\r{\"id\": \"x\", \"title\": nope}]");
     Path file = tmp.resolve("conversations.json");
     Files.writeString(file, json);
-    ChatExportException serial = catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(),
-        file));
-    // "[" on line 3; "\r\n", then "\r" before the first conversation, two breaks before each other, three at the end
+    ChatExportException serial =
+        catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(), file));
+    // "[" on line 3; "\r\n", then "\r" before the first conversation, two breaks before each other,
+    // three at the end
     assertThat(serial.location().line()).isEqualTo(3 + 1 + 1 + 2 * 599 + 3);
     for (int threads : new int[] {2, 3}) {
-      ChatExportException parallel = catchThrowableOfType(ChatExportException.class,
-          () -> read(ExportReader.builder().parallelism(threads), file));
+      ChatExportException parallel =
+          catchThrowableOfType(
+              ChatExportException.class,
+              () -> read(ExportReader.builder().parallelism(threads), file));
       assertThat(parallel.location()).isEqualTo(serial.location());
     }
     Path early = tmp.resolve("early.json");
     Files.writeString(early, " \t\r\r[\r\u0000 ]");
-    ChatExportException a = catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(), early));
-    ChatExportException b = catchThrowableOfType(ChatExportException.class,
-        () -> read(ExportReader.builder().parallelism(2), early));
+    ChatExportException a =
+        catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(), early));
+    ChatExportException b =
+        catchThrowableOfType(
+            ChatExportException.class, () -> read(ExportReader.builder().parallelism(2), early));
     assertThat(a.location().line()).isEqualTo(4);
     assertThat(b.location()).isEqualTo(a.location());
   }
@@ -107,14 +130,27 @@ class ParallelConsistencyTest {
   @Test
   void readsAGeneratedExportAlike() throws IOException {
     Path json = tmp.resolve("conversations.json");
-    ExportGenerator.builder().seed(7).targetBytes(6L << 20).era(Era.MIXED).build().writeConversationsJson(json);
+    ExportGenerator.builder()
+        .seed(7)
+        .targetBytes(6L << 20)
+        .era(Era.MIXED)
+        .build()
+        .writeConversationsJson(json);
     assertSame(json);
     Path zip = tmp.resolve("export.zip");
-    ExportGenerator.builder().seed(8).targetBytes(3L << 20).era(Era.Y2026).build().writeZip(zip, Layout.SHARDS);
+    ExportGenerator.builder()
+        .seed(8)
+        .targetBytes(3L << 20)
+        .era(Era.Y2026)
+        .build()
+        .writeZip(zip, Layout.SHARDS);
     assertSame(zip);
   }
 
-  /** Conversations with warnings, pretty-printed over many lines, so that line and column shifts are checked. */
+  /**
+   * Conversations with warnings, pretty-printed over many lines, so that line and column shifts are
+   * checked.
+   */
   @Test
   void reportsWarningsAtTheSameLocations() throws IOException {
     Path odd = tmp.resolve("odd.json");
@@ -123,8 +159,17 @@ class ParallelConsistencyTest {
         JsonGenerator g = factory.createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartArray();
       for (int round = 0; round < 40; round++) {
-        for (String name : List.of("type-mismatch", "cycle", "missing-parent", "dangling-child",
-            "children-mismatch", "current-node-unknown", "node-id-mismatch", "surrogates", "era-2026")) {
+        for (String name :
+            List.of(
+                "type-mismatch",
+                "cycle",
+                "missing-parent",
+                "dangling-child",
+                "children-mismatch",
+                "current-node-unknown",
+                "node-id-mismatch",
+                "surrogates",
+                "era-2026")) {
           try (InputStream in = Fixtures.get("conversations/" + name + ".json").open();
               JsonParser p = factory.createParser(in)) {
             p.nextToken();
@@ -141,7 +186,8 @@ class ParallelConsistencyTest {
     List<Warning> warnings = new ArrayList<>();
     serial.forEach(c -> warnings.addAll(c.warnings()));
     assertThat(warnings).hasSizeGreaterThan(200);
-    assertThat(warnings).filteredOn(w -> w.kind() != Warning.Kind.DUPLICATE_CONVERSATION)
+    assertThat(warnings)
+        .filteredOn(w -> w.kind() != Warning.Kind.DUPLICATE_CONVERSATION)
         .allSatisfy(w -> assertThat(w.location().line()).isPositive());
     assertSame(odd);
   }
@@ -149,14 +195,20 @@ class ParallelConsistencyTest {
   @Test
   void failsAtTheSameLocationOnDamage() throws IOException {
     Path json = tmp.resolve("conversations.json");
-    ExportGenerator.builder().seed(9).targetBytes(2L << 20).era(Era.Y2025).build().writeConversationsJson(json);
+    ExportGenerator.builder()
+        .seed(9)
+        .targetBytes(2L << 20)
+        .era(Era.Y2025)
+        .build()
+        .writeConversationsJson(json);
     byte[] bytes = Files.readAllBytes(json);
     Path cut = tmp.resolve("cut.json");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
     Path bad = tmp.resolve("bad.json");
     String text = new String(bytes, UTF_8);
     int at = text.indexOf("\"create_time\":", text.length() / 2);
-    Files.writeString(bad, text.substring(0, at) + "\"create_time\": EPOCH" + text.substring(at + 14), UTF_8);
+    Files.writeString(
+        bad, text.substring(0, at) + "\"create_time\": EPOCH" + text.substring(at + 14), UTF_8);
     for (Path damaged : List.of(cut, bad)) {
       Outcome serial = outcome(ExportReader.builder(), damaged);
       Outcome parallel = outcome(ExportReader.builder().parallelism(2), damaged);
@@ -167,20 +219,27 @@ class ParallelConsistencyTest {
   }
 
   /**
-   * Shards of several pieces each, the middle one damaged: the parsing threads must replace their parser after the
-   * damage and read the next shard alike.
+   * Shards of several pieces each, the middle one damaged: the parsing threads must replace their
+   * parser after the damage and read the next shard alike.
    */
   @Test
   void readsTheShardsAfterADamagedOneAlike() throws IOException {
     Path export = Files.createDirectories(tmp.resolve("sharded"));
     for (int shard = 0; shard < 3; shard++) {
       Path json = export.resolve("conversations-00" + shard + ".json");
-      ExportGenerator.builder().seed(20 + shard).targetBytes(1L << 20).era(Era.Y2026).build()
+      ExportGenerator.builder()
+          .seed(20 + shard)
+          .targetBytes(1L << 20)
+          .era(Era.Y2026)
+          .build()
           .writeConversationsJson(json);
       if (shard == 1) {
         String text = Files.readString(json, UTF_8);
         int at = text.indexOf("\"create_time\":", text.length() / 2);
-        Files.writeString(json, text.substring(0, at) + "\"create_time\": EPOCH" + text.substring(at + 14), UTF_8);
+        Files.writeString(
+            json,
+            text.substring(0, at) + "\"create_time\": EPOCH" + text.substring(at + 14),
+            UTF_8);
       }
     }
     Outcome serial = outcome(ExportReader.builder(), export);
@@ -192,13 +251,16 @@ class ParallelConsistencyTest {
   }
 
   /**
-   * Conversations of about 400 KB whose metadata holds lists of objects that start with the same two keys as a
-   * conversation: the cutter's guess lands inside a conversation, the parse fails at the cut, and the pieces are
-   * parsed again joined. Pretty-printed, so that lines and columns move too; one copy is damaged after the cuts.
+   * Conversations of about 400 KB whose metadata holds lists of objects that start with the same
+   * two keys as a conversation: the cutter's guess lands inside a conversation, the parse fails at
+   * the cut, and the pieces are parsed again joined. Pretty-printed, so that lines and columns move
+   * too; one copy is damaged after the cuts.
    */
   @Test
   void joinsPiecesCutInsideAConversation() throws IOException {
-    assertSame(lookAlikes(tmp.resolve("one-huge.json"), 1, 80_000)); // every cut wrong, in runs that double
+    assertSame(
+        lookAlikes(
+            tmp.resolve("one-huge.json"), 1, 80_000)); // every cut wrong, in runs that double
     Path json = lookAlikes(tmp.resolve("look-alike.json"), 12, 4000);
     assertThat(Files.size(json)).isGreaterThan(3L << 20);
     assertSame(json);
@@ -213,7 +275,10 @@ class ParallelConsistencyTest {
     assertThat(parallel.error()).isEqualTo(serial.error());
   }
 
-  /** {@code conversations} conversations, each with {@code lookAlikes} objects that start as a conversation does. */
+  /**
+   * {@code conversations} conversations, each with {@code lookAlikes} objects that start as a
+   * conversation does.
+   */
   private static Path lookAlikes(Path json, int conversations, int lookAlikes) throws IOException {
     JsonFactory factory = new JsonFactory();
     try (OutputStream out = Files.newOutputStream(json);
@@ -241,7 +306,8 @@ class ParallelConsistencyTest {
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeStringField("current_node", c % 3 == 0 ? "unknown" : "n" + c); // a warning now and then
+        g.writeStringField(
+            "current_node", c % 3 == 0 ? "unknown" : "n" + c); // a warning now and then
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -250,8 +316,9 @@ class ParallelConsistencyTest {
   }
 
   /**
-   * More white space before the array than the cutter reads at once, over several lines: the columns of the
-   * warnings in the first piece must still count from the start of their line (regression: they did not).
+   * More white space before the array than the cutter reads at once, over several lines: the
+   * columns of the warnings in the first piece must still count from the start of their line
+   * (regression: they did not).
    */
   @Test
   void countsColumnsAfterLongLeadingSpace() throws IOException {
@@ -268,14 +335,31 @@ class ParallelConsistencyTest {
     assertSame(json);
   }
 
-  /** Content after the array, an empty array, and an array that ends too early, in the last piece of a file. */
+  /**
+   * Content after the array, an empty array, and an array that ends too early, in the last piece of
+   * a file.
+   */
   @Test
   void endsFilesAlike() throws IOException {
     Path json = tmp.resolve("big.json");
-    ExportGenerator.builder().seed(11).targetBytes(1L << 20).era(Era.Y2024).build().writeConversationsJson(json);
+    ExportGenerator.builder()
+        .seed(11)
+        .targetBytes(1L << 20)
+        .era(Era.Y2024)
+        .build()
+        .writeConversationsJson(json);
     String text = Files.readString(json, UTF_8).stripTrailing();
-    List<String> endings = List.of(text + " \n", text + " x", text + " {}", "[ ]", "[]  ", "[", "\uFEFF[\n]",
-        text.substring(0, text.length() - 1) + ",", text.substring(0, text.length() - 1) + ", 3]");
+    List<String> endings =
+        List.of(
+            text + " \n",
+            text + " x",
+            text + " {}",
+            "[ ]",
+            "[]  ",
+            "[",
+            "\uFEFF[\n]",
+            text.substring(0, text.length() - 1) + ",",
+            text.substring(0, text.length() - 1) + ", 3]");
     for (int i = 0; i < endings.size(); i++) {
       Path file = tmp.resolve("ending-" + i + ".json");
       Files.writeString(file, endings.get(i), UTF_8);

@@ -38,7 +38,8 @@ class RealExportsTest {
       Conversation c = alone.get(0);
       assertThat(c.title()).isEqualTo("Fish & chips <vs> \"fish'n'chips\"");
       Message code = c.nodes().get("c-code").message();
-      assertThat(code.metadata().json().get("finish_details").get("stop").asString()).contains("<|im_end|>");
+      assertThat(code.metadata().json().get("finish_details").get("stop").asString())
+          .contains("<|im_end|>");
       assertThat(c.nodes().get("b-user").message().metadata().json().get("note").asString())
           .contains("R&D > marketing");
     }
@@ -61,7 +62,9 @@ class RealExportsTest {
     try (ExportReader export = ExportReader.open(file)) {
       assertThat(export.layout().container()).isEqualTo(ExportLayout.Container.JSON_FILE);
       assertThat(export.layout().source()).isEqualTo(ExportLayout.Source.SINGLE_CONVERSATION);
-      assertThat(read(export)).extracting(Conversation::id).containsExactly("lone-0001-4000-8000-000000000001");
+      assertThat(read(export))
+          .extracting(Conversation::id)
+          .containsExactly("lone-0001-4000-8000-000000000001");
     }
     Path wrapped = Fixtures.get("conversations/linear.json").copyTo(tmp);
     try (ExportReader export = ExportReader.open(wrapped)) {

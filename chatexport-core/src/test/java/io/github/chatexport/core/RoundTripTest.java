@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Read, write back, compare token by token: nothing read is lost, keys come back in the order read and numbers
- * with the text read (only white space may differ).
+ * Read, write back, compare token by token: nothing read is lost, keys come back in the order read
+ * and numbers with the text read (only white space may differ).
  */
 class RoundTripTest {
   @TempDir Path tmp;
@@ -53,7 +53,8 @@ class RoundTripTest {
         if (Files.size(single) == 0) {
           continue; // an empty export's empty conversations.json: nothing to write back
         }
-        assertRoundTrip(single, tmp.resolve("written-" + single.getFileName()), fixture.path() + file);
+        assertRoundTrip(
+            single, tmp.resolve("written-" + single.getFileName()), fixture.path() + file);
       }
       if (reader.account().isPresent()) {
         Path account = tmp.resolve("account-out");
@@ -62,7 +63,9 @@ class RoundTripTest {
         }
         try (InputStream a = reader.openFile("user.json");
             InputStream b = Files.newInputStream(account.resolve("user.json"))) {
-          assertThat(JsonValues.firstTokenDifference(a, b)).as(fixture.path() + "user.json").isNull();
+          assertThat(JsonValues.firstTokenDifference(a, b))
+              .as(fixture.path() + "user.json")
+              .isNull();
         }
       }
     }
@@ -72,10 +75,15 @@ class RoundTripTest {
   @ParameterizedTest(name = "seed {0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 42})
   void writesBackGeneratedExports(long seed) throws IOException {
-    io.github.chatexport.testdata.generator.Era[] eras = io.github.chatexport.testdata.generator.Era.values();
+    io.github.chatexport.testdata.generator.Era[] eras =
+        io.github.chatexport.testdata.generator.Era.values();
     Path input = tmp.resolve("generated-" + seed + ".json");
-    io.github.chatexport.testdata.generator.ExportGenerator.builder().seed(seed).targetBytes(1L << 20)
-        .era(eras[(int) (seed % eras.length)]).build().writeConversationsJson(input);
+    io.github.chatexport.testdata.generator.ExportGenerator.builder()
+        .seed(seed)
+        .targetBytes(1L << 20)
+        .era(eras[(int) (seed % eras.length)])
+        .build()
+        .writeConversationsJson(input);
     assertRoundTrip(input, tmp.resolve("written-" + seed + ".json"), "seed " + seed);
   }
 
@@ -89,7 +97,8 @@ class RoundTripTest {
         }
         assertThat(all).hasSize(1);
         Files.writeString(output, ExportWriter.toJson(all.get(0)));
-        try (InputStream a = Files.newInputStream(input); InputStream b = Files.newInputStream(output)) {
+        try (InputStream a = Files.newInputStream(input);
+            InputStream b = Files.newInputStream(output)) {
           assertThat(JsonValues.firstTokenDifference(a, b)).as(name).isNull();
         }
         return;
@@ -102,10 +111,12 @@ class RoundTripTest {
         out.write(c);
       }
     }
-    try (InputStream a = Files.newInputStream(input); InputStream b = Files.newInputStream(output)) {
+    try (InputStream a = Files.newInputStream(input);
+        InputStream b = Files.newInputStream(output)) {
       assertThat(JsonValues.firstTokenDifference(a, b)).as(name).isNull();
     }
-    try (ExportReader again = ExportReader.open(output); Stream<Conversation> all = again.conversations()) {
+    try (ExportReader again = ExportReader.open(output);
+        Stream<Conversation> all = again.conversations()) {
       List<Conversation> read = all.toList();
       assertThat(read).isNotEmpty();
     }

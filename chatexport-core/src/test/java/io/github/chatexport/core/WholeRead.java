@@ -14,20 +14,26 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a caller can ask of an export through the public API, gathered into one comparable value: the
- * conversations (records, with their warnings), what each yields (active branch, every branch, texts, citation
- * spans, asset references), the account and the other files, the export's warnings, and how the pass ended.
+ * Everything a caller can ask of an export through the public API, gathered into one comparable
+ * value: the conversations (records, with their warnings), what each yields (active branch, every
+ * branch, texts, citation spans, asset references), the account and the other files, the export's
+ * warnings, and how the pass ended.
  *
- * <p>Only {@link ChatExportException} and {@link IOException} (or its unchecked wrapper) may escape the API:
- * they end the read and are part of the result; anything else propagates, which is what a fuzz target reports.
+ * <p>Only {@link ChatExportException} and {@link IOException} (or its unchecked wrapper) may escape
+ * the API: they end the read and are part of the result; anything else propagates, which is what a
+ * fuzz target reports.
  */
 final class WholeRead {
   // A class, not a record: Jazzer's instrumentation of a record's fields fails on the module path.
   private final List<Conversation> conversations;
   private final List<Object> all;
 
-  private WholeRead(List<Conversation> conversations, List<String> derived, List<String> others,
-      List<Warning> exportWarnings, @Nullable String failure) {
+  private WholeRead(
+      List<Conversation> conversations,
+      List<String> derived,
+      List<String> others,
+      List<Warning> exportWarnings,
+      @Nullable String failure) {
     this.conversations = conversations;
     this.all = java.util.Arrays.asList(conversations, derived, others, exportWarnings, failure);
   }
@@ -79,7 +85,10 @@ final class WholeRead {
     return all.toString();
   }
 
-  /** The most branch nodes walked per read: a comb of n leaves has n^2 of them, which is the caller's choice. */
+  /**
+   * The most branch nodes walked per read: a comb of n leaves has n^2 of them, which is the
+   * caller's choice.
+   */
   private static final int MAX_BRANCH_NODES = 200_000;
 
   static WholeRead of(ExportReader.Builder builder, Path path) {

@@ -12,27 +12,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** chatexport-bom lists exactly the modules that are deployed, at the project's version, and stands alone. */
+/**
+ * chatexport-bom lists exactly the modules that are deployed, at the project's version, and stands
+ * alone.
+ */
 class BomTest {
   private static final Path ROOT = Path.of("..");
   private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-  private static final Pattern MANAGED = Pattern.compile(
-      "<dependency>\\s*<groupId>io\\.github\\.chatexport</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*"
-          + "<version>\\$\\{project\\.version}</version>\\s*</dependency>");
+  private static final Pattern MANAGED =
+      Pattern.compile(
+          "<dependency>\\s*<groupId>io\\.github\\.chatexport</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*"
+              + "<version>\\$\\{project\\.version}</version>\\s*</dependency>");
 
   @Test
   void listsEveryDeployedModuleAndNoOther() throws IOException {
     List<String> deployed = new ArrayList<>();
     for (String module : all(MODULE, read(ROOT.resolve("pom.xml")))) {
       String pom = read(ROOT.resolve(module).resolve("pom.xml"));
-      if (!module.equals("chatexport-bom") && !pom.contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
+      if (!module.equals("chatexport-bom")
+          && !pom.contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
         deployed.add(module);
       }
     }
     String bom = read(ROOT.resolve("chatexport-bom/pom.xml"));
 
-    assertThat(deployed).containsExactly("chatexport-api", "chatexport-core", "chatexport-testdata",
-        "chatexport-archive");
+    assertThat(deployed)
+        .containsExactly(
+            "chatexport-api", "chatexport-core", "chatexport-testdata", "chatexport-archive");
     assertThat(all(MANAGED, bom)).containsExactlyElementsOf(deployed);
     assertThat(bom).doesNotContain("<parent>").doesNotContain("<maven.deploy.skip>");
   }

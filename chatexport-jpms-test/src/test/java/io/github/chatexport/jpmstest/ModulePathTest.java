@@ -31,16 +31,22 @@ class ModulePathTest {
         .containsExactly("io.github.chatexport.core");
     assertThat(exports(Conversation.class.getModule().getDescriptor()))
         .containsExactly("io.github.chatexport.api");
-    assertThat(ExportReader.class.getModule().isExported("io.github.chatexport.core.internal")).isFalse();
-    assertThat(Conversation.class.getModule().isExported("io.github.chatexport.api.internal",
-        ModularApp.class.getModule())).isFalse();
+    assertThat(ExportReader.class.getModule().isExported("io.github.chatexport.core.internal"))
+        .isFalse();
+    assertThat(
+            Conversation.class
+                .getModule()
+                .isExported("io.github.chatexport.api.internal", ModularApp.class.getModule()))
+        .isFalse();
   }
 
   @Test
   void readsAnExportThroughThePublicApi() throws IOException {
     Path file = tmp.resolve("conversations.json");
-    Files.writeString(file, "[{\"id\":\"c1\",\"title\":\"Modules\",\"current_node\":\"n1\","
-        + "\"mapping\":{\"n1\":{\"id\":\"n1\",\"message\":null,\"parent\":null,\"children\":[]}}}]",
+    Files.writeString(
+        file,
+        "[{\"id\":\"c1\",\"title\":\"Modules\",\"current_node\":\"n1\","
+            + "\"mapping\":{\"n1\":{\"id\":\"n1\",\"message\":null,\"parent\":null,\"children\":[]}}}]",
         StandardCharsets.UTF_8);
     assertThat(ModularApp.titles(file)).containsExactly("Modules");
   }

@@ -70,17 +70,22 @@ public final class Fixture {
 
   /** The expected result written beside the fixture, if any. */
   public Optional<String> expected() {
-    String p = isFolder() ? path.substring(0, path.length() - 1) : path.substring(0, path.lastIndexOf('.'));
+    String p =
+        isFolder()
+            ? path.substring(0, path.length() - 1)
+            : path.substring(0, path.lastIndexOf('.'));
     try (InputStream in = Fixtures.resourceOrNull(p + ".expected")) {
-      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Copies the fixture into {@code dir}: a file keeps its name, a folder becomes a folder of its name. Returns
-   * the copy.
+   * Copies the fixture into {@code dir}: a file keeps its name, a folder becomes a folder of its
+   * name. Returns the copy.
    */
   public Path copyTo(Path dir) throws IOException {
     if (!isFolder()) {
@@ -101,10 +106,14 @@ public final class Fixture {
     return target;
   }
 
-  /** Zips a folder fixture (or a single file) into {@code dir}/{@code name}.zip, as an export is downloaded. */
+  /**
+   * Zips a folder fixture (or a single file) into {@code dir}/{@code name}.zip, as an export is
+   * downloaded.
+   */
   public Path zipTo(Path dir) throws IOException {
     Path zip = dir.resolve(name() + ".zip");
-    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(out)) {
       List<String> files = isFolder() ? files() : List.of("");
       for (String file : files) {
         String entryName = isFolder() ? file : path.substring(path.lastIndexOf('/') + 1);
@@ -147,7 +156,12 @@ public final class Fixture {
     List<String> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
       walk.filter(Files::isRegularFile)
-          .forEach(p -> out.add(root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/")));
+          .forEach(
+              p ->
+                  out.add(
+                      root.relativize(p)
+                          .toString()
+                          .replace(p.getFileSystem().getSeparator(), "/")));
     }
     out.sort(null);
     return out;

@@ -11,9 +11,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hand-written fixtures of chatexport, each with its expected result: small ChatGPT exports covering every
- * content type, graph shape and era, plus malformed inputs. Use them in your own tests with
- * {@code <scope>test</scope>}:
+ * The hand-written fixtures of chatexport, each with its expected result: small ChatGPT exports
+ * covering every content type, graph shape and era, plus malformed inputs. Use them in your own
+ * tests with {@code <scope>test</scope>}:
  *
  * <pre>{@code
  * for (Fixture fixture : Fixtures.group("conversations")) {
@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The expected-result format is described in {@code FIXTURES.md} of the chatexport-testdata module.
+ * <p>The expected-result format is described in {@code FIXTURES.md} of the chatexport-testdata
+ * module.
  */
 public final class Fixtures {
   static final String ROOT = "/io/github/chatexport/testdata/";
@@ -32,7 +33,8 @@ public final class Fixtures {
   public static List<Fixture> all() {
     List<Fixture> out = new ArrayList<>();
     try (InputStream in = resource("index.txt");
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         String path = line.strip();
         if (!path.isEmpty() && !path.startsWith("#")) {

@@ -11,24 +11,29 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Odd and hostile conversation files of any size, one per shape of FORMAT.md's anomalies and of the reader's
- * limits: each {@link Shape} makes a conversations JSON array whose cost for a reader should grow linearly with
- * {@code n} (the number of nodes, conversations, children, warnings or characters, as the shape says). The
- * pathological test reads them under generous timeouts; the benchmark prints their per-unit cost at growing
- * sizes.
+ * Odd and hostile conversation files of any size, one per shape of FORMAT.md's anomalies and of the
+ * reader's limits: each {@link Shape} makes a conversations JSON array whose cost for a reader
+ * should grow linearly with {@code n} (the number of nodes, conversations, children, warnings or
+ * characters, as the shape says). The pathological test reads them under generous timeouts; the
+ * benchmark prints their per-unit cost at growing sizes.
  */
 public final class HostileShapes {
   private HostileShapes() {}
 
   /** A shape of odd input; {@code n} is its size in the unit each one names. */
   public enum Shape {
-    /** A chain of {@code n} nodes, each with {@code "children": []}: n children-mismatch warnings. */
+    /**
+     * A chain of {@code n} nodes, each with {@code "children": []}: n children-mismatch warnings.
+     */
     CHAIN_EMPTY_CHILDREN,
     /** {@code n} nodes whose parents are all missing: n warnings and n roots. */
     MISSING_PARENTS,
     /** A chain of {@code n} nodes, each listing a child that is not in the mapping. */
     DANGLING_CHILDREN,
-    /** A chain of {@code n} nodes whose children lists point elsewhere (each lists the next but one). */
+    /**
+     * A chain of {@code n} nodes whose children lists point elsewhere (each lists the next but
+     * one).
+     */
     CHILDREN_DISAGREE,
     /** {@code n / 2} cycles of two nodes each. */
     SHORT_CYCLES,
@@ -44,7 +49,10 @@ public final class HostileShapes {
     UNKNOWN_CONTENT,
     /** A mapping with the same key {@code n} times, and a node with one field repeated n times. */
     DUPLICATE_KEYS,
-    /** {@code n} nodes each with many warnings at once (id mismatch, missing parent, dangling child, mistypes). */
+    /**
+     * {@code n} nodes each with many warnings at once (id mismatch, missing parent, dangling child,
+     * mistypes).
+     */
     MANY_WARNINGS,
     /** One root with {@code n} children listed in its children. */
     WIDE_NODE,
@@ -88,7 +96,8 @@ public final class HostileShapes {
       case ONE_LONG_CYCLE -> {
         open(out, "one-long-cycle");
         for (int i = 0; i < n; i++) {
-          node(out, i, "\"n" + ((i + n - 1) % n) + "\"", "[\"n" + ((i + 1) % n) + "\"]", message(i));
+          node(
+              out, i, "\"n" + ((i + n - 1) % n) + "\"", "[\"n" + ((i + 1) % n) + "\"]", message(i));
         }
         close(out, "\"n0\"");
       }
@@ -102,33 +111,57 @@ public final class HostileShapes {
       case CURRENT_NODE_MISSING -> {
         open(out, "current-node-missing");
         for (int i = 0; i < n; i++) {
-          node(out, i, i == 0 ? "null" : "\"n" + (i - 1) + "\"", i == n - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
+          node(
+              out,
+              i,
+              i == 0 ? "null" : "\"n" + (i - 1) + "\"",
+              i == n - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
               message(i));
         }
         out.append("}}");
       }
       case TYPE_MISMATCHES -> {
-        out.append("{\"id\":7,\"title\":[1],\"create_time\":\"soon\",\"update_time\":{},\"current_node\":5,"
-            + "\"default_model_slug\":false,\"gizmo_id\":{},\"is_archived\":\"yes\",\"mapping\":{");
+        out.append(
+            "{\"id\":7,\"title\":[1],\"create_time\":\"soon\",\"update_time\":{},\"current_node\":5,"
+                + "\"default_model_slug\":false,\"gizmo_id\":{},\"is_archived\":\"yes\",\"mapping\":{");
         for (int i = 0; i < n; i++) {
           if (i > 0) {
             out.append(',');
           }
-          out.append("\"n").append(i).append("\":{\"id\":").append(i).append(",\"parent\":")
-              .append(i == 0 ? "null" : "[\"n" + (i - 1) + "\"]").append(",\"children\":{\"a\":1},\"message\":{")
-              .append("\"id\":true,\"author\":{\"role\":1,\"name\":[],\"metadata\":3},\"create_time\":\"x\",")
+          out.append("\"n")
+              .append(i)
+              .append("\":{\"id\":")
+              .append(i)
+              .append(",\"parent\":")
+              .append(i == 0 ? "null" : "[\"n" + (i - 1) + "\"]")
+              .append(",\"children\":{\"a\":1},\"message\":{")
+              .append(
+                  "\"id\":true,\"author\":{\"role\":1,\"name\":[],\"metadata\":3},\"create_time\":\"x\",")
               .append("\"update_time\":[],\"content\":{\"content_type\":\"text\",\"parts\":\"p\"},")
-              .append("\"status\":1,\"end_turn\":\"no\",\"weight\":\"heavy\",\"metadata\":[],\"recipient\":2,")
+              .append(
+                  "\"status\":1,\"end_turn\":\"no\",\"weight\":\"heavy\",\"metadata\":[],\"recipient\":2,")
               .append("\"channel\":{}}}");
         }
         out.append("}}");
       }
-      case UNKNOWN_CONTENT -> chain(out, n, i -> i == n - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
-          i -> "{\"id\":\"m" + i + "\",\"author\":{\"role\":\"tool" + (i % 7) + "\"},\"content\":{\"content_type\":"
-              + (i % 2 == 0 ? "\"future_type_" + (i % 13) + "\",\"payload\":{\"k\":[" + i + "]}"
-                  : "\"multimodal_text\",\"parts\":[{\"content_type\":\"hologram_" + (i % 5) + "\",\"x\":1},"
-                      + "null,7,[\"a\"]]")
-              + "}}");
+      case UNKNOWN_CONTENT ->
+          chain(
+              out,
+              n,
+              i -> i == n - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
+              i ->
+                  "{\"id\":\"m"
+                      + i
+                      + "\",\"author\":{\"role\":\"tool"
+                      + (i % 7)
+                      + "\"},\"content\":{\"content_type\":"
+                      + (i % 2 == 0
+                          ? "\"future_type_" + (i % 13) + "\",\"payload\":{\"k\":[" + i + "]}"
+                          : "\"multimodal_text\",\"parts\":[{\"content_type\":\"hologram_"
+                              + (i % 5)
+                              + "\",\"x\":1},"
+                              + "null,7,[\"a\"]]")
+                      + "}}");
       case DUPLICATE_KEYS -> {
         open(out, "duplicate-keys");
         for (int i = 0; i < n; i++) {
@@ -157,9 +190,19 @@ public final class HostileShapes {
           if (i > 0) {
             out.append(',');
           }
-          out.append("\"n").append(i).append("\":{\"id\":\"other").append(i).append("\",\"parent\":\"gone")
-              .append(i).append("\",\"children\":[\"ghost").append(i).append("\",\"n").append((i + 1) % n)
-              .append("\"],\"message\":{\"id\":\"m").append(i).append("\",\"create_time\":\"x\",\"weight\":[],")
+          out.append("\"n")
+              .append(i)
+              .append("\":{\"id\":\"other")
+              .append(i)
+              .append("\",\"parent\":\"gone")
+              .append(i)
+              .append("\",\"children\":[\"ghost")
+              .append(i)
+              .append("\",\"n")
+              .append((i + 1) % n)
+              .append("\"],\"message\":{\"id\":\"m")
+              .append(i)
+              .append("\",\"create_time\":\"x\",\"weight\":[],")
               .append("\"content\":{\"content_type\":\"text\",\"parts\":[1]}}}");
         }
         close(out, "\"ghost\"");
@@ -175,8 +218,11 @@ public final class HostileShapes {
         }
         out.append("]}");
         for (int i = 0; i < n; i++) {
-          out.append(",\"n").append(i).append("\":{\"parent\":\"root\",\"children\":[],\"message\":")
-              .append(message(i)).append('}');
+          out.append(",\"n")
+              .append(i)
+              .append("\":{\"parent\":\"root\",\"children\":[],\"message\":")
+              .append(message(i))
+              .append('}');
         }
         close(out, "\"n0\"");
       }
@@ -185,37 +231,63 @@ public final class HostileShapes {
           if (i > 0) {
             out.append(',');
           }
-          out.append("{\"id\":\"c").append(i).append("\",\"mapping\":{\"r\":{\"parent\":null,\"children\":[]}},")
+          out.append("{\"id\":\"c")
+              .append(i)
+              .append("\",\"mapping\":{\"r\":{\"parent\":null,\"children\":[]}},")
               .append("\"current_node\":\"r\"}");
         }
       }
       case LONG_STRING -> {
         open(out, "long-string");
-        out.append("\"n0\":{\"parent\":null,\"children\":[],\"message\":{\"id\":\"m\",\"author\":{\"role\":"
-            + "\"user\"},\"content\":{\"content_type\":\"text\",\"parts\":[\"");
+        out.append(
+            "\"n0\":{\"parent\":null,\"children\":[],\"message\":{\"id\":\"m\",\"author\":{\"role\":"
+                + "\"user\"},\"content\":{\"content_type\":\"text\",\"parts\":[\"");
         for (int i = 0; i < n; i++) {
-          out.append("plain text \\\" \\\\ \\n \\u00e9 \\ud83d\\ude00 and more, up to one hundred characters..");
+          out.append(
+              "plain text \\\" \\\\ \\n \\u00e9 \\ud83d\\ude00 and more, up to one hundred characters..");
         }
         out.append("\"]}}}");
         close(out, "\"n0\"");
       }
       case DEEP_NESTING -> {
         int deep = Math.max(1, n / 100);
-        chain(out, deep, i -> i == deep - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
-            i -> "{\"id\":\"m" + i + "\",\"author\":{\"role\":\"user\"},\"content\":{\"content_type\":\"text\","
-                + "\"parts\":[\"x\"]},\"metadata\":{\"deep\":" + "[{\"a\":".repeat(450) + "1" + "}]".repeat(450)
-                + "}}");
+        chain(
+            out,
+            deep,
+            i -> i == deep - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
+            i ->
+                "{\"id\":\"m"
+                    + i
+                    + "\",\"author\":{\"role\":\"user\"},\"content\":{\"content_type\":\"text\","
+                    + "\"parts\":[\"x\"]},\"metadata\":{\"deep\":"
+                    + "[{\"a\":".repeat(450)
+                    + "1"
+                    + "}]".repeat(450)
+                    + "}}");
       }
       case HUGE_NUMBERS -> {
         String digits = "9".repeat(990);
-        chain(out, n, i -> i == n - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
-            i -> "{\"id\":\"m" + i + "\",\"author\":{\"role\":\"assistant\"},\"create_time\":"
-                + (i % 3 == 0 ? "1.51E72703000" : i % 3 == 1 ? "-1e-999999999" : digits + ".5") + ",\"update_time\":"
-                + (i % 2 == 0 ? digits : "1E999999999") + ",\"weight\":" + (i % 2 == 0 ? "1E-999999999" : digits)
-                + ",\"content\":{\"content_type\":\"multimodal_text\",\"parts\":[{\"content_type\":"
-                + "\"image_asset_pointer\",\"asset_pointer\":\"file-service://file-x\",\"size_bytes\":1E999999,"
-                + "\"width\":" + digits + ",\"height\":-1E-99999,\"fovea\":1.5E400000}]},\"metadata\":{"
-                + "\"finished_duration_sec\":1E999999999,\"n\":" + digits + "e99999999}}");
+        chain(
+            out,
+            n,
+            i -> i == n - 1 ? "[]" : "[\"n" + (i + 1) + "\"]",
+            i ->
+                "{\"id\":\"m"
+                    + i
+                    + "\",\"author\":{\"role\":\"assistant\"},\"create_time\":"
+                    + (i % 3 == 0 ? "1.51E72703000" : i % 3 == 1 ? "-1e-999999999" : digits + ".5")
+                    + ",\"update_time\":"
+                    + (i % 2 == 0 ? digits : "1E999999999")
+                    + ",\"weight\":"
+                    + (i % 2 == 0 ? "1E-999999999" : digits)
+                    + ",\"content\":{\"content_type\":\"multimodal_text\",\"parts\":[{\"content_type\":"
+                    + "\"image_asset_pointer\",\"asset_pointer\":\"file-service://file-x\",\"size_bytes\":1E999999,"
+                    + "\"width\":"
+                    + digits
+                    + ",\"height\":-1E-99999,\"fovea\":1.5E400000}]},\"metadata\":{"
+                    + "\"finished_duration_sec\":1E999999999,\"n\":"
+                    + digits
+                    + "e99999999}}");
       }
       default -> throw new IllegalArgumentException(shape.toString());
     }
@@ -226,8 +298,10 @@ public final class HostileShapes {
   /** A chat.html page whose {@code jsonData} is {@code conversationsJson}. */
   public static byte[] chatHtml(byte[] conversationsJson) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(conversationsJson.length + 200);
-    out.writeBytes(("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>ChatGPT Data Export</title></head>"
-        + "<body><div id=\"root\"></div>\n<script>\nvar jsonData = ").getBytes(UTF_8));
+    out.writeBytes(
+        ("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>ChatGPT Data Export</title></head>"
+                + "<body><div id=\"root\"></div>\n<script>\nvar jsonData = ")
+            .getBytes(UTF_8));
     out.writeBytes(conversationsJson);
     out.writeBytes(";\n</script></body></html>\n".getBytes(UTF_8));
     return out.toByteArray();
@@ -247,13 +321,24 @@ public final class HostileShapes {
   }
 
   private static String message(int i) {
-    return "{\"id\":\"m" + i + "\",\"author\":{\"role\":\"" + (i % 2 == 0 ? "user" : "assistant") + "\"},"
-        + "\"create_time\":" + (1700000000 + i) + ".25,\"content\":{\"content_type\":\"text\",\"parts\":[\"hello "
-        + i + "\"]},\"weight\":1.0,\"metadata\":{}}";
+    return "{\"id\":\"m"
+        + i
+        + "\",\"author\":{\"role\":\""
+        + (i % 2 == 0 ? "user" : "assistant")
+        + "\"},"
+        + "\"create_time\":"
+        + (1700000000 + i)
+        + ".25,\"content\":{\"content_type\":\"text\",\"parts\":[\"hello "
+        + i
+        + "\"]},\"weight\":1.0,\"metadata\":{}}";
   }
 
   private static void open(StringBuilder out, String id) {
-    out.append("{\"id\":\"").append(id).append("\",\"title\":\"").append(id).append("\",\"create_time\":1700000000.5,")
+    out.append("{\"id\":\"")
+        .append(id)
+        .append("\",\"title\":\"")
+        .append(id)
+        .append("\",\"create_time\":1700000000.5,")
         .append("\"mapping\":{");
   }
 
@@ -261,19 +346,30 @@ public final class HostileShapes {
     out.append("},\"current_node\":").append(currentNode).append('}');
   }
 
-  private static void node(StringBuilder out, int i, String parent, String children, String message) {
+  private static void node(
+      StringBuilder out, int i, String parent, String children, String message) {
     if (i > 0) {
       out.append(',');
     }
-    out.append("\"n").append(i).append("\":{\"id\":\"n").append(i).append("\",\"message\":").append(message)
-        .append(",\"parent\":").append(parent).append(",\"children\":").append(children).append('}');
+    out.append("\"n")
+        .append(i)
+        .append("\":{\"id\":\"n")
+        .append(i)
+        .append("\",\"message\":")
+        .append(message)
+        .append(",\"parent\":")
+        .append(parent)
+        .append(",\"children\":")
+        .append(children)
+        .append('}');
   }
 
   private static void chain(StringBuilder out, int n, IntFunction<String> children) {
     chain(out, n, children, HostileShapes::message);
   }
 
-  private static void chain(StringBuilder out, int n, IntFunction<String> children, IntFunction<String> message) {
+  private static void chain(
+      StringBuilder out, int n, IntFunction<String> children, IntFunction<String> message) {
     open(out, "chain");
     for (int i = 0; i < n; i++) {
       node(out, i, i == 0 ? "null" : "\"n" + (i - 1) + "\"", children.apply(i), message.apply(i));

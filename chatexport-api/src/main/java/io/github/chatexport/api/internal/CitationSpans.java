@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the citations of a message's text: the algorithm behind {@link Message#citationSpans()}. */
+/**
+ * Finds the citations of a message's text: the algorithm behind {@link Message#citationSpans()}.
+ */
 public final class CitationSpans {
   /** A 2023–24 citation mark, such as {@code 【1†source】}. */
   private static final Pattern BRACKET = Pattern.compile("【[^【】]{1,80}】");
@@ -34,18 +36,28 @@ public final class CitationSpans {
         Metadata.Citation c = citations.get(i);
         Integer s = c.startIx();
         Integer e = c.endIx();
-        int[] span = s != null && e != null && 0 <= s && s < e && e <= text.length()
-            && BRACKET.matcher(text.substring(s, e)).matches() ? new int[] {s, e}
-            : i < brackets.size() ? brackets.get(i) : null;
+        int[] span =
+            s != null
+                    && e != null
+                    && 0 <= s
+                    && s < e
+                    && e <= text.length()
+                    && BRACKET.matcher(text.substring(s, e)).matches()
+                ? new int[] {s, e}
+                : i < brackets.size() ? brackets.get(i) : null;
         if (span != null) {
-          spans.add(new CitationSpan(span[0], span[1], List.of(new CitationSpan.Source(c.title(), c.url()))));
+          spans.add(
+              new CitationSpan(
+                  span[0], span[1], List.of(new CitationSpan.Source(c.title(), c.url()))));
         }
       }
     }
     int from = 0;
     for (Metadata.ContentReference ref : message.metadata().contentReferences()) {
       String matched = ref.matchedText();
-      if (matched == null || matched.isEmpty() || !(matched.indexOf('\uE200') >= 0 || matched.startsWith("【"))) {
+      if (matched == null
+          || matched.isEmpty()
+          || !(matched.indexOf('\uE200') >= 0 || matched.startsWith("【"))) {
         continue;
       }
       int at = text.indexOf(matched, from);
@@ -59,8 +71,10 @@ public final class CitationSpans {
       List<CitationSpan.Source> sources = new ArrayList<>();
       if (ref.json().get("items") instanceof RawJson.JsonArray items) {
         for (RawJson item : items.elements()) {
-          sources.add(new CitationSpan.Source(item.get("title").asString().orElse(null),
-              item.get("url").asString().orElse(null)));
+          sources.add(
+              new CitationSpan.Source(
+                  item.get("title").asString().orElse(null),
+                  item.get("url").asString().orElse(null)));
         }
       }
       if (sources.isEmpty() && ref.json().get("safe_urls") instanceof RawJson.JsonArray urls) {
@@ -68,7 +82,9 @@ public final class CitationSpans {
           url.asString().ifPresent(u -> sources.add(new CitationSpan.Source(null, u)));
         }
       }
-      spans.add(new CitationSpan(at, at + matched.length(), new ArrayList<>(new LinkedHashSet<>(sources))));
+      spans.add(
+          new CitationSpan(
+              at, at + matched.length(), new ArrayList<>(new LinkedHashSet<>(sources))));
     }
     spans.sort(Comparator.comparingInt(CitationSpan::start));
     List<CitationSpan> out = new ArrayList<>(spans.size());

@@ -8,9 +8,10 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An unmodifiable list over an array, built once by the reader and then handed to records without another copy
- * (records recognize it and skip their defensive copy; nothing outside this library can obtain its array). Like
- * {@link java.util.List#of}, it holds no nulls and rejects queries for null.
+ * An unmodifiable list over an array, built once by the reader and then handed to records without
+ * another copy (records recognize it and skip their defensive copy; nothing outside this library
+ * can obtain its array). Like {@link java.util.List#of}, it holds no nulls and rejects queries for
+ * null.
  *
  * @param <E> the element type
  */
@@ -22,8 +23,8 @@ public final class FrozenList<E> extends AbstractList<E> implements RandomAccess
   }
 
   /**
-   * Takes ownership of {@code elements}: the caller must not keep or change the array. Elements must be non-null;
-   * the array must not be empty (use {@link java.util.List#of()}).
+   * Takes ownership of {@code elements}: the caller must not keep or change the array. Elements
+   * must be non-null; the array must not be empty (use {@link java.util.List#of()}).
    */
   public static <E> FrozenList<E> adopt(Object[] elements) {
     return new FrozenList<>(elements);

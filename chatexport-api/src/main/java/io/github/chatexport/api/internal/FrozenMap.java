@@ -14,12 +14,13 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An unmodifiable map that keeps insertion order, built once by the reader and then handed to records without
- * another copy. Records recognize it and skip their defensive copy; nothing outside this library can obtain its
- * arrays.
+ * An unmodifiable map that keeps insertion order, built once by the reader and then handed to
+ * records without another copy. Records recognize it and skip their defensive copy; nothing outside
+ * this library can obtain its arrays.
  *
- * <p>It is two arrays, keys and values: no entry objects, no hash table for small maps (JSON objects of an export
- * mostly hold a handful of members; lookups scan them). A hash index is built on the first lookup in a larger map.
+ * <p>It is two arrays, keys and values: no entry objects, no hash table for small maps (JSON
+ * objects of an export mostly hold a handful of members; lookups scan them). A hash index is built
+ * on the first lookup in a larger map.
  *
  * @param <V> the value type
  */
@@ -39,7 +40,10 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
   }
 
   /** Copies {@code map}, keeping its order. Keys and values must be non-null. */
-  @SuppressWarnings({"unchecked", "NonApiType"}) // the type says it: an insertion-ordered map is handed over
+  @SuppressWarnings({
+    "unchecked",
+    "NonApiType"
+  }) // the type says it: an insertion-ordered map is handed over
   public static <V> Map<String, V> adopt(LinkedHashMap<String, V> map) {
     if (map.isEmpty()) {
       return (Map<String, V>) EMPTY;
@@ -55,9 +59,10 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
   }
 
   /**
-   * Takes ownership of the first {@code size} keys and values: the caller must not keep or change the arrays.
-   * Keys must be distinct and non-null, values non-null. (The keys array, never changed by the map, may be shared
-   * by several maps whose keys are the same: the reader does this for objects of the same shape.)
+   * Takes ownership of the first {@code size} keys and values: the caller must not keep or change
+   * the arrays. Keys must be distinct and non-null, values non-null. (The keys array, never changed
+   * by the map, may be shared by several maps whose keys are the same: the reader does this for
+   * objects of the same shape.)
    */
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> adopt(String[] keys, Object[] values, int size) {
@@ -76,8 +81,9 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
   }
 
   /**
-   * The first {@code size} names as an unmodifiable list, taking ownership of the array (never changed after):
-   * the reader shares one such list among records whose members came in the same order.
+   * The first {@code size} names as an unmodifiable list, taking ownership of the array (never
+   * changed after): the reader shares one such list among records whose members came in the same
+   * order.
    */
   public static List<String> adoptList(String[] names, int size) {
     return size == 0 ? List.of() : new KeyList(names, size);
@@ -88,7 +94,8 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
     return list instanceof KeyList;
   }
 
-  private static final class KeyList extends java.util.AbstractList<String> implements java.util.RandomAccess {
+  private static final class KeyList extends java.util.AbstractList<String>
+      implements java.util.RandomAccess {
     private final String[] names;
     private final int size;
 

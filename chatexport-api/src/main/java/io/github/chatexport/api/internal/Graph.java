@@ -16,11 +16,11 @@ import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tree of a conversation's {@code mapping}, analyzed once: parent links (authoritative, cycles cut),
- * children in branch order, roots, leaves, and the anomalies met.
+ * The tree of a conversation's {@code mapping}, analyzed once: parent links (authoritative, cycles
+ * cut), children in branch order, roots, leaves, and the anomalies met.
  *
- * <p>Everything is iterative and linear in the number of nodes (plus sorting of unlisted siblings). Node
- * indexes follow mapping order.
+ * <p>Everything is iterative and linear in the number of nodes (plus sorting of unlisted siblings).
+ * Node indexes follow mapping order.
  */
 public final class Graph {
   private static final int NONE = -1;
@@ -39,8 +39,8 @@ public final class Graph {
    *
    * @param kind the warning kind
    * @param nodeId the node it concerns, or null when it concerns the conversation
-   * @param field the field of that node (or of the conversation) it is about: {@code parent}, {@code children},
-   *     {@code current_node}, or empty for the mapping itself
+   * @param field the field of that node (or of the conversation) it is about: {@code parent},
+   *     {@code children}, {@code current_node}, or empty for the mapping itself
    * @param message a description without user content
    */
   public record Issue(Warning.Kind kind, @Nullable String nodeId, String field, String message) {}
@@ -63,8 +63,12 @@ public final class Graph {
       String p = nodes[i].parentId();
       Integer pi = p == null ? null : index.get(p);
       if (p != null && pi == null) {
-        issues.add(new Issue(Warning.Kind.PARENT_MISSING, keys[i], "parent",
-            "parent " + p + " is not in the mapping; the node is treated as a root"));
+        issues.add(
+            new Issue(
+                Warning.Kind.PARENT_MISSING,
+                keys[i],
+                "parent",
+                "parent " + p + " is not in the mapping; the node is treated as a root"));
       }
       original[i] = pi == null ? NONE : pi;
     }
@@ -100,8 +104,12 @@ public final class Graph {
     }
     roots = sortBySiblingOrder(rootList.stream().mapToInt(Integer::intValue).toArray());
     if (roots.length > 1) {
-      issues.add(new Issue(Warning.Kind.MULTIPLE_ROOTS, null, "mapping",
-          "the mapping has " + roots.length + " roots"));
+      issues.add(
+          new Issue(
+              Warning.Kind.MULTIPLE_ROOTS,
+              null,
+              "mapping",
+              "the mapping has " + roots.length + " roots"));
     }
   }
 
@@ -140,12 +148,20 @@ public final class Graph {
         mismatch = true;
       }
       if (unknown > 0) {
-        missing.add(new Issue(Warning.Kind.CHILD_MISSING, keys[p], "children",
-            unknown + (unknown == 1 ? " child is" : " children are") + " not in the mapping"));
+        missing.add(
+            new Issue(
+                Warning.Kind.CHILD_MISSING,
+                keys[p],
+                "children",
+                unknown + (unknown == 1 ? " child is" : " children are") + " not in the mapping"));
       }
       if (mismatch) {
-        mismatched.add(new Issue(Warning.Kind.CHILDREN_MISMATCH, keys[p], "children",
-            "children disagree with the parent links; the parent links are used"));
+        mismatched.add(
+            new Issue(
+                Warning.Kind.CHILDREN_MISMATCH,
+                keys[p],
+                "children",
+                "children disagree with the parent links; the parent links are used"));
       }
     }
     issues.addAll(missing);
@@ -190,13 +206,20 @@ public final class Graph {
     }
     for (int i = 0; i < n; i++) {
       if (cycleLength[i] > 0) {
-        issues.add(new Issue(Warning.Kind.CYCLE, keys[i], "parent",
-            "the parent links form a cycle of " + cycleLength[i] + " nodes; it is cut here"));
+        issues.add(
+            new Issue(
+                Warning.Kind.CYCLE,
+                keys[i],
+                "parent",
+                "the parent links form a cycle of " + cycleLength[i] + " nodes; it is cut here"));
       }
     }
   }
 
-  /** Puts the children of {@code p} in branch order; {@code placed} is scratch space, all clear on entry and exit. */
+  /**
+   * Puts the children of {@code p} in branch order; {@code placed} is scratch space, all clear on
+   * entry and exit.
+   */
   private void orderChildren(int p, BitSet placed) {
     int from = childStart[p];
     int to = childStart[p + 1];
@@ -235,10 +258,12 @@ public final class Graph {
     for (int i = 0; i < indexes.length; i++) {
       boxed[i] = indexes[i];
     }
-    Arrays.sort(boxed, (a, b) -> {
-      int c = compareTime(a, b);
-      return c != 0 ? c : id(a).compareTo(id(b));
-    });
+    Arrays.sort(
+        boxed,
+        (a, b) -> {
+          int c = compareTime(a, b);
+          return c != 0 ? c : id(a).compareTo(id(b));
+        });
     int[] out = new int[indexes.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = boxed[i];
@@ -281,22 +306,33 @@ public final class Graph {
   }
 
   /**
-   * The anomalies of the tree, with those about {@code currentNode} last: tree anomalies in the order parent,
-   * children, cycles, roots; then {@code current_node} absent or unknown.
+   * The anomalies of the tree, with those about {@code currentNode} last: tree anomalies in the
+   * order parent, children, cycles, roots; then {@code current_node} absent or unknown.
    */
   public List<Issue> issues(@Nullable String currentNode) {
     List<Issue> all = new ArrayList<>(issues);
     if (currentNode == null) {
-      all.add(new Issue(Warning.Kind.CURRENT_NODE_MISSING, null, "current_node",
-          "current_node is absent or null; the active branch ends at the most recent leaf"));
+      all.add(
+          new Issue(
+              Warning.Kind.CURRENT_NODE_MISSING,
+              null,
+              "current_node",
+              "current_node is absent or null; the active branch ends at the most recent leaf"));
     } else if (!index.containsKey(currentNode)) {
-      all.add(new Issue(Warning.Kind.CURRENT_NODE_UNKNOWN, null, "current_node",
-          "current_node is not in the mapping; the active branch ends at the most recent leaf"));
+      all.add(
+          new Issue(
+              Warning.Kind.CURRENT_NODE_UNKNOWN,
+              null,
+              "current_node",
+              "current_node is not in the mapping; the active branch ends at the most recent leaf"));
     }
     return all;
   }
 
-  /** The path from the root to {@code currentNode}, or to the most recent leaf when it is null or unknown. */
+  /**
+   * The path from the root to {@code currentNode}, or to the most recent leaf when it is null or
+   * unknown.
+   */
   public Branch branchTo(@Nullable String currentNode) {
     Integer target = currentNode == null ? null : index.get(currentNode);
     int leaf = target != null ? target : latestLeaf();

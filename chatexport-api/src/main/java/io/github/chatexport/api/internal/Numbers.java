@@ -3,10 +3,11 @@ package io.github.chatexport.api.internal;
 import java.math.BigDecimal;
 
 /**
- * The bound on the numbers that typed views hand out as {@link BigDecimal}s: a caller that converts one
- * ({@code toBigInteger()}, {@code longValue()}, {@code toPlainString()}) does work that grows with the size of its
- * exponent, so {@code 1E72703000}, forty bytes of JSON, would cost tens of millions of digits. As
- * jackson-databind does before a {@code BigDecimal} becomes a {@code BigInteger}, the scale is bounded.
+ * The bound on the numbers that typed views hand out as {@link BigDecimal}s: a caller that converts
+ * one ({@code toBigInteger()}, {@code longValue()}, {@code toPlainString()}) does work that grows
+ * with the size of its exponent, so {@code 1E72703000}, forty bytes of JSON, would cost tens of
+ * millions of digits. As jackson-databind does before a {@code BigDecimal} becomes a {@code
+ * BigInteger}, the scale is bounded.
  */
 public final class Numbers {
   /** The largest scale, in absolute value, of a number handed out as a {@code BigDecimal}. */
@@ -15,8 +16,9 @@ public final class Numbers {
   private Numbers() {}
 
   /**
-   * Whether {@code value} is small enough to hand out: its scale and its exponent ({@code precision - scale})
-   * are both within {@link #MAX_SCALE}, so that any conversion of it costs at most about that many digits.
+   * Whether {@code value} is small enough to hand out: its scale and its exponent ({@code precision
+   * - scale}) are both within {@link #MAX_SCALE}, so that any conversion of it costs at most about
+   * that many digits.
    */
   public static boolean bounded(BigDecimal value) {
     long scale = value.scale();

@@ -6,7 +6,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
-/** File names made from untrusted text (conversation titles, asset names), safe on Windows, macOS and Linux. */
+/**
+ * File names made from untrusted text (conversation titles, asset names), safe on Windows, macOS
+ * and Linux.
+ */
 public final class SafeNames {
   /** The longest name in UTF-8 bytes that ext4, APFS and (as UTF-16 units) NTFS all accept. */
   public static final int MAX_BYTES = 255;
@@ -15,7 +18,8 @@ public final class SafeNames {
   static final String FALLBACK = "_";
 
   private static final String FORBIDDEN = "<>:\"/\\|?*";
-  private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$");
+  private static final Set<String> RESERVED =
+      Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$");
   private static final String RESERVED_DIGITS = "0123456789\u00b9\u00b2\u00b3";
   private static final int MAX_EXTENSION_BYTES = 16;
 
@@ -26,21 +30,23 @@ public final class SafeNames {
    *
    * <ul>
    *   <li>in Unicode NFC, with letters of every script and emoji kept;
-   *   <li>free of path separators and of characters Windows forbids ({@code < > : " / \ | ? *}), each replaced
-   *       by {@code _}, as are control characters, lone surrogates and noncharacters; line breaks, tabs and other
-   *       white space become one space; invisible direction overrides (which can disguise an extension) and
-   *       zero-width spaces are dropped;
-   *   <li>without leading dots or spaces (no hidden files, no {@code ..}), a leading {@code -} (read as an option
-   *       by command-line tools) replaced by {@code _}, and without trailing dots or spaces (which Windows drops);
-   *   <li>not a Windows device name ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL}, {@code COM0}–{@code COM9},
-   *       {@code LPT0}–{@code LPT9}, also with superscript digits, {@code CONIN$}, {@code CONOUT$}), with or
-   *       without an extension, in any case: such a name gets a {@code _} prefix;
-   *   <li>at most {@code maxLength} bytes in UTF-8, cut between code points (never inside a surrogate pair) and
-   *       keeping a short alphanumeric extension when there is one.
+   *   <li>free of path separators and of characters Windows forbids ({@code < > : " / \ | ? *}),
+   *       each replaced by {@code _}, as are control characters, lone surrogates and noncharacters;
+   *       line breaks, tabs and other white space become one space; invisible direction overrides
+   *       (which can disguise an extension) and zero-width spaces are dropped;
+   *   <li>without leading dots or spaces (no hidden files, no {@code ..}), a leading {@code -}
+   *       (read as an option by command-line tools) replaced by {@code _}, and without trailing
+   *       dots or spaces (which Windows drops);
+   *   <li>not a Windows device name ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL}, {@code
+   *       COM0}–{@code COM9}, {@code LPT0}–{@code LPT9}, also with superscript digits, {@code
+   *       CONIN$}, {@code CONOUT$}), with or without an extension, in any case: such a name gets a
+   *       {@code _} prefix;
+   *   <li>at most {@code maxLength} bytes in UTF-8, cut between code points (never inside a
+   *       surrogate pair) and keeping a short alphanumeric extension when there is one.
    * </ul>
    *
-   * <p>Different inputs can give the same name (also when compared case-insensitively, as on Windows and macOS):
-   * callers that write several files must still make the names unique.
+   * <p>Different inputs can give the same name (also when compared case-insensitively, as on
+   * Windows and macOS): callers that write several files must still make the names unique.
    *
    * @param untrusted the text to make a name of
    * @param maxLength the most UTF-8 bytes, from 1 to {@link #MAX_BYTES}
@@ -49,7 +55,8 @@ public final class SafeNames {
   public static String fileName(String untrusted, int maxLength) {
     requireNonNull(untrusted, "untrusted");
     if (maxLength < 1 || maxLength > MAX_BYTES) {
-      throw new IllegalArgumentException("maxLength must be from 1 to " + MAX_BYTES + ", is " + maxLength);
+      throw new IllegalArgumentException(
+          "maxLength must be from 1 to " + MAX_BYTES + ", is " + maxLength);
     }
     String name = trim(clean(Normalizer.normalize(untrusted, Normalizer.Form.NFC)));
     if (name.startsWith("-")) {
@@ -62,10 +69,14 @@ public final class SafeNames {
     return name.isEmpty() ? FALLBACK : name;
   }
 
-  /** Whether Windows reserves {@code name} for a device: its part before the first dot, trailing spaces ignored. */
+  /**
+   * Whether Windows reserves {@code name} for a device: its part before the first dot, trailing
+   * spaces ignored.
+   */
   static boolean isReserved(String name) {
     int dot = name.indexOf('.');
-    String stem = (dot < 0 ? name : name.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
+    String stem =
+        (dot < 0 ? name : name.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
     if (RESERVED.contains(stem)) {
       return true;
     }
@@ -106,7 +117,9 @@ public final class SafeNames {
       if (isInvisible(cp)) {
         continue;
       }
-      if (Character.isISOControl(cp) || (cp <= 0xffff && Character.isSurrogate((char) cp)) || isNoncharacter(cp)
+      if (Character.isISOControl(cp)
+          || (cp <= 0xffff && Character.isSurrogate((char) cp))
+          || isNoncharacter(cp)
           || FORBIDDEN.indexOf(cp) >= 0) {
         out.append('_');
       } else {
@@ -118,8 +131,14 @@ public final class SafeNames {
 
   /** Direction marks and overrides, zero-width space, word joiner, byte order mark. */
   private static boolean isInvisible(int cp) {
-    return cp == 0x061c || cp == 0x200b || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e)
-        || cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+    return cp == 0x061c
+        || cp == 0x200b
+        || cp == 0x200e
+        || cp == 0x200f
+        || (cp >= 0x202a && cp <= 0x202e)
+        || cp == 0x2060
+        || (cp >= 0x2066 && cp <= 0x2069)
+        || cp == 0xfeff;
   }
 
   private static boolean isNoncharacter(int cp) {
@@ -133,7 +152,10 @@ public final class SafeNames {
     while (start < end && (s.charAt(start) == '.' || s.charAt(start) == ' ')) {
       start++;
     }
-    while (end > start && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\u200d')) {
+    while (end > start
+        && (s.charAt(end - 1) == '.'
+            || s.charAt(end - 1) == ' '
+            || s.charAt(end - 1) == '\u200d')) {
       end--;
     }
     return s.substring(start, end);
@@ -149,7 +171,8 @@ public final class SafeNames {
       String extension = s.substring(dot);
       int extensionBytes = extension.length();
       if (extension.substring(1).chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))
-          && extensionBytes <= MAX_EXTENSION_BYTES && extensionBytes <= maxBytes / 2) {
+          && extensionBytes <= MAX_EXTENSION_BYTES
+          && extensionBytes <= maxBytes / 2) {
         String stem = trim(cut(s.substring(0, dot), maxBytes - extensionBytes));
         if (!stem.isEmpty()) {
           return stem + extension;

@@ -1,4 +1,6 @@
-/** Internals shared with {@code io.github.chatexport.core}; not API, not exported to anyone else. */
+/**
+ * Internals shared with {@code io.github.chatexport.core}; not API, not exported to anyone else.
+ */
 @NullMarked
 package io.github.chatexport.api.internal;
 

@@ -16,7 +16,8 @@ class SafeNamesTest {
 
   @Test
   void keepsAnOrdinaryTitle() {
-    assertThat(fileName("Trip to Lisbon (2024) - plan #2", MAX)).isEqualTo("Trip to Lisbon (2024) - plan #2");
+    assertThat(fileName("Trip to Lisbon (2024) - plan #2", MAX))
+        .isEqualTo("Trip to Lisbon (2024) - plan #2");
   }
 
   @Test
@@ -30,7 +31,8 @@ class SafeNamesTest {
 
   @Test
   void replacesCharactersWindowsForbids() {
-    assertThat(fileName("what? <b>yes</b> | \"no\" : *", MAX)).isEqualTo("what_ _b_yes__b_ _ _no_ _ _");
+    assertThat(fileName("what? <b>yes</b> | \"no\" : *", MAX))
+        .isEqualTo("what_ _b_yes__b_ _ _no_ _ _");
   }
 
   @Test
@@ -75,8 +77,22 @@ class SafeNamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CON", "con", "Prn", "AUX", "NUL", "COM1", "com9", "LPT1", "lpt9", "COM0", "LPT\u00b9",
-      "CONIN$", "conout$"})
+  @ValueSource(
+      strings = {
+        "CON",
+        "con",
+        "Prn",
+        "AUX",
+        "NUL",
+        "COM1",
+        "com9",
+        "LPT1",
+        "lpt9",
+        "COM0",
+        "LPT\u00b9",
+        "CONIN$",
+        "conout$"
+      })
   void prefixesWindowsDeviceNames(String device) {
     assertThat(fileName(device, MAX)).isEqualTo("_" + device);
     assertThat(fileName(device + ".txt", MAX)).isEqualTo("_" + device + ".txt");
@@ -87,7 +103,8 @@ class SafeNamesTest {
 
   @Test
   void leavesNamesThatMerelyStartLikeDevices() {
-    for (String name : List.of("CONSOLE", "COM10", "LPT", "nul-result", "aux_file", "COMA", "CON_")) {
+    for (String name :
+        List.of("CONSOLE", "COM10", "LPT", "nul-result", "aux_file", "COMA", "CON_")) {
       assertThat(fileName(name, MAX)).isEqualTo(name);
     }
   }
@@ -111,7 +128,9 @@ class SafeNamesTest {
     String name = fileName("a".repeat(300) + ".png", MAX);
     assertThat(name).hasSize(255).endsWith("a.png");
     assertThat(fileName("b".repeat(300), MAX)).isEqualTo("b".repeat(255));
-    assertThat(fileName("c".repeat(300) + ".thisisnotanextension", MAX)).hasSize(255).startsWith("ccc");
+    assertThat(fileName("c".repeat(300) + ".thisisnotanextension", MAX))
+        .hasSize(255)
+        .startsWith("ccc");
   }
 
   @Test
@@ -148,9 +167,16 @@ class SafeNamesTest {
       int max = 1 + random.nextInt(255);
       String name = fileName(untrusted, max);
       assertThat(fileName(untrusted, max)).isEqualTo(name);
-      assertThat(name).isNotEmpty().isNotIn(".", "..").doesNotContain("/", "\\", "\u0000", ":", "*", "?");
+      assertThat(name)
+          .isNotEmpty()
+          .isNotIn(".", "..")
+          .doesNotContain("/", "\\", "\u0000", ":", "*", "?");
       assertThat(name.getBytes(UTF_8).length).isLessThanOrEqualTo(max);
-      assertThat(name).doesNotStartWith(".").doesNotStartWith(" ").doesNotEndWith(".").doesNotEndWith(" ");
+      assertThat(name)
+          .doesNotStartWith(".")
+          .doesNotStartWith(" ")
+          .doesNotEndWith(".")
+          .doesNotEndWith(" ");
       assertThat(SafeNames.isReserved(name)).isFalse();
       assertThat(new String(name.getBytes(UTF_8), UTF_8)).as("no lone surrogate").isEqualTo(name);
       assertThat(fileName(name, max)).as("idempotent").isEqualTo(name);

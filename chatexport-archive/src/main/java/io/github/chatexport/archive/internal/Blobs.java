@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
-/** Files stored once by their SHA-256, in chunks of 1 MiB, so that neither storing nor reading holds one whole. */
+/**
+ * Files stored once by their SHA-256, in chunks of 1 MiB, so that neither storing nor reading holds
+ * one whole.
+ */
 public final class Blobs {
   /** The size of a chunk. */
   public static final int CHUNK = 1 << 20;
@@ -38,8 +41,8 @@ public final class Blobs {
   }
 
   /**
-   * Stores the bytes of {@code source} unless a blob with their SHA-256 is stored; returns the SHA-256, and in
-   * {@code added[0]} whether they were new.
+   * Stores the bytes of {@code source} unless a blob with their SHA-256 is stored; returns the
+   * SHA-256, and in {@code added[0]} whether they were new.
    */
   public static String store(Connection connection, Source source, boolean[] added)
       throws IOException, SQLException {
@@ -54,8 +57,9 @@ public final class Blobs {
     long size = 0;
     MessageDigest check = Sha.digest();
     try (InputStream in = source.open();
-        PreparedStatement chunk = connection.prepareStatement(
-            "INSERT INTO blob_chunk(sha256, seq, data) VALUES (?, ?, ?)")) {
+        PreparedStatement chunk =
+            connection.prepareStatement(
+                "INSERT INTO blob_chunk(sha256, seq, data) VALUES (?, ?, ?)")) {
       byte[] buffer = new byte[CHUNK];
       int seq = 0;
       while (true) {
@@ -77,7 +81,8 @@ public final class Blobs {
     if (!Sha.hex(check.digest()).equals(sha)) {
       throw new IOException("the file changed while it was being stored");
     }
-    try (PreparedStatement blob = connection.prepareStatement("INSERT INTO blob(sha256, size) VALUES (?, ?)")) {
+    try (PreparedStatement blob =
+        connection.prepareStatement("INSERT INTO blob(sha256, size) VALUES (?, ?)")) {
       blob.setString(1, sha);
       blob.setLong(2, size);
       blob.executeUpdate();
@@ -130,8 +135,9 @@ public final class Blobs {
       }
 
       private byte @Nullable [] next() throws IOException {
-        try (PreparedStatement s = connection.prepareStatement(
-            "SELECT data FROM blob_chunk WHERE sha256 = ? AND seq = ?")) {
+        try (PreparedStatement s =
+            connection.prepareStatement(
+                "SELECT data FROM blob_chunk WHERE sha256 = ? AND seq = ?")) {
           s.setString(1, sha);
           s.setInt(2, seq++);
           try (ResultSet r = s.executeQuery()) {

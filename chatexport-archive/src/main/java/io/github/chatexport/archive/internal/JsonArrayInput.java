@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
-/** A JSON array, as UTF-8 bytes, of the JSON texts a source gives one by one: read lazily, one element held. */
+/**
+ * A JSON array, as UTF-8 bytes, of the JSON texts a source gives one by one: read lazily, one
+ * element held.
+ */
 public final class JsonArrayInput extends InputStream {
   /** Gives the next element's JSON text, or null at the end. */
   @FunctionalInterface

@@ -14,20 +14,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts a conversation's JSON into its shell (every field, with {@code mapping} left as {@code {}}) and its nodes
- * (each node's value, by node id, in order), and puts them back together. Numbers keep their text, keys their
- * order: what is joined equals what was cut as a JSON value.
+ * Cuts a conversation's JSON into its shell (every field, with {@code mapping} left as {@code {}})
+ * and its nodes (each node's value, by node id, in order), and puts them back together. Numbers
+ * keep their text, keys their order: what is joined equals what was cut as a JSON value.
  */
 public final class JsonParts {
-  /** The pieces were written by chatexport from what its reader accepted: its limits apply, not Jackson's. */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNumberLength(Integer.MAX_VALUE)
-          .maxNestingDepth(100_000)
-          .maxNameLength(Integer.MAX_VALUE)
-          .build())
-      .build();
+  /**
+   * The pieces were written by chatexport from what its reader accepted: its limits apply, not
+   * Jackson's.
+   */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .maxNestingDepth(100_000)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
   private JsonParts() {}
 
@@ -81,7 +86,8 @@ public final class JsonParts {
    *
    * @param nodes node id to node JSON text, in the mapping's order
    */
-  public static void join(String shell, Iterable<Map.Entry<String, String>> nodes, Writer out) throws IOException {
+  public static void join(String shell, Iterable<Map.Entry<String, String>> nodes, Writer out)
+      throws IOException {
     try (JsonParser p = FACTORY.createParser(shell);
         JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

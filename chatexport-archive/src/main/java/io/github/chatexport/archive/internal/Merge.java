@@ -15,11 +15,12 @@ public final class Merge {
   private Merge() {}
 
   /**
-   * Merges {@code versions}, newest first. The conversation's fields, and each node's content, come from the
-   * newest version that has them; the nodes are every node ever seen, in the order they first appeared (oldest
-   * version first), so that a branch only older versions have stays and a version that adds nothing changes
-   * nothing. When the nodes list their children (exports before 2026), each node lists every child it ever
-   * listed whose parent link still points to it, then any other node whose parent it is.
+   * Merges {@code versions}, newest first. The conversation's fields, and each node's content, come
+   * from the newest version that has them; the nodes are every node ever seen, in the order they
+   * first appeared (oldest version first), so that a branch only older versions have stays and a
+   * version that adds nothing changes nothing. When the nodes list their children (exports before
+   * 2026), each node lists every child it ever listed whose parent link still points to it, then
+   * any other node whose parent it is.
    */
   public static Conversation of(List<Conversation> versions) {
     if (versions.isEmpty()) {
@@ -32,7 +33,7 @@ public final class Merge {
     LinkedHashMap<String, MessageNode> nodes = new LinkedHashMap<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
       for (MessageNode node : versions.get(i).nodes().values()) {
-        nodes.put(node.id(), node);   // a newer version's content wins; the key keeps its first place
+        nodes.put(node.id(), node); // a newer version's content wins; the key keeps its first place
       }
     }
     boolean listsChildren = nodes.values().stream().anyMatch(n -> !n.childIds().isEmpty());
@@ -65,7 +66,8 @@ public final class Merge {
         }
       }
     }
-    if (nodes.equals(newest.nodes()) && List.copyOf(nodes.keySet()).equals(List.copyOf(newest.nodes().keySet()))) {
+    if (nodes.equals(newest.nodes())
+        && List.copyOf(nodes.keySet()).equals(List.copyOf(newest.nodes().keySet()))) {
       return newest;
     }
     return newest.withNodes(nodes);

@@ -7,17 +7,19 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The archive's tables, and the one place where the schema's version lives: SQLite's {@code PRAGMA user_version}.
- * A newer version adds a step to {@link #STEPS}; {@link #migrate} runs the steps an older file lacks, in the
- * caller's transaction.
+ * The archive's tables, and the one place where the schema's version lives: SQLite's {@code PRAGMA
+ * user_version}. A newer version adds a step to {@link #STEPS}; {@link #migrate} runs the steps an
+ * older file lacks, in the caller's transaction.
  */
 public final class Schema {
   /** The version this library writes. */
   public static final int VERSION = 1;
 
   /** The statements that take a file from version {@code i} to {@code i + 1}. */
-  private static final List<List<String>> STEPS = List.of(List.of(
-      """
+  private static final List<List<String>> STEPS =
+      List.of(
+          List.of(
+              """
       CREATE TABLE export (
         number INTEGER PRIMARY KEY,
         file_name TEXT NOT NULL,
@@ -37,14 +39,14 @@ public final class Schema {
         deleted INTEGER NOT NULL,
         reappeared INTEGER NOT NULL,
         assets_added INTEGER NOT NULL)""",
-      """
+              """
       CREATE TABLE node (
         id INTEGER PRIMARY KEY,
         sha256 TEXT NOT NULL UNIQUE,
         conversation_id TEXT NOT NULL,
         node_id TEXT NOT NULL,
         json TEXT NOT NULL)""",
-      """
+              """
       CREATE TABLE version (
         id INTEGER PRIMARY KEY,
         sha256 TEXT NOT NULL UNIQUE,
@@ -53,16 +55,16 @@ public final class Schema {
         update_time TEXT,
         shell TEXT NOT NULL,
         nodes TEXT NOT NULL)""",
-      "CREATE INDEX version_by_conversation ON version(conversation_id)",
-      """
+              "CREATE INDEX version_by_conversation ON version(conversation_id)",
+              """
       CREATE TABLE export_version (
         export INTEGER NOT NULL REFERENCES export(number),
         position INTEGER NOT NULL,
         file TEXT NOT NULL,
         version INTEGER NOT NULL REFERENCES version(id),
         PRIMARY KEY (export, position))""",
-      "CREATE INDEX export_version_by_version ON export_version(version)",
-      """
+              "CREATE INDEX export_version_by_version ON export_version(version)",
+              """
       CREATE TABLE conversation (
         id TEXT PRIMARY KEY,
         top_version INTEGER NOT NULL REFERENCES version(id),
@@ -75,30 +77,31 @@ public final class Schema {
         merged_sha256 TEXT NOT NULL,
         shell TEXT NOT NULL,
         nodes TEXT NOT NULL)""",
-      """
+              """
       CREATE TABLE blob (
         sha256 TEXT PRIMARY KEY,
         size INTEGER NOT NULL)""",
-      """
+              """
       CREATE TABLE blob_chunk (
         sha256 TEXT NOT NULL REFERENCES blob(sha256),
         seq INTEGER NOT NULL,
         data BLOB NOT NULL,
         PRIMARY KEY (sha256, seq)) WITHOUT ROWID""",
-      """
+              """
       CREATE TABLE export_file (
         export INTEGER NOT NULL REFERENCES export(number),
         path TEXT NOT NULL,
         kind TEXT NOT NULL,
         sha256 TEXT NOT NULL REFERENCES blob(sha256),
         PRIMARY KEY (export, path))""",
-      "CREATE INDEX export_file_by_path ON export_file(path)"));
+              "CREATE INDEX export_file_by_path ON export_file(path)"));
 
   private Schema() {}
 
   /** The version of the file {@code connection} is open on (0 for a new, empty file). */
   public static int version(Connection connection) throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA user_version")) {
       return r.next() ? r.getInt(1) : 0;
     }
   }
@@ -111,14 +114,19 @@ public final class Schema {
   public static boolean migrate(Connection connection) throws SQLException {
     int version = version(connection);
     if (version > VERSION) {
-      throw new IllegalStateException("the archive has schema version " + version
-          + ", newer than this chatexport knows (" + VERSION + "): use a newer chatexport");
+      throw new IllegalStateException(
+          "the archive has schema version "
+              + version
+              + ", newer than this chatexport knows ("
+              + VERSION
+              + "): use a newer chatexport");
     }
     if (version == 0) {
       try (Statement s = connection.createStatement();
           ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
         if (r.next() && r.getInt(1) > 0) {
-          throw new IllegalStateException("this SQLite file is not a chatexport archive (it has other tables)");
+          throw new IllegalStateException(
+              "this SQLite file is not a chatexport archive (it has other tables)");
         }
       }
     }

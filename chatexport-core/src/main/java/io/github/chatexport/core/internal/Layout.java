@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the files of an export are: its root folder inside the source (exports are sometimes re-zipped under one
- * top folder), its conversation files in reading order, and the other files by name.
+ * Where the files of an export are: its root folder inside the source (exports are sometimes
+ * re-zipped under one top folder), its conversation files in reading order, and the other files by
+ * name.
  *
  * @param prefix the root folder, ending with {@code /}, or empty
  * @param conversations the conversation files, in reading order
@@ -26,18 +27,26 @@ import org.jspecify.annotations.Nullable;
  * @param manifest {@code export_manifest.json}, or null
  */
 record Layout(String prefix, List<String> conversations, boolean html, @Nullable String manifest) {
-  /** At most this many warnings about single files the manifest lists (then one that counts the rest). */
+  /**
+   * At most this many warnings about single files the manifest lists (then one that counts the
+   * rest).
+   */
   private static final int MAX_FILE_WARNINGS = 100;
 
   private static final Pattern SHARD = Pattern.compile("conversations-(\\d+)\\.json");
 
   /**
    * Finds the layout of {@code entries}: the shards listed by the manifest, in its order; else
-   * {@code conversations-NNN.json} by number; else {@code conversations.json}; else {@code chat.html}.
-   * {@code conversations} is empty when there is none of these.
+   * {@code conversations-NNN.json} by number; else {@code conversations.json}; else {@code
+   * chat.html}. {@code conversations} is empty when there is none of these.
    */
-  public static Layout of(List<String> entries, boolean singleFile, String file,
-      Function<String, ExportManifest> manifests, ToLongFunction<String> sizes, Consumer<Warning> warnings) {
+  public static Layout of(
+      List<String> entries,
+      boolean singleFile,
+      String file,
+      Function<String, ExportManifest> manifests,
+      ToLongFunction<String> sizes,
+      Consumer<Warning> warnings) {
     if (singleFile) {
       return new Layout("", List.copyOf(entries), false, null);
     }
@@ -72,42 +81,66 @@ record Layout(String prefix, List<String> conversations, boolean html, @Nullable
         if (all.contains(entry)) {
           listed.add(entry);
         } else if (missing.add(shard)) {
-          warnings.accept(new Warning(Warning.Kind.MISSING_FILE, "the manifest lists the shard " + shard
-              + ", which the export does not hold: its conversations are lost", location(file, manifest)));
+          warnings.accept(
+              new Warning(
+                  Warning.Kind.MISSING_FILE,
+                  "the manifest lists the shard "
+                      + shard
+                      + ", which the export does not hold: its conversations are lost",
+                  location(file, manifest)));
         }
       }
       int reported = 0;
       for (ExportManifest.File listedFile : m.files()) {
         String name = listedFile.name();
-        if (!listedFile.shards().isEmpty() || m.logicalFiles().containsKey(name) && !all.contains(prefix + name)) {
+        if (!listedFile.shards().isEmpty()
+            || m.logicalFiles().containsKey(name) && !all.contains(prefix + name)) {
           continue; // a logical file, made of the files it lists
         }
         String entry = prefix + name;
         if (!all.contains(entry)) {
           if (missing.add(name) && reported++ < MAX_FILE_WARNINGS) {
-            warnings.accept(new Warning(Warning.Kind.MISSING_FILE, "the manifest lists " + name
-                + ", which the export does not hold", location(file, manifest)));
+            warnings.accept(
+                new Warning(
+                    Warning.Kind.MISSING_FILE,
+                    "the manifest lists " + name + ", which the export does not hold",
+                    location(file, manifest)));
           }
         } else if (listedFile.size() != null) {
           long size = sizes.applyAsLong(entry);
           if (size >= 0 && size != listedFile.size() && reported++ < MAX_FILE_WARNINGS) {
-            warnings.accept(new Warning(Warning.Kind.SIZE_MISMATCH, "the manifest gives " + name + " "
-                + listedFile.size() + " bytes, the export holds " + size + " (a truncated download?)",
-                location(file, entry)));
+            warnings.accept(
+                new Warning(
+                    Warning.Kind.SIZE_MISMATCH,
+                    "the manifest gives "
+                        + name
+                        + " "
+                        + listedFile.size()
+                        + " bytes, the export holds "
+                        + size
+                        + " (a truncated download?)",
+                    location(file, entry)));
           }
         }
       }
       if (reported > MAX_FILE_WARNINGS) {
-        warnings.accept(new Warning(Warning.Kind.MISSING_FILE, (reported - MAX_FILE_WARNINGS)
-            + " more files the manifest lists are missing or of another size", location(file, manifest)));
+        warnings.accept(
+            new Warning(
+                Warning.Kind.MISSING_FILE,
+                (reported - MAX_FILE_WARNINGS)
+                    + " more files the manifest lists are missing or of another size",
+                location(file, manifest)));
       }
     }
     List<String> conversations;
     if (!listed.isEmpty()) {
       for (String shard : shards) {
         if (!listed.contains(shard)) {
-          warnings.accept(new Warning(Warning.Kind.IGNORED_FILE,
-              "a shard the manifest does not list is ignored", location(file, shard)));
+          warnings.accept(
+              new Warning(
+                  Warning.Kind.IGNORED_FILE,
+                  "a shard the manifest does not list is ignored",
+                  location(file, shard)));
         }
       }
       conversations = List.copyOf(listed);
@@ -122,8 +155,11 @@ record Layout(String prefix, List<String> conversations, boolean html, @Nullable
       conversations = List.of();
     }
     if (single != null && !conversations.contains(single)) {
-      warnings.accept(new Warning(Warning.Kind.IGNORED_FILE,
-          "conversations.json is ignored: the export has shards", location(file, single)));
+      warnings.accept(
+          new Warning(
+              Warning.Kind.IGNORED_FILE,
+              "conversations.json is ignored: the export has shards",
+              location(file, single)));
     }
     return new Layout(prefix, conversations, false, manifest);
   }
@@ -132,7 +168,10 @@ record Layout(String prefix, List<String> conversations, boolean html, @Nullable
     return new Location(file, entry, -1, -1, -1, "$", null);
   }
 
-  /** The entry of the export file {@code name} (relative to the export's root), if the export has it. */
+  /**
+   * The entry of the export file {@code name} (relative to the export's root), if the export has
+   * it.
+   */
   public @Nullable String find(List<String> entries, String name) {
     String entry = prefix + name;
     return entries.contains(entry) ? entry : null;

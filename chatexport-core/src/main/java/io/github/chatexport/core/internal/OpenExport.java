@@ -51,9 +51,10 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An opened export, what {@code ExportReader} reads through: its source, its layout, the settings, the factory of
- * parsers, the export's warnings, the passes running, and what is read once (account, manifest, layout).
- * {@link Opener} makes one. Every method is one of {@code ExportReader}'s, documented there.
+ * An opened export, what {@code ExportReader} reads through: its source, its layout, the settings,
+ * the factory of parsers, the export's warnings, the passes running, and what is read once
+ * (account, manifest, layout). {@link Opener} makes one. Every method is one of {@code
+ * ExportReader}'s, documented there.
  */
 public final class OpenExport {
   private final ExportSource source;
@@ -61,19 +62,27 @@ public final class OpenExport {
   private final ReaderConfig config;
   private final JsonFactory factory;
   private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
+
   /** The export warnings that passes have noted, to keep each once. */
   private final Set<Warning> passWarnings = new HashSet<>();
+
   private final Set<ConversationCursor> passes = ConcurrentHashMap.newKeySet();
   private final AuxiliaryFiles files;
+
   @SuppressWarnings("NullableOptional") // null: not read yet; empty: the export has none
   private @Nullable Optional<Account> account;
 
   @SuppressWarnings("NullableOptional") // null: not read yet; empty: the export has none
   private @Nullable Optional<ExportManifest> manifest;
+
   private @Nullable ExportLayout exportLayout;
   private volatile boolean closed;
 
-  OpenExport(ExportSource source, Layout layout, ReaderConfig config, JsonFactory factory,
+  OpenExport(
+      ExportSource source,
+      Layout layout,
+      ReaderConfig config,
+      JsonFactory factory,
       List<Warning> layoutWarnings) {
     this.source = source;
     this.layout = layout;
@@ -94,8 +103,8 @@ public final class OpenExport {
   }
 
   /**
-   * Notes an export warning met by a pass over the conversations: every pass meets the same ones (a skipped
-   * element of the array, say), and each is kept once.
+   * Notes an export warning met by a pass over the conversations: every pass meets the same ones (a
+   * skipped element of the array, say), and each is kept once.
    */
   private void passWarning(Warning w) {
     synchronized (warnings) {
@@ -110,9 +119,12 @@ public final class OpenExport {
       throw new IllegalStateException("the reader is closed");
     }
     ConversationFile.@Nullable Filter filter = layout.html() ? HtmlExportScanner::jsonData : null;
-    ConversationCursor cursor = config.parallelism() > 1 && source.rereadable()
-        ? new ParallelPass(source, layout.conversations(), filter, config, factory, exportWarnings)
-        : ConversationCursor.serial(source, layout.conversations(), filter, config, factory, exportWarnings);
+    ConversationCursor cursor =
+        config.parallelism() > 1 && source.rereadable()
+            ? new ParallelPass(
+                source, layout.conversations(), filter, config, factory, exportWarnings)
+            : ConversationCursor.serial(
+                source, layout.conversations(), filter, config, factory, exportWarnings);
     passes.add(cursor);
     return cursor;
   }
@@ -146,7 +158,8 @@ public final class OpenExport {
       p = factory.createParser(in);
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw problems.error("expected an object in user.json", p.currentTokenLocation(), "$", null, null);
+        throw problems.error(
+            "expected an object in user.json", p.currentTokenLocation(), "$", null, null);
       }
       Account account = new AccountParser(p, problems).read();
       problems.drain(null).forEach(warnings::add);
@@ -183,21 +196,30 @@ public final class OpenExport {
     if (l == null) {
       ExportSource base = source;
       boolean nested = base instanceof NestedSource;
-      ExportLayout.Container container = base instanceof StreamSource ? ExportLayout.Container.STREAM
-          : base instanceof SingleFileSource
-              ? layout.html() ? ExportLayout.Container.HTML_FILE : ExportLayout.Container.JSON_FILE
-          : base instanceof DirectorySource ? ExportLayout.Container.FOLDER
-          : ExportLayout.Container.ZIP;
+      ExportLayout.Container container =
+          base instanceof StreamSource
+              ? ExportLayout.Container.STREAM
+              : base instanceof SingleFileSource
+                  ? layout.html()
+                      ? ExportLayout.Container.HTML_FILE
+                      : ExportLayout.Container.JSON_FILE
+                  : base instanceof DirectorySource
+                      ? ExportLayout.Container.FOLDER
+                      : ExportLayout.Container.ZIP;
       ExportLayout.Source from;
-      if (container == ExportLayout.Container.STREAM || container == ExportLayout.Container.JSON_FILE) {
-        from = source.rereadable() && loneConversation() ? ExportLayout.Source.SINGLE_CONVERSATION
-            : ExportLayout.Source.JSON_FILE;
+      if (container == ExportLayout.Container.STREAM
+          || container == ExportLayout.Container.JSON_FILE) {
+        from =
+            source.rereadable() && loneConversation()
+                ? ExportLayout.Source.SINGLE_CONVERSATION
+                : ExportLayout.Source.JSON_FILE;
       } else if (layout.html()) {
         from = ExportLayout.Source.CHAT_HTML;
       } else if (layout.conversations().size() == 1
           && layout.conversations().get(0).endsWith("conversations.json")) {
         from = ExportLayout.Source.CONVERSATIONS_JSON;
-      } else if (layout.manifest() != null && !manifest().map(m -> m.shards().isEmpty()).orElse(true)) {
+      } else if (layout.manifest() != null
+          && !manifest().map(m -> m.shards().isEmpty()).orElse(true)) {
         from = ExportLayout.Source.MANIFEST_SHARDS;
       } else {
         from = ExportLayout.Source.SHARDS;
@@ -214,14 +236,16 @@ public final class OpenExport {
   }
 
   /**
-   * The era the evidence shows: shards are 2026; a first conversation without {@code conversation_id}, created
-   * before July 2023, whose messages have no {@code status}, is the first format; one with {@code conversation_id}
-   * in a {@code conversations.json} or {@code chat.html} is the single-file era. Anything else is unknown.
+   * The era the evidence shows: shards are 2026; a first conversation without {@code
+   * conversation_id}, created before July 2023, whose messages have no {@code status}, is the first
+   * format; one with {@code conversation_id} in a {@code conversations.json} or {@code chat.html}
+   * is the single-file era. Anything else is unknown.
    */
   private ExportLayout.Era era(ExportLayout.Source from) {
     String name = layout.conversations().isEmpty() ? "" : layout.conversations().get(0);
     name = name.substring(name.lastIndexOf('/') + 1);
-    if (from == ExportLayout.Source.MANIFEST_SHARDS || from == ExportLayout.Source.SHARDS
+    if (from == ExportLayout.Source.MANIFEST_SHARDS
+        || from == ExportLayout.Source.SHARDS
         || from == ExportLayout.Source.JSON_FILE && name.matches("conversations-\\d+\\.json")) {
       return ExportLayout.Era.SHARDED_2026;
     }
@@ -229,11 +253,15 @@ public final class OpenExport {
       return ExportLayout.Era.UNKNOWN;
     }
     Conversation first;
-    // A peek at the first conversation only: what else its pass meets (a parallel pass reads ahead) is not noted.
-    ConversationCursor cursor = newPass(w -> { });
-    try (Stream<Conversation> all = StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(() -> endPass(cursor))) {
+    // A peek at the first conversation only: what else its pass meets (a parallel pass reads ahead)
+    // is not noted.
+    ConversationCursor cursor = newPass(w -> {});
+    try (Stream<Conversation> all =
+        StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                    cursor, Spliterator.ORDERED | Spliterator.NONNULL),
+                false)
+            .onClose(() -> endPass(cursor))) {
       Optional<Conversation> found = all.findFirst();
       if (found.isEmpty()) {
         return ExportLayout.Era.UNKNOWN;
@@ -244,17 +272,24 @@ public final class OpenExport {
     }
     if (first.conversationId() == null && first.extras().isAbsent("conversation_id")) {
       boolean early = first.createTime() == null || first.createTime().isBefore(FIRST_FORMAT_ENDS);
-      boolean noStatus = first.nodes().values().stream()
-          .allMatch(n -> n.message() == null || n.message().extras().isAbsent("status"));
+      boolean noStatus =
+          first.nodes().values().stream()
+              .allMatch(n -> n.message() == null || n.message().extras().isAbsent("status"));
       return early && noStatus && (first.createTime() != null || !first.nodes().isEmpty())
-          ? ExportLayout.Era.FIRST_FORMAT_2023 : ExportLayout.Era.UNKNOWN;
+          ? ExportLayout.Era.FIRST_FORMAT_2023
+          : ExportLayout.Era.UNKNOWN;
     }
-    boolean singleFile = from == ExportLayout.Source.CONVERSATIONS_JSON || from == ExportLayout.Source.CHAT_HTML
-        || from == ExportLayout.Source.JSON_FILE && name.equals("conversations.json");
+    boolean singleFile =
+        from == ExportLayout.Source.CONVERSATIONS_JSON
+            || from == ExportLayout.Source.CHAT_HTML
+            || from == ExportLayout.Source.JSON_FILE && name.equals("conversations.json");
     return singleFile ? ExportLayout.Era.SINGLE_FILE_2023_2026 : ExportLayout.Era.UNKNOWN;
   }
 
-  /** When the first format gave way to the one with {@code conversation_id} (mid 2023, FORMAT.md §2). */
+  /**
+   * When the first format gave way to the one with {@code conversation_id} (mid 2023, FORMAT.md
+   * §2).
+   */
   private static final Instant FIRST_FORMAT_ENDS = Instant.parse("2023-07-01T00:00:00Z");
 
   /** Whether the one JSON file holds a lone conversation object rather than an array of them. */
@@ -263,7 +298,8 @@ public final class OpenExport {
     if (file == null) {
       return false;
     }
-    try (InputStream in = source.open(file); JsonParser p = factory.createParser(in)) {
+    try (InputStream in = source.open(file);
+        JsonParser p = factory.createParser(in)) {
       return p.nextToken() == JsonToken.START_OBJECT && !"conversations".equals(p.nextFieldName());
     } catch (IOException e) {
       return false;
@@ -343,7 +379,8 @@ public final class OpenExport {
 
   /** A new index of the export's assets. */
   public AssetIndex assetIndex() {
-    return new AssetIndex(source, layout.prefix(), assetFileNames(), libraryFiles(), this::htmlAssets);
+    return new AssetIndex(
+        source, layout.prefix(), assetFileNames(), libraryFiles(), this::htmlAssets);
   }
 
   private Map<String, String> htmlAssets() {
@@ -355,9 +392,11 @@ public final class OpenExport {
       String text = HtmlExportScanner.assetsJson(in, HtmlExportScanner.DEFAULT_MAX_ASSETS_BYTES);
       return text == null ? Map.of() : files.assetsJson(text, entry);
     } catch (IOException e) {
-      warnings.add(new Warning(Warning.Kind.OTHER, "chat.html's assetsJson could not be read ("
-          + e.getClass().getSimpleName() + ")", new Location(source.file(), source.locationEntry(entry), -1, -1,
-          -1, "$", null)));
+      warnings.add(
+          new Warning(
+              Warning.Kind.OTHER,
+              "chat.html's assetsJson could not be read (" + e.getClass().getSimpleName() + ")",
+              new Location(source.file(), source.locationEntry(entry), -1, -1, -1, "$", null)));
       return Map.of();
     }
   }

@@ -29,8 +29,9 @@ import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens an export: sniffs what the input is (a folder, a ZIP, JSON, a chat.html), chooses the source for it,
- * falls back to salvaging a damaged ZIP and to the ZIP nested inside a ZIP, and finds the layout.
+ * Opens an export: sniffs what the input is (a folder, a ZIP, JSON, a chat.html), chooses the
+ * source for it, falls back to salvaging a damaged ZIP and to the ZIP nested inside a ZIP, and
+ * finds the layout.
  */
 public final class Opener {
   private static final int SNIFF = 64;
@@ -61,10 +62,11 @@ public final class Opener {
     }
     Kind kind = sniff(head, n);
     switch (kind) {
-      case ZIP: {
-        List<Warning> found = new ArrayList<>();
-        return create(zip(path, file, null, found), false, found);
-      }
+      case ZIP:
+        {
+          List<Warning> found = new ArrayList<>();
+          return create(zip(path, file, null, found), false, found);
+        }
       case JSON:
         return create(new SingleFileSource(path, file), true);
       case HTML:
@@ -76,8 +78,8 @@ public final class Opener {
   }
 
   /**
-   * Opens a stream: a conversations JSON file, read once, or a ZIP, copied to a private temporary file. The stream
-   * stays the caller's.
+   * Opens a stream: a conversations JSON file, read once, or a ZIP, copied to a private temporary
+   * file. The stream stays the caller's.
    *
    * @throws IOException if the stream cannot be read
    * @throws ChatExportException if it is not an export at all
@@ -91,17 +93,18 @@ public final class Opener {
     buffered.reset();
     Kind kind = sniff(head, head.length);
     switch (kind) {
-      case ZIP: {
-        Path copy = NestedSource.privateTempFile();
-        try {
-          Files.copy(buffered, copy, StandardCopyOption.REPLACE_EXISTING);
-          List<Warning> found = new ArrayList<>();
-          return create(zip(copy, name, copy, found), false, found);
-        } catch (IOException | RuntimeException e) {
-          TempFiles.delete(copy); // logged if it fails: the failure to report is e
-          throw e;
+      case ZIP:
+        {
+          Path copy = NestedSource.privateTempFile();
+          try {
+            Files.copy(buffered, copy, StandardCopyOption.REPLACE_EXISTING);
+            List<Warning> found = new ArrayList<>();
+            return create(zip(copy, name, copy, found), false, found);
+          } catch (IOException | RuntimeException e) {
+            TempFiles.delete(copy); // logged if it fails: the failure to report is e
+            throw e;
+          }
         }
-      }
       case JSON:
         return create(new StreamSource(buffered, name), true);
       default:
@@ -110,10 +113,11 @@ public final class Opener {
   }
 
   /**
-   * A ZIP read in place through its central directory; or, when that is missing or damaged (an interrupted
-   * download), salvaged from its local headers, with warnings that say so.
+   * A ZIP read in place through its central directory; or, when that is missing or damaged (an
+   * interrupted download), salvaged from its local headers, with warnings that say so.
    */
-  private ExportSource zip(Path path, String file, @Nullable Path deleteOnClose, List<Warning> warnings)
+  private ExportSource zip(
+      Path path, String file, @Nullable Path deleteOnClose, List<Warning> warnings)
       throws IOException {
     try {
       return new ZipSource(path, file, deleteOnClose, config.archive());
@@ -144,10 +148,18 @@ public final class Opener {
       }
       if (layout.conversations().isEmpty()) {
         List<String> entries = source.entries();
-        throw new ChatExportException("not a ChatGPT export: no conversations.json, conversations-NNN.json or"
-            + " chat.html among " + entries.size() + " files" + (entries.isEmpty() ? "" : " (for example "
-            + String.join(", ", entries.subList(0, Math.min(5, entries.size()))) + ")"),
-            new Location(source.file(), null, -1, -1, -1, "$", null), null);
+        throw new ChatExportException(
+            "not a ChatGPT export: no conversations.json, conversations-NNN.json or"
+                + " chat.html among "
+                + entries.size()
+                + " files"
+                + (entries.isEmpty()
+                    ? ""
+                    : " (for example "
+                        + String.join(", ", entries.subList(0, Math.min(5, entries.size())))
+                        + ")"),
+            new Location(source.file(), null, -1, -1, -1, "$", null),
+            null);
       }
       return new OpenExport(source, layout, config, factory, layoutWarnings);
     } catch (IOException | RuntimeException e) {
@@ -156,19 +168,33 @@ public final class Opener {
     }
   }
 
-  private Layout layout(ExportSource source, boolean singleFile, JsonFactory factory, List<Warning> warnings) {
+  private Layout layout(
+      ExportSource source, boolean singleFile, JsonFactory factory, List<Warning> warnings) {
     AuxiliaryFiles files = new AuxiliaryFiles(source, config, factory, warnings::add);
-    return Layout.of(source.entries(), singleFile, source.file(), files::manifest, source::size, warnings::add);
+    return Layout.of(
+        source.entries(), singleFile, source.file(), files::manifest, source::size, warnings::add);
   }
 
-  private enum Kind { ZIP, JSON, HTML, EMPTY, OTHER }
+  private enum Kind {
+    ZIP,
+    JSON,
+    HTML,
+    EMPTY,
+    OTHER
+  }
 
   private static Kind sniff(byte[] head, int n) {
-    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5 || head[2] == 7)) {
+    if (n >= 4
+        && head[0] == 'P'
+        && head[1] == 'K'
+        && (head[2] == 3 || head[2] == 5 || head[2] == 7)) {
       return Kind.ZIP;
     }
     int i = 0;
-    if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+    if (n >= 3
+        && (head[0] & 0xFF) == 0xEF
+        && (head[1] & 0xFF) == 0xBB
+        && (head[2] & 0xFF) == 0xBF) {
       i = 3;
     }
     while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
@@ -187,13 +213,18 @@ public final class Opener {
   }
 
   private static ChatExportException notAnExport(String file, Kind kind, int n) {
-    String found = switch (kind) {
-      case HTML -> "an HTML page (a chat.html is read from a file, a folder or a ZIP, not from a stream)";
-      case EMPTY -> "an empty file";
-      default -> "a file that is neither a ZIP archive nor JSON (" + n + " bytes inspected)";
-    };
-    return new ChatExportException("not a ChatGPT export: found " + found,
-        kind == Kind.EMPTY ? new Location(file, null, 1, 1, 0, "$", null)
-            : new Location(file, null, -1, -1, 0, "$", null), null);
+    String found =
+        switch (kind) {
+          case HTML ->
+              "an HTML page (a chat.html is read from a file, a folder or a ZIP, not from a stream)";
+          case EMPTY -> "an empty file";
+          default -> "a file that is neither a ZIP archive nor JSON (" + n + " bytes inspected)";
+        };
+    return new ChatExportException(
+        "not a ChatGPT export: found " + found,
+        kind == Kind.EMPTY
+            ? new Location(file, null, 1, 1, 0, "$", null)
+            : new Location(file, null, -1, -1, 0, "$", null),
+        null);
   }
 }

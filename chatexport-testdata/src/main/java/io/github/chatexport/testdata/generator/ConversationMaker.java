@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds one conversation of a given era as an {@link Obj} tree: a root (a random id, or
- * {@code client-created-root}), hidden system and context nodes, turns of every kind the era has, and forks
- * (edits and regenerations) when asked.
+ * Builds one conversation of a given era as an {@link Obj} tree: a root (a random id, or {@code
+ * client-created-root}), hidden system and context nodes, turns of every kind the era has, and
+ * forks (edits and regenerations) when asked.
  */
 final class ConversationMaker {
   static final String CLIENT_ROOT = "client-created-root";
@@ -21,11 +21,25 @@ final class ConversationMaker {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final char[] BASE62 =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-  private static final String[] AIRPORTS = {"AMS", "LIS", "CPH", "IAD", "SJC", "FRA", "NRT", "CDG", "SIN", "GRU"};
-  private static final String[] VOICES = {"juniper", "breeze", "cove", "ember", "sol", "vale", "maple"};
+  private static final String[] AIRPORTS = {
+    "AMS", "LIS", "CPH", "IAD", "SJC", "FRA", "NRT", "CDG", "SIN", "GRU"
+  };
+  private static final String[] VOICES = {
+    "juniper", "breeze", "cove", "ember", "sol", "vale", "maple"
+  };
 
   /** Kinds of turns (a user message and what follows it). */
-  private enum Turn { TEXT, UPLOAD, CODE, BROWSE, IMAGE, VOICE, REASONING, SEARCH, REASONED_SEARCH }
+  private enum Turn {
+    TEXT,
+    UPLOAD,
+    CODE,
+    BROWSE,
+    IMAGE,
+    VOICE,
+    REASONING,
+    SEARCH,
+    REASONED_SEARCH
+  }
 
   // Relative weights of the turn kinds, per era (2023, 2024, 2025, 2026), in Turn order.
   private static final int[][] TURN_WEIGHTS = {
@@ -77,27 +91,38 @@ final class ConversationMaker {
     this.t = new Texts(r, Texts.pickLang(r), year >= 2024 ? 0.06 : 0.02);
     int month = r.between(year == 2023 ? 3 : 1, year == 2026 ? 7 : 12);
     this.early2023 = year == 2023 && month < 6;
-    long start = java.time.LocalDate.of(year, month, r.between(1, 28)).toEpochDay() * 86_400L
-        + r.nextInt(86_400);
+    long start =
+        java.time.LocalDate.of(year, month, r.between(1, 28)).toEpochDay() * 86_400L
+            + r.nextInt(86_400);
     this.micros = start * 1_000_000L + r.nextInt(1_000_000);
     this.timeDecimals = year == 2026 || year == 2025 && r.chance(0.5) ? 3 : 6;
     this.voiceConversation = year >= 2024 && r.chance(0.07);
     this.crlf = year == 2023 && r.chance(0.5);
     this.asciiOnly = r.chance(0.12);
-    this.model = switch (year) {
-      case 2023 -> early2023 ? "text-davinci-002-render-sha" : r.pick(new String[] {"gpt-4", "gpt-3.5-turbo"});
-      case 2024 -> r.pick(new String[] {"gpt-4o", "gpt-4o-mini", "gpt-4"});
-      case 2025 -> r.pick(new String[] {"gpt-4o", "gpt-5", "gpt-4-1"});
-      default -> "gpt-5-2";
-    };
+    this.model =
+        switch (year) {
+          case 2023 ->
+              early2023
+                  ? "text-davinci-002-render-sha"
+                  : r.pick(new String[] {"gpt-4", "gpt-3.5-turbo"});
+          case 2024 -> r.pick(new String[] {"gpt-4o", "gpt-4o-mini", "gpt-4"});
+          case 2025 -> r.pick(new String[] {"gpt-4o", "gpt-5", "gpt-4-1"});
+          default -> "gpt-5-2";
+        };
     this.searchModel = year == 2026 ? "gpt-5-2" : "gpt-4o";
-    this.reasoningModel = year == 2026 ? "gpt-5-2-thinking" : r.pick(new String[] {"o3", "o4-mini", "gpt-5-thinking"});
+    this.reasoningModel =
+        year == 2026
+            ? "gpt-5-2-thinking"
+            : r.pick(new String[] {"o3", "o4-mini", "gpt-5-thinking"});
     this.requestSuffix = "-" + r.pick(AIRPORTS);
   }
 
   // ---------------------------------------------------------------- the conversation
 
-  /** A conversation of at most {@code maxNodes} nodes (at least 2), forked if asked and large enough. */
+  /**
+   * A conversation of at most {@code maxNodes} nodes (at least 2), forked if asked and large
+   * enough.
+   */
   Made make(int maxNodes, boolean fork) {
     budget = Math.max(2, maxNodes);
     boolean canFork = fork && budget >= 7;
@@ -142,7 +167,8 @@ final class ConversationMaker {
         Node answer = answers.get(r.nextInt(answers.size()));
         Node parent = requireNonNull(nodes.get(answer.parent), "parent");
         advance(5, 600);
-        Node again = add(uuid(), parent, assistantText(parent.id, t.answer(r.between(200, 1500)), model));
+        Node again =
+            add(uuid(), parent, assistantText(parent.id, t.answer(r.between(200, 1500)), model));
         branchLeaf = turns(again, new ArrayList<>(), new ArrayList<>());
       } else if (!users.isEmpty()) {
         Node edited = users.get(r.nextInt(users.size()));
@@ -156,7 +182,8 @@ final class ConversationMaker {
         current = branchLeaf;
       }
     }
-    return new Made(conversation(created, current), nodes.size(), hasFork(), year == 2026, asciiOnly);
+    return new Made(
+        conversation(created, current), nodes.size(), hasFork(), year == 2026, asciiOnly);
   }
 
   private boolean hasFork() {
@@ -184,36 +211,43 @@ final class ConversationMaker {
         kind = Turn.VOICE;
       }
       int pages = r.between(1, 3);
-      int cost = switch (kind) {
-        case TEXT, UPLOAD, VOICE -> 2;
-        case CODE, REASONING -> 4;
-        case IMAGE -> year >= 2025 ? 5 : 4;
-        case BROWSE -> 6;
-        case SEARCH -> 3 + pages;
-        case REASONED_SEARCH -> 5 + pages;
-      };
+      int cost =
+          switch (kind) {
+            case TEXT, UPLOAD, VOICE -> 2;
+            case CODE, REASONING -> 4;
+            case IMAGE -> year >= 2025 ? 5 : 4;
+            case BROWSE -> 6;
+            case SEARCH -> 3 + pages;
+            case REASONED_SEARCH -> 5 + pages;
+          };
       if (cost > budget) {
         kind = Turn.TEXT;
         cost = 2;
       }
       advance(20, 7200);
-      Node user = add(uuid(), at, switch (kind) {
-        case UPLOAD -> userUpload();
-        case VOICE -> userVoice();
-        default -> userText(t.prompt());
-      });
+      Node user =
+          add(
+              uuid(),
+              at,
+              switch (kind) {
+                case UPLOAD -> userUpload();
+                case VOICE -> userVoice();
+                default -> userText(t.prompt());
+              });
       users.add(user);
-      at = switch (kind) {
-        case TEXT -> add(uuid(), user, assistantText(user.id, t.answer(answerLength()), model));
-        case UPLOAD -> add(uuid(), user, assistantText(user.id, t.answer(answerLength()), model));
-        case VOICE -> add(uuid(), user, assistantVoice(user.id));
-        case CODE -> codeTurn(user);
-        case BROWSE -> browseTurn(user);
-        case IMAGE -> imageTurn(user);
-        case REASONING -> reasoningTurn(user);
-        case SEARCH -> searchTurn(user, pages, false);
-        case REASONED_SEARCH -> searchTurn(user, pages, true);
-      };
+      at =
+          switch (kind) {
+            case TEXT -> add(uuid(), user, assistantText(user.id, t.answer(answerLength()), model));
+            case UPLOAD ->
+                add(uuid(), user, assistantText(user.id, t.answer(answerLength()), model));
+            case VOICE -> add(uuid(), user, assistantVoice(user.id));
+            case CODE -> codeTurn(user);
+            case BROWSE -> browseTurn(user);
+            case IMAGE -> imageTurn(user);
+            case REASONING -> reasoningTurn(user);
+            case SEARCH -> searchTurn(user, pages, false);
+            case REASONED_SEARCH -> searchTurn(user, pages, true);
+          };
       answers.add(at);
     }
     return at;
@@ -221,7 +255,9 @@ final class ConversationMaker {
 
   private int answerLength() {
     int kind = r.nextInt(10);
-    return kind < 4 ? r.between(200, 1000) : kind < 9 ? r.between(1000, 4000) : r.between(4000, 12000);
+    return kind < 4
+        ? r.between(200, 1000)
+        : kind < 9 ? r.between(1000, 4000) : r.between(4000, 12000);
   }
 
   /** Adds a node (spending one of the budget); a message without an id gets the node's id. */
@@ -252,12 +288,19 @@ final class ConversationMaker {
     Num createTime = time(created);
     Num updateTime = time(micros + r.between(0, 5_000_000));
     Obj c = new Obj();
-    c.put("title", title).put("create_time", createTime).put("update_time", updateTime).put("mapping", mapping)
-        .put("moderation_results", List.of()).put("current_node", current.id);
+    c.put("title", title)
+        .put("create_time", createTime)
+        .put("update_time", updateTime)
+        .put("mapping", mapping)
+        .put("moderation_results", List.of())
+        .put("current_node", current.id);
     if (early2023) {
       return c.put("plugin_ids", null).put("id", id);
     }
-    String gizmo = r.chance(0.08) ? "g-" + base62(9) : year >= 2025 && r.chance(0.05) ? "g-p-" + hex(32) : null;
+    String gizmo =
+        r.chance(0.08)
+            ? "g-" + base62(9)
+            : year >= 2025 && r.chance(0.05) ? "g-p-" + hex(32) : null;
     c.put("plugin_ids", year == 2023 && r.chance(0.1) ? Obj.list("plugin-" + uuid()) : null)
         .put("conversation_id", id)
         .put("conversation_template_id", gizmo)
@@ -286,7 +329,9 @@ final class ConversationMaker {
     }
     if (year >= 2025) {
       c.put("is_do_not_remember", r.chance(0.1))
-          .put("memory_scope", gizmo != null && gizmo.startsWith("g-p-") ? "project" : "global_enabled")
+          .put(
+              "memory_scope",
+              gizmo != null && gizmo.startsWith("g-p-") ? "project" : "global_enabled")
           .put("sugar_item_id", null)
           .put("sugar_item_visible", false)
           .put("is_study_mode", false)
@@ -303,24 +348,41 @@ final class ConversationMaker {
   // ---------------------------------------------------------------- messages
 
   /** A message; its id is set to the id of its node by {@link #add} when {@code id} is null. */
-  private Obj message(@Nullable String id, String role, @Nullable String name, @Nullable Num createTime, Obj content,
-      @Nullable Boolean endTurn, boolean weighted, Obj metadata, String recipient, @Nullable String channel,
+  private Obj message(
+      @Nullable String id,
+      String role,
+      @Nullable String name,
+      @Nullable Num createTime,
+      Obj content,
+      @Nullable Boolean endTurn,
+      boolean weighted,
+      Obj metadata,
+      String recipient,
+      @Nullable String channel,
       @Nullable Obj authorMetadata) {
     Obj author = new Obj().put("role", role).put("name", name);
     if (!(year == 2026 && role.equals("user") && r.chance(0.5))) {
       author.put("metadata", authorMetadata == null ? new Obj() : authorMetadata);
     }
-    Obj m = new Obj().put("id", id).put("author", author).put("create_time", createTime)
-        .put("update_time", role.equals("tool") && createTime != null && r.chance(0.6) ? time(micros - 700_000)
-            : null)
-        .put("content", content);
+    Obj m =
+        new Obj()
+            .put("id", id)
+            .put("author", author)
+            .put("create_time", createTime)
+            .put(
+                "update_time",
+                role.equals("tool") && createTime != null && r.chance(0.6)
+                    ? time(micros - 700_000)
+                    : null)
+            .put("content", content);
     boolean tool = role.equals("tool") || role.equals("system");
     if (!early2023 && !(year == 2026 && tool && r.chance(0.3))) {
       m.put("status", "finished_successfully");
     }
     m.put("end_turn", endTurn);
     if (!(year == 2026 && tool && r.chance(0.15))) {
-      m.put("weight", year == 2026 ? (Object) (weighted ? 1 : 0) : new Num(weighted ? "1.0" : "0.0"));
+      m.put(
+          "weight", year == 2026 ? (Object) (weighted ? 1 : 0) : new Num(weighted ? "1.0" : "0.0"));
     }
     m.put("metadata", metadata).put("recipient", recipient);
     if (!early2023) {
@@ -334,36 +396,73 @@ final class ConversationMaker {
     if (rebase) {
       meta.put("rebase_developer_message", true);
     }
-    return message(null, "system", null, null, text(""), year == 2023 ? null : Boolean.TRUE, rebase, meta, "all",
-        null, null);
+    return message(
+        null,
+        "system",
+        null,
+        null,
+        text(""),
+        year == 2023 ? null : Boolean.TRUE,
+        rebase,
+        meta,
+        "all",
+        null,
+        null);
   }
 
   private Obj customInstructions2023() {
-    Obj data = new Obj()
-        .put("about_user_message", "I live in " + t.words(1, 2) + " and work as a " + t.words(1, 3) + ". "
-            + t.sentence())
-        .put("about_model_message", "Be concise. " + t.sentence() + "\nUse \"metric\" units.");
+    Obj data =
+        new Obj()
+            .put(
+                "about_user_message",
+                "I live in "
+                    + t.words(1, 2)
+                    + " and work as a "
+                    + t.words(1, 3)
+                    + ". "
+                    + t.sentence())
+            .put("about_model_message", "Be concise. " + t.sentence() + "\nUse \"metric\" units.");
     Obj meta = new Obj().put("is_user_system_message", true).put("user_context_message_data", data);
-    return message(null, "system", null, time(micros), text(""), Boolean.TRUE, true, meta, "all", null, null);
+    return message(
+        null, "system", null, time(micros), text(""), Boolean.TRUE, true, meta, "all", null, null);
   }
 
   private Obj userEditableContext() {
     count("user_editable_context");
-    String profile = "The user provided the following information about themselves. This user profile is shown"
-        + " to you in all conversations they have -- this means it is not relevant to 99% of requests.\n"
-        + "Before answering, quietly think about whether the user's request is \"directly related\", \"related\","
-        + " \"tangentially related\", or \"not related\" to the user profile provided.\nUser profile:\n```"
-        + "Preferred name: " + t.name() + "\nRole: " + t.words(1, 3) + "\nOther Information: " + t.sentence()
-        + "```";
-    String instructions = r.chance(0.3) ? null
-        : "The user provided the additional info about how they would like you to respond:\n```" + t.sentence()
-            + "\n" + t.sentence() + "```";
-    Obj content = new Obj().put("content_type", "user_editable_context").put("user_profile", profile)
-        .put("user_instructions", instructions);
-    Obj data = new Obj().put("about_user_message", "Preferred name: " + t.name())
-        .put("about_model_message", instructions == null ? "" : t.sentence());
-    Obj meta = new Obj().put("is_visually_hidden_from_conversation", true)
-        .put("user_context_message_data", data).put("is_user_system_message", true);
+    String profile =
+        "The user provided the following information about themselves. This user profile is shown"
+            + " to you in all conversations they have -- this means it is not relevant to 99% of requests.\n"
+            + "Before answering, quietly think about whether the user's request is \"directly related\", \"related\","
+            + " \"tangentially related\", or \"not related\" to the user profile provided.\nUser profile:\n```"
+            + "Preferred name: "
+            + t.name()
+            + "\nRole: "
+            + t.words(1, 3)
+            + "\nOther Information: "
+            + t.sentence()
+            + "```";
+    String instructions =
+        r.chance(0.3)
+            ? null
+            : "The user provided the additional info about how they would like you to respond:\n```"
+                + t.sentence()
+                + "\n"
+                + t.sentence()
+                + "```";
+    Obj content =
+        new Obj()
+            .put("content_type", "user_editable_context")
+            .put("user_profile", profile)
+            .put("user_instructions", instructions);
+    Obj data =
+        new Obj()
+            .put("about_user_message", "Preferred name: " + t.name())
+            .put("about_model_message", instructions == null ? "" : t.sentence());
+    Obj meta =
+        new Obj()
+            .put("is_visually_hidden_from_conversation", true)
+            .put("user_context_message_data", data)
+            .put("is_user_system_message", true);
     return message(null, "user", null, null, content, null, true, meta, "all", null, null);
   }
 
@@ -371,11 +470,21 @@ final class ConversationMaker {
     count("model_editable_context");
     StringBuilder memory = new StringBuilder();
     for (int i = r.between(2, 6); i > 0; i--) {
-      memory.append(memory.length() == 0 ? "" : "\n").append("[2024-0").append(r.between(1, 9)).append("-1")
-          .append(r.between(0, 9)).append("]. ").append(t.sentence());
+      memory
+          .append(memory.length() == 0 ? "" : "\n")
+          .append("[2024-0")
+          .append(r.between(1, 9))
+          .append("-1")
+          .append(r.between(0, 9))
+          .append("]. ")
+          .append(t.sentence());
     }
-    Obj content = new Obj().put("content_type", "model_editable_context")
-        .put("model_set_context", memory.toString()).put("repository", null).put("repo_summary", null);
+    Obj content =
+        new Obj()
+            .put("content_type", "model_editable_context")
+            .put("model_set_context", memory.toString())
+            .put("repository", null)
+            .put("repo_summary", null);
     Obj meta = new Obj().put("is_visually_hidden_from_conversation", true);
     return message(null, "assistant", null, null, content, null, true, meta, "all", null, null);
   }
@@ -391,7 +500,8 @@ final class ConversationMaker {
     }
     if (year >= 2024) {
       m.put("serialization_metadata", new Obj().put("custom_symbol_offsets", List.of()))
-          .put("request_id", requestId()).put("message_source", null);
+          .put("request_id", requestId())
+          .put("message_source", null);
     }
     m.put("timestamp_", "absolute");
     if (year < 2026) {
@@ -403,7 +513,8 @@ final class ConversationMaker {
   }
 
   private Obj userText(String prompt) {
-    return message(null, "user", null, time(micros), text(prompt), null, true, userMeta(), "all", null, null);
+    return message(
+        null, "user", null, time(micros), text(prompt), null, true, userMeta(), "all", null, null);
   }
 
   private Obj userUpload() {
@@ -413,10 +524,19 @@ final class ConversationMaker {
     String fileId = fileId();
     Obj image = imagePointer(fileId, width, height, null);
     Obj meta = userMeta();
-    meta.put("attachments", Obj.list(new Obj().put("id", fileId.substring(fileId.lastIndexOf("file")))
-        .put("size", r.between(40_000, 4_000_000)).put("name", "IMG_" + r.between(1000, 9999) + ".jpeg")
-        .put("mime_type", "image/jpeg").put("width", width).put("height", height).put("source", "local")));
-    Obj content = new Obj().put("content_type", "multimodal_text").put("parts", Obj.list(image, t.prompt()));
+    meta.put(
+        "attachments",
+        Obj.list(
+            new Obj()
+                .put("id", fileId.substring(fileId.lastIndexOf("file")))
+                .put("size", r.between(40_000, 4_000_000))
+                .put("name", "IMG_" + r.between(1000, 9999) + ".jpeg")
+                .put("mime_type", "image/jpeg")
+                .put("width", width)
+                .put("height", height)
+                .put("source", "local")));
+    Obj content =
+        new Obj().put("content_type", "multimodal_text").put("parts", Obj.list(image, t.prompt()));
     return message(null, "user", null, time(micros), content, null, true, meta, "all", null, null);
   }
 
@@ -424,27 +544,47 @@ final class ConversationMaker {
     count("multimodal_text");
     count("part:audio_transcription");
     count("part:real_time_user_audio_video_asset_pointer");
-    Obj transcription = new Obj().put("content_type", "audio_transcription").put("text", t.sentence())
-        .put("direction", "in").put("decoding_id", null);
+    Obj transcription =
+        new Obj()
+            .put("content_type", "audio_transcription")
+            .put("text", t.sentence())
+            .put("direction", "in")
+            .put("decoding_id", null);
     Obj audio = audioPointer(r.between(8_000, 400_000));
-    Obj av = new Obj().put("content_type", "real_time_user_audio_video_asset_pointer")
-        .put("expiry_datetime", expiry()).put("frames_asset_pointers", List.of())
-        .put("video_container_asset_pointer", null).put("audio_asset_pointer", audio)
-        .put("audio_start_timestamp", new Num(seconds(r.between(0, 600_000))));
-    Obj content = new Obj().put("content_type", "multimodal_text").put("parts", Obj.list(transcription, av));
+    Obj av =
+        new Obj()
+            .put("content_type", "real_time_user_audio_video_asset_pointer")
+            .put("expiry_datetime", expiry())
+            .put("frames_asset_pointers", List.of())
+            .put("video_container_asset_pointer", null)
+            .put("audio_asset_pointer", audio)
+            .put("audio_start_timestamp", new Num(seconds(r.between(0, 600_000))));
+    Obj content =
+        new Obj().put("content_type", "multimodal_text").put("parts", Obj.list(transcription, av));
     Obj meta = userMeta();
     meta.put("voice_mode_message", true).put("real_time_audio_has_video", false);
     return message(null, "user", null, time(micros), content, null, true, meta, "all", null, null);
   }
 
   private Obj audioPointer(int size) {
-    Obj meta = new Obj().put("start_timestamp", null).put("end_timestamp", null).put("pretokenized_vq", null)
-        .put("interruptions", null).put("original_audio_source", null).put("transcription", null)
-        .put("word_transcription", null).put("start", new Num("0.0"))
-        .put("end", new Num(seconds(r.between(300_000, 30_000_000))));
-    return new Obj().put("content_type", "audio_asset_pointer")
-        .put("asset_pointer", "sediment://file_" + hex(32)).put("size_bytes", size).put("format", "wav")
-        .put("expiry_datetime", expiry()).put("metadata", meta);
+    Obj meta =
+        new Obj()
+            .put("start_timestamp", null)
+            .put("end_timestamp", null)
+            .put("pretokenized_vq", null)
+            .put("interruptions", null)
+            .put("original_audio_source", null)
+            .put("transcription", null)
+            .put("word_transcription", null)
+            .put("start", new Num("0.0"))
+            .put("end", new Num(seconds(r.between(300_000, 30_000_000))));
+    return new Obj()
+        .put("content_type", "audio_asset_pointer")
+        .put("asset_pointer", "sediment://file_" + hex(32))
+        .put("size_bytes", size)
+        .put("format", "wav")
+        .put("expiry_datetime", expiry())
+        .put("metadata", meta);
   }
 
   private String expiry() {
@@ -483,7 +623,9 @@ final class ConversationMaker {
 
   private Obj finishDetails() {
     if (r.chance(0.03)) {
-      return new Obj().put("type", "interrupted").put("reason", r.chance(0.5) ? "client_stopped" : null);
+      return new Obj()
+          .put("type", "interrupted")
+          .put("reason", r.chance(0.5) ? "client_stopped" : null);
     }
     if (r.chance(0.01)) {
       return new Obj().put("type", "max_tokens");
@@ -491,18 +633,37 @@ final class ConversationMaker {
     if (year == 2023) {
       return new Obj().put("type", "stop").put("stop", "<|diff_marker|>");
     }
-    return new Obj().put("type", "stop")
+    return new Obj()
+        .put("type", "stop")
         .put("stop_tokens", Obj.list(year == 2024 ? (Object) 100260 : (Object) 200002));
   }
 
   private Obj assistantText(String parentId, String answer, String slug) {
     Obj meta = assistantMeta(parentId, slug, true);
     if (year == 2026 && answer.contains("```")) {
-      meta.put("code_blocks", new Obj().put("0", new Obj().put("edited", false).put("id", uuid())
-          .put("preview_language", "python").put("previewable", false)));
+      meta.put(
+          "code_blocks",
+          new Obj()
+              .put(
+                  "0",
+                  new Obj()
+                      .put("edited", false)
+                      .put("id", uuid())
+                      .put("preview_language", "python")
+                      .put("previewable", false)));
     }
-    return message(null, "assistant", null, time(micros), text(answer), Boolean.TRUE, true, meta, "all",
-        year >= 2025 ? "final" : null, null);
+    return message(
+        null,
+        "assistant",
+        null,
+        time(micros),
+        text(answer),
+        Boolean.TRUE,
+        true,
+        meta,
+        "all",
+        year >= 2025 ? "final" : null,
+        null);
   }
 
   private Obj assistantVoice(String parentId) {
@@ -510,14 +671,30 @@ final class ConversationMaker {
     count("multimodal_text");
     count("part:audio_transcription");
     count("part:audio_asset_pointer");
-    Obj transcription = new Obj().put("content_type", "audio_transcription").put("text", t.answer(r.between(80, 600)))
-        .put("direction", "out").put("decoding_id", null);
-    Obj content = new Obj().put("content_type", "multimodal_text")
-        .put("parts", Obj.list(transcription, audioPointer(r.between(50_000, 3_000_000))));
+    Obj transcription =
+        new Obj()
+            .put("content_type", "audio_transcription")
+            .put("text", t.answer(r.between(80, 600)))
+            .put("direction", "out")
+            .put("decoding_id", null);
+    Obj content =
+        new Obj()
+            .put("content_type", "multimodal_text")
+            .put("parts", Obj.list(transcription, audioPointer(r.between(50_000, 3_000_000))));
     Obj meta = assistantMeta(parentId, model, true);
     meta.put("voice_mode_message", true).put("real_time_audio_has_video", false);
-    return message(null, "assistant", null, time(micros), content, Boolean.TRUE, true, meta, "all",
-        year >= 2025 ? "final" : null, null);
+    return message(
+        null,
+        "assistant",
+        null,
+        time(micros),
+        content,
+        Boolean.TRUE,
+        true,
+        meta,
+        "all",
+        year >= 2025 ? "final" : null,
+        null);
   }
 
   // ---------------------------------------------------------------- turns with tools
@@ -525,22 +702,56 @@ final class ConversationMaker {
   private Node codeTurn(Node user) {
     advance(2, 30);
     String code = t.code("python", crlf);
-    Obj call = message(null, "assistant", null, time(micros), code("python", code), Boolean.FALSE, true,
-        assistantMeta(user.id, year == 2023 ? "gpt-4-code-interpreter" : model, true), "python",
-        year >= 2025 ? "commentary" : null, null);
+    Obj call =
+        message(
+            null,
+            "assistant",
+            null,
+            time(micros),
+            code("python", code),
+            Boolean.FALSE,
+            true,
+            assistantMeta(user.id, year == 2023 ? "gpt-4-code-interpreter" : model, true),
+            "python",
+            year >= 2025 ? "commentary" : null,
+            null);
     Node callNode = add(uuid(), user, call);
     advance(1, 60);
     boolean failed = r.chance(0.08);
-    String output = failed ? "---------------------------------------------------------------------------\n"
-        + "KeyError                                  Traceback (most recent call last)\nCell In[3], line 7\n"
-        + "KeyError: '" + t.words(1, 1) + "'" : t.words(3, 30);
+    String output =
+        failed
+            ? "---------------------------------------------------------------------------\n"
+                + "KeyError                                  Traceback (most recent call last)\nCell In[3], line 7\n"
+                + "KeyError: '"
+                + t.words(1, 1)
+                + "'"
+            : t.words(3, 30);
     count("execution_output");
     Obj content = new Obj().put("content_type", "execution_output").put("text", output);
-    Obj meta = new Obj().put("is_complete", true).put("aggregate_result", aggregateResult(code, output, failed))
-        .put("message_type", year >= 2025 ? "next" : null).put("model_slug", model)
-        .put("parent_id", callNode.id).put("timestamp_", "absolute");
-    Node outNode = add(uuid(), callNode, message(null, "tool", "python", time(micros), content, null, true, meta,
-        "all", null, null));
+    Obj meta =
+        new Obj()
+            .put("is_complete", true)
+            .put("aggregate_result", aggregateResult(code, output, failed))
+            .put("message_type", year >= 2025 ? "next" : null)
+            .put("model_slug", model)
+            .put("parent_id", callNode.id)
+            .put("timestamp_", "absolute");
+    Node outNode =
+        add(
+            uuid(),
+            callNode,
+            message(
+                null,
+                "tool",
+                "python",
+                time(micros),
+                content,
+                null,
+                true,
+                meta,
+                "all",
+                null,
+                null));
     advance(2, 60);
     return add(uuid(), outNode, assistantText(outNode.id, t.answer(answerLength()), model));
   }
@@ -550,46 +761,111 @@ final class ConversationMaker {
     String msgId = hex(8) + "-" + hex(24) + "_" + r.between(1, 9) + "_" + r.between(1, 9);
     Obj header = new Obj().put("msg_id", msgId).put("version", "5.3");
     List<@Nullable Object> jupyter = new ArrayList<>();
-    jupyter.add(new Obj().put("msg_type", "status").put("parent_header", header)
-        .put("content", new Obj().put("execution_state", "busy")));
+    jupyter.add(
+        new Obj()
+            .put("msg_type", "status")
+            .put("parent_header", header)
+            .put("content", new Obj().put("execution_state", "busy")));
     jupyter.add(new Obj().put("msg_type", "execute_input").put("parent_header", header));
     List<@Nullable Object> messages = new ArrayList<>();
     boolean image = !failed && r.chance(0.15);
     if (failed) {
-      jupyter.add(new Obj().put("msg_type", "error").put("parent_header", header)
-          .put("content", new Obj().put("traceback", Obj.list("\u001b[0;31mKeyError\u001b[0m", output))
-              .put("ename", "KeyError").put("evalue", "'x'")));
+      jupyter.add(
+          new Obj()
+              .put("msg_type", "error")
+              .put("parent_header", header)
+              .put(
+                  "content",
+                  new Obj()
+                      .put("traceback", Obj.list("\u001b[0;31mKeyError\u001b[0m", output))
+                      .put("ename", "KeyError")
+                      .put("evalue", "'x'")));
     } else if (image) {
       String pointer = "file-service://file-" + base62(24);
-      messages.add(new Obj().put("message_type", "image").put("time", time(micros)).put("sender", "server")
-          .put("image_payload", null).put("image_url", pointer).put("width", 1200).put("height", 800));
-      jupyter.add(new Obj().put("msg_type", "display_data").put("parent_header", header)
-          .put("content", new Obj().put("data", new Obj().put("text/plain", "<Figure size 1200x800 with 1 Axes>")
-              .put("image/vnd.openai.fileservice.png", pointer))));
+      messages.add(
+          new Obj()
+              .put("message_type", "image")
+              .put("time", time(micros))
+              .put("sender", "server")
+              .put("image_payload", null)
+              .put("image_url", pointer)
+              .put("width", 1200)
+              .put("height", 800));
+      jupyter.add(
+          new Obj()
+              .put("msg_type", "display_data")
+              .put("parent_header", header)
+              .put(
+                  "content",
+                  new Obj()
+                      .put(
+                          "data",
+                          new Obj()
+                              .put("text/plain", "<Figure size 1200x800 with 1 Axes>")
+                              .put("image/vnd.openai.fileservice.png", pointer))));
     } else {
-      jupyter.add(new Obj().put("msg_type", "execute_result").put("parent_header", header)
-          .put("content", new Obj().put("data", new Obj().put("text/plain", output)
-              .put("text/latex", "$\\displaystyle " + r.between(0, 99) + "$"))));
+      jupyter.add(
+          new Obj()
+              .put("msg_type", "execute_result")
+              .put("parent_header", header)
+              .put(
+                  "content",
+                  new Obj()
+                      .put(
+                          "data",
+                          new Obj()
+                              .put("text/plain", output)
+                              .put("text/latex", "$\\displaystyle " + r.between(0, 99) + "$"))));
     }
-    jupyter.add(new Obj().put("msg_type", "status").put("parent_header", header)
-        .put("content", new Obj().put("execution_state", "idle")));
+    jupyter.add(
+        new Obj()
+            .put("msg_type", "status")
+            .put("parent_header", header)
+            .put("content", new Obj().put("execution_state", "idle")));
     Num start = time(micros - 4_000_000);
     Num end = time(micros);
-    Obj exception = failed ? new Obj().put("name", "KeyError").put("traceback", Obj.list(output))
-        .put("args", Obj.list("'x'")).put("notes", List.of()) : null;
-    return new Obj().put("status", failed ? "failed_with_in_kernel_exception" : "success").put("run_id", run)
-        .put("start_time", start).put("update_time", end).put("code", code).put("end_time", end)
-        .put("final_expression_output", failed ? null : output).put("in_kernel_exception", exception)
-        .put("system_exception", null).put("messages", messages).put("jupyter_messages", jupyter)
+    Obj exception =
+        failed
+            ? new Obj()
+                .put("name", "KeyError")
+                .put("traceback", Obj.list(output))
+                .put("args", Obj.list("'x'"))
+                .put("notes", List.of())
+            : null;
+    return new Obj()
+        .put("status", failed ? "failed_with_in_kernel_exception" : "success")
+        .put("run_id", run)
+        .put("start_time", start)
+        .put("update_time", end)
+        .put("code", code)
+        .put("end_time", end)
+        .put("final_expression_output", failed ? null : output)
+        .put("in_kernel_exception", exception)
+        .put("system_exception", null)
+        .put("messages", messages)
+        .put("jupyter_messages", jupyter)
         .put("timeout_triggered", null);
   }
 
   private Node browseTurn(Node user) {
     advance(2, 20);
     String query = t.words(2, 6);
-    Node call = add(uuid(), user, message(null, "assistant", null, time(micros),
-        code("unknown", "search(\"" + query + "\")"), Boolean.FALSE, true,
-        assistantMeta(user.id, year == 2023 ? "gpt-4-browsing" : model, true), "browser", null, null));
+    Node call =
+        add(
+            uuid(),
+            user,
+            message(
+                null,
+                "assistant",
+                null,
+                time(micros),
+                code("unknown", "search(\"" + query + "\")"),
+                Boolean.FALSE,
+                true,
+                assistantMeta(user.id, year == 2023 ? "gpt-4-browsing" : model, true),
+                "browser",
+                null,
+                null));
     advance(1, 10);
     count("tether_browsing_display");
     StringBuilder result = new StringBuilder();
@@ -600,51 +876,149 @@ final class ConversationMaker {
       String title = t.words(3, 8);
       String url = t.url(domain);
       sources.add(new String[] {title, url});
-      result.append("# 【").append(i).append('†').append(title).append('†').append(domain).append("】\n")
-          .append(t.sentence()).append('\n');
+      result
+          .append("# 【")
+          .append(i)
+          .append('†')
+          .append(title)
+          .append('†')
+          .append(domain)
+          .append("】\n")
+          .append(t.sentence())
+          .append('\n');
     }
-    Obj display = new Obj().put("content_type", "tether_browsing_display").put("result", result.toString())
-        .put("summary", null).put("assets", null);
+    Obj display =
+        new Obj()
+            .put("content_type", "tether_browsing_display")
+            .put("result", result.toString())
+            .put("summary", null)
+            .put("assets", null);
     if (year >= 2024) {
       display.put("tether_id", null);
     }
-    Obj toolMeta = new Obj().put("_cite_metadata", citeMetadata(sources)).put("is_complete", true)
-        .put("message_type", null).put("model_slug", model).put("parent_id", call.id).put("timestamp_", "absolute");
-    Node shown = add(uuid(), call, message(null, "tool", "browser", time(micros), display, null, true, toolMeta,
-        "all", null, null));
+    Obj toolMeta =
+        new Obj()
+            .put("_cite_metadata", citeMetadata(sources))
+            .put("is_complete", true)
+            .put("message_type", null)
+            .put("model_slug", model)
+            .put("parent_id", call.id)
+            .put("timestamp_", "absolute");
+    Node shown =
+        add(
+            uuid(),
+            call,
+            message(
+                null,
+                "tool",
+                "browser",
+                time(micros),
+                display,
+                null,
+                true,
+                toolMeta,
+                "all",
+                null,
+                null));
     advance(1, 10);
-    Node click = add(uuid(), shown, message(null, "assistant", null, time(micros),
-        code("unknown", "mclick([" + r.nextInt(results) + ", " + r.nextInt(results) + "])"), Boolean.FALSE, true,
-        assistantMeta(shown.id, model, true), "browser", null, null));
+    Node click =
+        add(
+            uuid(),
+            shown,
+            message(
+                null,
+                "assistant",
+                null,
+                time(micros),
+                code("unknown", "mclick([" + r.nextInt(results) + ", " + r.nextInt(results) + "])"),
+                Boolean.FALSE,
+                true,
+                assistantMeta(shown.id, model, true),
+                "browser",
+                null,
+                null));
     advance(1, 20);
     count("tether_quote");
     String[] quoted = sources.get(0);
-    Obj quote = new Obj().put("content_type", "tether_quote").put("url", quoted[1])
-        .put("domain", quoted[1].replaceFirst("https://(www\\.)?", "").replaceFirst("/.*", ""))
-        .put("text", t.answer(r.between(300, 2500))).put("title", quoted[0]).put("tether_id", null);
-    Node quoteNode = add(uuid(), click, message(null, "tool", "browser", time(micros), quote, null, true,
-        new Obj().put("message_type", null).put("model_slug", model).put("parent_id", click.id)
-            .put("timestamp_", "absolute"), "all", null, null));
+    Obj quote =
+        new Obj()
+            .put("content_type", "tether_quote")
+            .put("url", quoted[1])
+            .put("domain", quoted[1].replaceFirst("https://(www\\.)?", "").replaceFirst("/.*", ""))
+            .put("text", t.answer(r.between(300, 2500)))
+            .put("title", quoted[0])
+            .put("tether_id", null);
+    Node quoteNode =
+        add(
+            uuid(),
+            click,
+            message(
+                null,
+                "tool",
+                "browser",
+                time(micros),
+                quote,
+                null,
+                true,
+                new Obj()
+                    .put("message_type", null)
+                    .put("model_slug", model)
+                    .put("parent_id", click.id)
+                    .put("timestamp_", "absolute"),
+                "all",
+                null,
+                null));
     advance(2, 40);
     // The answer cites sources with 【n†source】 markers; citations[] points at them.
     StringBuilder answer = new StringBuilder();
     List<@Nullable Object> citations = new ArrayList<>();
-    t.answer(answer, answerLength(), out -> {
-      int source = r.nextInt(sources.size());
-      int start = out.length();
-      out.append("【").append(r.between(10, 40)).append('†').append("source").append("】");
-      String[] s = sources.get(source);
-      citations.add(new Obj().put("start_ix", start).put("end_ix", out.length())
-          .put("citation_format_type", "tether_og")
-          .put("metadata", new Obj().put("type", "webpage").put("title", s[0]).put("url", s[1]).put("text", "")
-              .put("pub_date", null).put("extra", new Obj().put("cited_message_idx", r.between(2, 9))
-                  .put("search_result_idx", null).put("evidence_text", "source")
-                  .put("start_line_num", r.between(0, 40)).put("end_line_num", r.between(40, 80)))));
-    });
+    t.answer(
+        answer,
+        answerLength(),
+        out -> {
+          int source = r.nextInt(sources.size());
+          int start = out.length();
+          out.append("【").append(r.between(10, 40)).append('†').append("source").append("】");
+          String[] s = sources.get(source);
+          citations.add(
+              new Obj()
+                  .put("start_ix", start)
+                  .put("end_ix", out.length())
+                  .put("citation_format_type", "tether_og")
+                  .put(
+                      "metadata",
+                      new Obj()
+                          .put("type", "webpage")
+                          .put("title", s[0])
+                          .put("url", s[1])
+                          .put("text", "")
+                          .put("pub_date", null)
+                          .put(
+                              "extra",
+                              new Obj()
+                                  .put("cited_message_idx", r.between(2, 9))
+                                  .put("search_result_idx", null)
+                                  .put("evidence_text", "source")
+                                  .put("start_line_num", r.between(0, 40))
+                                  .put("end_line_num", r.between(40, 80)))));
+        });
     Obj meta = assistantMeta(quoteNode.id, model, true);
     meta.put("citations", citations);
-    return add(uuid(), quoteNode, message(null, "assistant", null, time(micros), text(answer.toString()),
-        Boolean.TRUE, true, meta, "all", null, null));
+    return add(
+        uuid(),
+        quoteNode,
+        message(
+            null,
+            "assistant",
+            null,
+            time(micros),
+            text(answer.toString()),
+            Boolean.TRUE,
+            true,
+            meta,
+            "all",
+            null,
+            null));
   }
 
   private Obj citeMetadata(List<String[]> sources) {
@@ -652,53 +1026,136 @@ final class ConversationMaker {
     for (String[] s : sources) {
       list.add(new Obj().put("title", s[0]).put("url", s[1]).put("text", t.sentence()));
     }
-    return new Obj().put("citation_format", new Obj().put("name", "tether_og"))
-        .put("metadata_list", list).put("original_query", null);
+    return new Obj()
+        .put("citation_format", new Obj().put("name", "tether_og"))
+        .put("metadata_list", list)
+        .put("original_query", null);
   }
 
   private Node imageTurn(Node user) {
     advance(2, 15);
     String prompt = t.answer(r.between(100, 500));
-    String call = "{\n  \"prompt\": " + TreeWriter.asciiLiteral(prompt) + ",\n  \"size\": \"1024x1024\"\n}";
-    Node callNode = add(uuid(), user, message(null, "assistant", null, time(micros),
-        code(year >= 2025 ? "json" : "unknown", call), Boolean.FALSE, true,
-        assistantMeta(user.id, year == 2023 ? "gpt-4-dalle" : model, true), "dalle.text2im",
-        year >= 2025 ? "commentary" : null, null));
+    String call =
+        "{\n  \"prompt\": " + TreeWriter.asciiLiteral(prompt) + ",\n  \"size\": \"1024x1024\"\n}";
+    Node callNode =
+        add(
+            uuid(),
+            user,
+            message(
+                null,
+                "assistant",
+                null,
+                time(micros),
+                code(year >= 2025 ? "json" : "unknown", call),
+                Boolean.FALSE,
+                true,
+                assistantMeta(user.id, year == 2023 ? "gpt-4-dalle" : model, true),
+                "dalle.text2im",
+                year >= 2025 ? "commentary" : null,
+                null));
     advance(10, 60);
     count("multimodal_text");
     Obj genMeta;
     if (year >= 2025) {
-      genMeta = new Obj().put("dalle", null).put("gizmo", null)
-          .put("generation", new Obj().put("gen_id", uuid()).put("gen_size", "xlimage").put("seed", null)
-              .put("parent_gen_id", null).put("height", 1024).put("width", 1024)
-              .put("transparent_background", false).put("serialization_title", "Image Generation metadata"))
-          .put("container_pixel_height", 1024).put("container_pixel_width", 1024)
-          .put("emu_omit_glimpse_image", null).put("emu_patches_override", null).put("lpe_keep_patch_ijhw", null)
-          .put("sanitized", true).put("asset_pointer_link", null).put("watermarked_asset_pointer", null);
+      genMeta =
+          new Obj()
+              .put("dalle", null)
+              .put("gizmo", null)
+              .put(
+                  "generation",
+                  new Obj()
+                      .put("gen_id", uuid())
+                      .put("gen_size", "xlimage")
+                      .put("seed", null)
+                      .put("parent_gen_id", null)
+                      .put("height", 1024)
+                      .put("width", 1024)
+                      .put("transparent_background", false)
+                      .put("serialization_title", "Image Generation metadata"))
+              .put("container_pixel_height", 1024)
+              .put("container_pixel_width", 1024)
+              .put("emu_omit_glimpse_image", null)
+              .put("emu_patches_override", null)
+              .put("lpe_keep_patch_ijhw", null)
+              .put("sanitized", true)
+              .put("asset_pointer_link", null)
+              .put("watermarked_asset_pointer", null);
     } else {
-      genMeta = new Obj().put("dalle", new Obj().put("gen_id", base62(16)).put("prompt", prompt)
-              .put("seed", r.between(0, Integer.MAX_VALUE - 1)).put("parent_gen_id", null).put("edit_op", null)
-              .put("serialization_title", "DALL-E generation metadata"))
-          .put("gizmo", null).put("generation", null).put("container_pixel_height", null)
-          .put("container_pixel_width", null).put("emu_omit_glimpse_image", null)
-          .put("emu_patches_override", null).put("sanitized", false).put("asset_pointer_link", null)
-          .put("watermarked_asset_pointer", null);
+      genMeta =
+          new Obj()
+              .put(
+                  "dalle",
+                  new Obj()
+                      .put("gen_id", base62(16))
+                      .put("prompt", prompt)
+                      .put("seed", r.between(0, Integer.MAX_VALUE - 1))
+                      .put("parent_gen_id", null)
+                      .put("edit_op", null)
+                      .put("serialization_title", "DALL-E generation metadata"))
+              .put("gizmo", null)
+              .put("generation", null)
+              .put("container_pixel_height", null)
+              .put("container_pixel_width", null)
+              .put("emu_omit_glimpse_image", null)
+              .put("emu_patches_override", null)
+              .put("sanitized", false)
+              .put("asset_pointer_link", null)
+              .put("watermarked_asset_pointer", null);
     }
     Obj image = imagePointer(fileId(), 1024, 1024, genMeta);
     Obj content = new Obj().put("content_type", "multimodal_text").put("parts", Obj.list(image));
-    Obj toolMeta = new Obj().put("message_type", year >= 2025 ? "next" : null).put("model_slug", model)
-        .put("parent_id", callNode.id).put("timestamp_", "absolute");
+    Obj toolMeta =
+        new Obj()
+            .put("message_type", year >= 2025 ? "next" : null)
+            .put("model_slug", model)
+            .put("parent_id", callNode.id)
+            .put("timestamp_", "absolute");
     if (year >= 2025) {
-      toolMeta.put("image_gen_title", t.words(2, 5)).put("image_gen_async", false).put("trigger_async_ux", false);
+      toolMeta
+          .put("image_gen_title", t.words(2, 5))
+          .put("image_gen_async", false)
+          .put("trigger_async_ux", false);
     }
-    Node out = add(uuid(), callNode, message(null, "tool", "dalle.text2im", time(micros), content, null, true,
-        toolMeta, "all", null, null));
+    Node out =
+        add(
+            uuid(),
+            callNode,
+            message(
+                null,
+                "tool",
+                "dalle.text2im",
+                time(micros),
+                content,
+                null,
+                true,
+                toolMeta,
+                "all",
+                null,
+                null));
     if (year >= 2025) {
-      Obj note = text("GPT-4o returned 1 images. From now on, do not say or show ANYTHING. Please end this turn"
-          + " now. I repeat: From now on, do not say or show ANYTHING. Please end this turn now. Do not summarize"
-          + " the image. Do not ask followup question. Just end the turn and do not do anything else.");
-      out = add(uuid(), out, message(null, "tool", "t2uay3k.sj1i4kz", time(micros), note, null, true,
-          new Obj().put("is_visually_hidden_from_conversation", true).put("parent_id", out.id), "all", null, null));
+      Obj note =
+          text(
+              "GPT-4o returned 1 images. From now on, do not say or show ANYTHING. Please end this turn"
+                  + " now. I repeat: From now on, do not say or show ANYTHING. Please end this turn now. Do not summarize"
+                  + " the image. Do not ask followup question. Just end the turn and do not do anything else.");
+      out =
+          add(
+              uuid(),
+              out,
+              message(
+                  null,
+                  "tool",
+                  "t2uay3k.sj1i4kz",
+                  time(micros),
+                  note,
+                  null,
+                  true,
+                  new Obj()
+                      .put("is_visually_hidden_from_conversation", true)
+                      .put("parent_id", out.id),
+                  "all",
+                  null,
+                  null));
     }
     advance(1, 10);
     return add(uuid(), out, assistantText(out.id, t.answer(r.between(40, 300)), model));
@@ -706,9 +1163,14 @@ final class ConversationMaker {
 
   private Obj imagePointer(String pointer, int width, int height, @Nullable Obj metadata) {
     count("part:image_asset_pointer");
-    return new Obj().put("content_type", "image_asset_pointer").put("asset_pointer", pointer)
-        .put("size_bytes", r.between(50_000, 3_000_000)).put("width", width).put("height", height)
-        .put("fovea", year == 2023 ? (Object) 512 : null).put("metadata", metadata);
+    return new Obj()
+        .put("content_type", "image_asset_pointer")
+        .put("asset_pointer", pointer)
+        .put("size_bytes", r.between(50_000, 3_000_000))
+        .put("width", width)
+        .put("height", height)
+        .put("fovea", year == 2023 ? (Object) 512 : null)
+        .put("metadata", metadata);
   }
 
   private Node reasoningTurn(Node user) {
@@ -724,31 +1186,72 @@ final class ConversationMaker {
     List<@Nullable Object> list = new ArrayList<>();
     String analysis = uuid();
     for (int i = r.between(1, 5); i > 0; i--) {
-      list.add(new Obj().put("summary", t.words(2, 5)).put("content", t.answer(r.between(100, 700)))
-          .put("chunks", List.of()).put("finished", true));
+      list.add(
+          new Obj()
+              .put("summary", t.words(2, 5))
+              .put("content", t.answer(r.between(100, 700)))
+              .put("chunks", List.of())
+              .put("finished", true));
     }
-    Obj content = new Obj().put("content_type", "thoughts").put("thoughts", list)
-        .put("source_analysis_msg_id", analysis);
+    Obj content =
+        new Obj()
+            .put("content_type", "thoughts")
+            .put("thoughts", list)
+            .put("source_analysis_msg_id", analysis);
     Obj meta = assistantMeta(parent.id, reasoningModel, false);
     meta.put("reasoning_status", "is_reasoning");
-    return add(uuid(), parent, message(null, "assistant", null, time(micros), content, Boolean.FALSE, true, meta,
-        "all", null, null));
+    return add(
+        uuid(),
+        parent,
+        message(
+            null,
+            "assistant",
+            null,
+            time(micros),
+            content,
+            Boolean.FALSE,
+            true,
+            meta,
+            "all",
+            null,
+            null));
   }
 
   private Node recap(Node parent) {
     int seconds = r.between(2, 140);
     advance(seconds, seconds);
     count("reasoning_recap");
-    Obj content = new Obj().put("content_type", "reasoning_recap")
-        .put("content", seconds < 60 ? "Thought for " + seconds + "s"
-            : "Thought for " + seconds / 60 + "m " + seconds % 60 + "s");
+    Obj content =
+        new Obj()
+            .put("content_type", "reasoning_recap")
+            .put(
+                "content",
+                seconds < 60
+                    ? "Thought for " + seconds + "s"
+                    : "Thought for " + seconds / 60 + "m " + seconds % 60 + "s");
     Obj meta = assistantMeta(parent.id, reasoningModel, false);
     meta.put("reasoning_status", "reasoning_ended").put("finished_duration_sec", seconds);
-    return add(uuid(), parent, message(null, "assistant", null, time(micros), content, Boolean.FALSE, true, meta,
-        "all", null, null));
+    return add(
+        uuid(),
+        parent,
+        message(
+            null,
+            "assistant",
+            null,
+            time(micros),
+            content,
+            Boolean.FALSE,
+            true,
+            meta,
+            "all",
+            null,
+            null));
   }
 
-  /** A 2025–26 web search: the call, scraped pages, and an answer whose metadata lists sources and results. */
+  /**
+   * A 2025–26 web search: the call, scraped pages, and an answer whose metadata lists sources and
+   * results.
+   */
   private Node searchTurn(Node user, int pages, boolean reasoning) {
     int turn = searchTurn++;
     Node at = user;
@@ -758,17 +1261,41 @@ final class ConversationMaker {
     advance(1, 8);
     String slug = reasoning ? reasoningModel : searchModel;
     String query = t.words(2, 7);
-    Node call = add(uuid(), at, message(null, "assistant", null, time(micros), code("unknown",
-        "{\"search_query\": [{\"q\": " + TreeWriter.asciiLiteral(query) + ", \"recency\": null}]}"),
-        Boolean.FALSE, true, assistantMeta(at.id, slug, true), "web.run", "analysis", null));
+    Node call =
+        add(
+            uuid(),
+            at,
+            message(
+                null,
+                "assistant",
+                null,
+                time(micros),
+                code(
+                    "unknown",
+                    "{\"search_query\": [{\"q\": "
+                        + TreeWriter.asciiLiteral(query)
+                        + ", \"recency\": null}]}"),
+                Boolean.FALSE,
+                true,
+                assistantMeta(at.id, slug, true),
+                "web.run",
+                "analysis",
+                null));
     at = call;
 
     int count = r.between(4, 12);
     List<Source> sources = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String domain = t.domain();
-      sources.add(new Source(domain, t.url(domain), t.words(3, 9), t.sentence() + " " + t.sentence(),
-          r.chance(0.5) ? time(micros - r.between(0, 400) * 86_400_000_000L) : null, turn, i));
+      sources.add(
+          new Source(
+              domain,
+              t.url(domain),
+              t.words(3, 9),
+              t.sentence() + " " + t.sentence(),
+              r.chance(0.5) ? time(micros - r.between(0, 400) * 86_400_000_000L) : null,
+              turn,
+              i));
     }
     for (int i = 0; i < pages; i++) {
       advance(1, 6);
@@ -776,44 +1303,88 @@ final class ConversationMaker {
       count("sonic_webpage");
       StringBuilder page = new StringBuilder();
       t.answer(page, r.between(600, 3500), null);
-      Obj content = new Obj().put("content_type", "sonic_webpage").put("url", s.url).put("domain", s.domain)
-          .put("title", s.title).put("text", page.toString()).put("snippet", s.snippet)
-          .put("pub_date", s.pubDate).put("pub_timestamp", s.pubDate).put("crawl_date", null)
-          .put("crawl_timestamp", null).put("ref_id", s.ref());
-      Obj meta = new Obj().put("command", "search").put("status", "finished").put("is_complete", true)
-          .put("message_type", "next").put("model_slug", slug).put("parent_id", at.id).put("timestamp_", "absolute");
-      at = add(uuid(), at, message(null, "tool", "web.run", time(micros), content, null, true, meta, "all",
-          null, null));
+      Obj content =
+          new Obj()
+              .put("content_type", "sonic_webpage")
+              .put("url", s.url)
+              .put("domain", s.domain)
+              .put("title", s.title)
+              .put("text", page.toString())
+              .put("snippet", s.snippet)
+              .put("pub_date", s.pubDate)
+              .put("pub_timestamp", s.pubDate)
+              .put("crawl_date", null)
+              .put("crawl_timestamp", null)
+              .put("ref_id", s.ref());
+      Obj meta =
+          new Obj()
+              .put("command", "search")
+              .put("status", "finished")
+              .put("is_complete", true)
+              .put("message_type", "next")
+              .put("model_slug", slug)
+              .put("parent_id", at.id)
+              .put("timestamp_", "absolute");
+      at =
+          add(
+              uuid(),
+              at,
+              message(
+                  null,
+                  "tool",
+                  "web.run",
+                  time(micros),
+                  content,
+                  null,
+                  true,
+                  meta,
+                  "all",
+                  null,
+                  null));
     }
     if (reasoning) {
       at = recap(at);
     }
     advance(2, 30);
 
-    // The answer, with citation markers \uE200cite\uE202turn0searchN\uE201 and a content reference for each.
+    // The answer, with citation markers \uE200cite\uE202turn0searchN\uE201 and a content reference
+    // for each.
     StringBuilder answer = new StringBuilder();
     List<@Nullable Object> references = new ArrayList<>();
-    t.answer(answer, answerLength(), out -> {
-      Source s = sources.get(r.nextInt(sources.size()));
-      Source s2 = r.chance(0.3) ? sources.get(r.nextInt(sources.size())) : null;
-      int start = out.length();
-      out.append('\uE200').append("cite").append('\uE202').append(s.refText());
-      if (s2 != null) {
-        out.append('\uE202').append(s2.refText());
-      }
-      out.append('\uE201');
-      references.add(groupedWebpages(out.substring(start), start, out.length(), s, s2));
-    });
+    t.answer(
+        answer,
+        answerLength(),
+        out -> {
+          Source s = sources.get(r.nextInt(sources.size()));
+          Source s2 = r.chance(0.3) ? sources.get(r.nextInt(sources.size())) : null;
+          int start = out.length();
+          out.append('\uE200').append("cite").append('\uE202').append(s.refText());
+          if (s2 != null) {
+            out.append('\uE202').append(s2.refText());
+          }
+          out.append('\uE201');
+          references.add(groupedWebpages(out.substring(start), start, out.length(), s, s2));
+        });
     int end = answer.length();
     List<@Nullable Object> footnoteSources = new ArrayList<>();
     List<@Nullable Object> safeUrls = new ArrayList<>();
     for (Source s : sources) {
-      footnoteSources.add(new Obj().put("title", s.title).put("url", s.url).put("attribution", s.domain));
+      footnoteSources.add(
+          new Obj().put("title", s.title).put("url", s.url).put("attribution", s.domain));
       safeUrls.add(s.url);
     }
-    references.add(new Obj().put("matched_text", " ").put("start_idx", end).put("end_idx", end)
-        .put("safe_urls", List.of()).put("refs", List.of()).put("alt", "").put("prompt_text", null)
-        .put("type", "sources_footnote").put("sources", footnoteSources).put("has_images", false));
+    references.add(
+        new Obj()
+            .put("matched_text", " ")
+            .put("start_idx", end)
+            .put("end_idx", end)
+            .put("safe_urls", List.of())
+            .put("refs", List.of())
+            .put("alt", "")
+            .put("prompt_text", null)
+            .put("type", "sources_footnote")
+            .put("sources", footnoteSources)
+            .put("has_images", false));
     count("meta:content_references");
 
     List<@Nullable Object> groups = new ArrayList<>();
@@ -821,23 +1392,50 @@ final class ConversationMaker {
     int extra = r.between(0, 10);
     for (int i = 0; i < sources.size() + extra; i++) {
       Source s = i < sources.size() ? sources.get(i) : extraSource(turn, i);
-      byDomain.computeIfAbsent(s.domain, k -> new ArrayList<>()).add(new Obj().put("type", "search_result")
-          .put("url", s.url).put("title", s.title).put("snippet", s.snippet).put("ref_id", s.ref())
-          .put("pub_date", s.pubDate).put("attribution", s.domain));
+      byDomain
+          .computeIfAbsent(s.domain, k -> new ArrayList<>())
+          .add(
+              new Obj()
+                  .put("type", "search_result")
+                  .put("url", s.url)
+                  .put("title", s.title)
+                  .put("snippet", s.snippet)
+                  .put("ref_id", s.ref())
+                  .put("pub_date", s.pubDate)
+                  .put("attribution", s.domain));
     }
     for (Map.Entry<String, List<@Nullable Object>> e : byDomain.entrySet()) {
-      groups.add(new Obj().put("type", "search_result_group").put("domain", e.getKey()).put("entries", e.getValue()));
+      groups.add(
+          new Obj()
+              .put("type", "search_result_group")
+              .put("domain", e.getKey())
+              .put("entries", e.getValue()));
     }
     count("meta:search_result_groups");
 
     Obj meta = assistantMeta(at.id, slug, true);
-    meta.put("search_result_groups", groups).put("content_references", references)
-        .put("safe_urls", safeUrls).put("search_queries", Obj.list(new Obj().put("type", "search").put("q", query)))
-        .put("search_display_string", "Searching the web…").put("searched_display_string", "Searched the web")
-        .put("search_turns_count", 1).put("search_source", "composer_auto")
+    meta.put("search_result_groups", groups)
+        .put("content_references", references)
+        .put("safe_urls", safeUrls)
+        .put("search_queries", Obj.list(new Obj().put("type", "search").put("q", query)))
+        .put("search_display_string", "Searching the web…")
+        .put("searched_display_string", "Searched the web")
+        .put("search_turns_count", 1)
+        .put("search_source", "composer_auto")
         .put("client_reported_search_source", "conversation_composer_previous_web_mode");
-    Obj message = message(null, "assistant", null, time(micros), text(answer.toString()), Boolean.TRUE, true,
-        meta, "all", "final", year == 2026 && r.chance(0.3) ? new Obj().put("real_author", "tool:web") : null);
+    Obj message =
+        message(
+            null,
+            "assistant",
+            null,
+            time(micros),
+            text(answer.toString()),
+            Boolean.TRUE,
+            true,
+            meta,
+            "all",
+            "final",
+            year == 2026 && r.chance(0.3) ? new Obj().put("real_author", "tool:web") : null);
     return add(uuid(), at, message);
   }
 
@@ -851,20 +1449,45 @@ final class ConversationMaker {
     List<@Nullable Object> refs = new ArrayList<>();
     List<@Nullable Object> urls = new ArrayList<>();
     for (Source x : s2 == null ? List.of(s) : List.of(s, s2)) {
-      items.add(new Obj().put("title", x.title).put("url", x.url).put("pub_date", x.pubDate)
-          .put("snippet", x.snippet).put("attribution_segments", null).put("supporting_websites", List.of())
-          .put("refs", Obj.list(x.ref())).put("hue", null).put("attributions", null).put("attribution", x.domain));
+      items.add(
+          new Obj()
+              .put("title", x.title)
+              .put("url", x.url)
+              .put("pub_date", x.pubDate)
+              .put("snippet", x.snippet)
+              .put("attribution_segments", null)
+              .put("supporting_websites", List.of())
+              .put("refs", Obj.list(x.ref()))
+              .put("hue", null)
+              .put("attributions", null)
+              .put("attribution", x.domain));
       refs.add(x.ref());
       urls.add(x.url);
     }
-    return new Obj().put("matched_text", matched).put("start_idx", start).put("end_idx", end)
-        .put("safe_urls", urls).put("refs", refs).put("alt", "([" + s.domain + "](" + s.url + "))")
-        .put("prompt_text", null).put("type", "grouped_webpages").put("items", items).put("fallback_items", null)
-        .put("status", "done").put("error", null).put("style", null);
+    return new Obj()
+        .put("matched_text", matched)
+        .put("start_idx", start)
+        .put("end_idx", end)
+        .put("safe_urls", urls)
+        .put("refs", refs)
+        .put("alt", "([" + s.domain + "](" + s.url + "))")
+        .put("prompt_text", null)
+        .put("type", "grouped_webpages")
+        .put("items", items)
+        .put("fallback_items", null)
+        .put("status", "done")
+        .put("error", null)
+        .put("style", null);
   }
 
   /** A web page found by a search. */
-  private record Source(String domain, String url, String title, String snippet, @Nullable Num pubDate, int turn,
+  private record Source(
+      String domain,
+      String url,
+      String title,
+      String snippet,
+      @Nullable Num pubDate,
+      int turn,
       int index) {
     Obj ref() {
       return new Obj().put("turn_index", turn).put("ref_type", "search").put("ref_index", index);
@@ -884,7 +1507,10 @@ final class ConversationMaker {
 
   private Obj code(String language, String code) {
     count("code");
-    return new Obj().put("content_type", "code").put("language", language).put("response_format_name", null)
+    return new Obj()
+        .put("content_type", "code")
+        .put("language", language)
+        .put("response_format_name", null)
         .put("text", code);
   }
 

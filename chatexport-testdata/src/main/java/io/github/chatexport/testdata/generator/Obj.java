@@ -5,15 +5,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSON object under construction, members in insertion order. Values are {@code null}, {@link String},
- * {@link Boolean}, {@link Integer}, {@link Long}, {@link Num}, {@link List} or {@link Obj}. One conversation is
- * built as such a tree, written, and dropped.
+ * A JSON object under construction, members in insertion order. Values are {@code null}, {@link
+ * String}, {@link Boolean}, {@link Integer}, {@link Long}, {@link Num}, {@link List} or {@link
+ * Obj}. One conversation is built as such a tree, written, and dropped.
  */
 final class Obj {
   final ArrayList<String> keys = new ArrayList<>(12);
   final ArrayList<@Nullable Object> values = new ArrayList<>(12);
 
-  /** Sets {@code key}: a key already there keeps its place and gets the new value (JSON has no duplicate keys). */
+  /**
+   * Sets {@code key}: a key already there keeps its place and gets the new value (JSON has no
+   * duplicate keys).
+   */
   Obj put(String key, @Nullable Object value) {
     int i = keys.indexOf(key);
     if (i >= 0) {

@@ -3,8 +3,9 @@ package io.github.chatexport.testdata.generator;
 import java.util.List;
 
 /**
- * SplitMix64: a tiny, fast generator whose output is fixed by its algorithm, so that a seed gives the same export
- * on every JVM, version and platform (unlike {@code SplittableRandom}, whose algorithm the JDK does not promise).
+ * SplitMix64: a tiny, fast generator whose output is fixed by its algorithm, so that a seed gives
+ * the same export on every JVM, version and platform (unlike {@code SplittableRandom}, whose
+ * algorithm the JDK does not promise).
  */
 final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -15,7 +16,10 @@ final class Rng {
     this.state = seed;
   }
 
-  /** A generator for item {@code index} of a stream seeded with {@code seed}, independent of the other items. */
+  /**
+   * A generator for item {@code index} of a stream seeded with {@code seed}, independent of the
+   * other items.
+   */
   static Rng of(long seed, long stream, long index) {
     return new Rng(mix(mix(seed ^ mix(stream)) + index * GOLDEN));
   }

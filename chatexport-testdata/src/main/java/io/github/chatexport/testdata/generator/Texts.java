@@ -4,64 +4,115 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Synthetic text: prompts, markdown answers, code, titles, web pages. Mostly English with accents, CJK, Cyrillic
- * and emoji mixed in as real exports have them; code carries quotes, backslashes, tabs and (2023) CRLF line ends.
+ * Synthetic text: prompts, markdown answers, code, titles, web pages. Mostly English with accents,
+ * CJK, Cyrillic and emoji mixed in as real exports have them; code carries quotes, backslashes,
+ * tabs and (2023) CRLF line ends.
  */
 final class Texts {
-  private static final String[] EN = (
-      "the a an and or but if then so because while about above after again against all also always any are as at "
-          + "be been before being below between both by can could data did do does down during each file few for "
-          + "from function further good great had has have here how into is it its just last like list make many "
-          + "more most much must need new next no not now number of off on once only other our out over own part "
-          + "per plan please point problem query quite rather really right same see should simple some step such "
-          + "table than that their them there these they thing this those through time to too under until up use "
-          + "value very was way we well were what when where which while who why will with within without would "
-          + "you your year day week model price test build error output result server client request response "
-          + "cache memory thread stream parser export archive message branch context summary reason answer "
-          + "question example option setting version update change compare measure budget trip route train "
-          + "recipe garden weather bicycle battery kitchen invoice contract meeting deadline schedule library")
-      .split(" ");
-  private static final String[] FR = (
-      "le la les un une des et ou mais donc car être avoir fait très déjà après où là ça élève été café crème "
-          + "naïve façon garçon français économie hôpital château fenêtre forêt même première réponse question "
-          + "problème système données réseau sécurité voilà cœur sœur théâtre mètre août noël")
-      .split(" ");
-  private static final String[] DE = (
-      "der die das und oder aber nicht für über schön groß Straße Grüße Mädchen Bäckerei Größe Fußball "
-          + "Übersicht Lösung Änderung Prüfung Zürich München Köln Frühstück gemütlich Käse Brötchen Gebühr")
-      .split(" ");
-  private static final String[] ES = (
-      "el la los las y o pero porque más así también año niño señor mañana corazón canción información "
-          + "pregunta respuesta está fácil difícil límite número día jamón piñata ¿qué? ¡hola! acción")
-      .split(" ");
-  private static final String[] RU = (
-      "и в не на я что тот быть с он как это по но они к у ты из мы за вы так же от сказать этот который "
-          + "вопрос ответ данные файл поезд погода привет спасибо хорошо")
-      .split(" ");
-  private static final String[] JA = (
-      "東京 大阪 京都 日本語 ありがとう こんにちは 質問 回答 データ ファイル 電車 天気 料理 旅行 会議 "
-          + "プログラム 設定 問題 解決 説明 例えば つまり しかし そして 確認 してください です ます")
-      .split(" ");
-  private static final String[] ZH = (
-      "北京 上海 中文 你好 谢谢 问题 回答 数据 文件 火车 天气 菜谱 旅行 会议 程序 设置 解决 说明 例如 "
-          + "但是 然后 确认 请 我们 可以 需要 因为 所以 什么 怎么")
-      .split(" ");
+  private static final String[] EN =
+      ("the a an and or but if then so because while about above after again against all also always any are as at "
+              + "be been before being below between both by can could data did do does down during each file few for "
+              + "from function further good great had has have here how into is it its just last like list make many "
+              + "more most much must need new next no not now number of off on once only other our out over own part "
+              + "per plan please point problem query quite rather really right same see should simple some step such "
+              + "table than that their them there these they thing this those through time to too under until up use "
+              + "value very was way we well were what when where which while who why will with within without would "
+              + "you your year day week model price test build error output result server client request response "
+              + "cache memory thread stream parser export archive message branch context summary reason answer "
+              + "question example option setting version update change compare measure budget trip route train "
+              + "recipe garden weather bicycle battery kitchen invoice contract meeting deadline schedule library")
+          .split(" ");
+  private static final String[] FR =
+      ("le la les un une des et ou mais donc car être avoir fait très déjà après où là ça élève été café crème "
+              + "naïve façon garçon français économie hôpital château fenêtre forêt même première réponse question "
+              + "problème système données réseau sécurité voilà cœur sœur théâtre mètre août noël")
+          .split(" ");
+  private static final String[] DE =
+      ("der die das und oder aber nicht für über schön groß Straße Grüße Mädchen Bäckerei Größe Fußball "
+              + "Übersicht Lösung Änderung Prüfung Zürich München Köln Frühstück gemütlich Käse Brötchen Gebühr")
+          .split(" ");
+  private static final String[] ES =
+      ("el la los las y o pero porque más así también año niño señor mañana corazón canción información "
+              + "pregunta respuesta está fácil difícil límite número día jamón piñata ¿qué? ¡hola! acción")
+          .split(" ");
+  private static final String[] RU =
+      ("и в не на я что тот быть с он как это по но они к у ты из мы за вы так же от сказать этот который "
+              + "вопрос ответ данные файл поезд погода привет спасибо хорошо")
+          .split(" ");
+  private static final String[] JA =
+      ("東京 大阪 京都 日本語 ありがとう こんにちは 質問 回答 データ ファイル 電車 天気 料理 旅行 会議 "
+              + "プログラム 設定 問題 解決 説明 例えば つまり しかし そして 確認 してください です ます")
+          .split(" ");
+  private static final String[] ZH =
+      ("北京 上海 中文 你好 谢谢 问题 回答 数据 文件 火车 天气 菜谱 旅行 会议 程序 设置 解决 说明 例如 "
+              + "但是 然后 确认 请 我们 可以 需要 因为 所以 什么 怎么")
+          .split(" ");
   private static final String[] EMOJI = {
-    "😀", "🚀", "👍", "👍🏽", "🎉", "🔥", "✅", "❌", "⚠️", "💡", "📌", "🇫🇷", "🇯🇵", "👩‍💻", "👨‍👩‍👧", "🙂", "🤔",
-    "📈", "🧪", "☕", "🌍", "❤️", "✨"
+    "😀",
+    "🚀",
+    "👍",
+    "👍🏽",
+    "🎉",
+    "🔥",
+    "✅",
+    "❌",
+    "⚠️",
+    "💡",
+    "📌",
+    "🇫🇷",
+    "🇯🇵",
+    "👩‍💻",
+    "👨‍👩‍👧",
+    "🙂",
+    "🤔",
+    "📈",
+    "🧪",
+    "☕",
+    "🌍",
+    "❤️",
+    "✨"
   };
-  private static final String[] TLDS = {"com", "org", "net", "io", "de", "fr", "co.uk", "example", "dev", "jp"};
+  private static final String[] TLDS = {
+    "com", "org", "net", "io", "de", "fr", "co.uk", "example", "dev", "jp"
+  };
   private static final String[] SITE_WORDS = {
-    "news", "guide", "docs", "wiki", "blog", "travel", "city", "transit", "weather", "recipes", "review", "data",
-    "stats", "forum", "shop", "museum", "library", "health", "science", "tech"
+    "news", "guide", "docs", "wiki", "blog", "travel", "city", "transit", "weather", "recipes",
+    "review", "data", "stats", "forum", "shop", "museum", "library", "health", "science", "tech"
   };
   private static final String[] NAMES = {
-    "Ana", "Björn", "Chloé", "Dmitri", "Emma", "François", "Günter", "Hana", "Işıl", "José", "Kenji", "Léa",
-    "Mateo", "Noémie", "Ólafur", "Priya", "Renée", "Søren", "Tomás", "Yūki", "Zoë"
+    "Ana",
+    "Björn",
+    "Chloé",
+    "Dmitri",
+    "Emma",
+    "François",
+    "Günter",
+    "Hana",
+    "Işıl",
+    "José",
+    "Kenji",
+    "Léa",
+    "Mateo",
+    "Noémie",
+    "Ólafur",
+    "Priya",
+    "Renée",
+    "Søren",
+    "Tomás",
+    "Yūki",
+    "Zoë"
   };
 
   /** The languages a conversation is written in. */
-  enum Lang { EN, FR, DE, ES, RU, JA, ZH }
+  enum Lang {
+    EN,
+    FR,
+    DE,
+    ES,
+    RU,
+    JA,
+    ZH
+  }
 
   private final Rng r;
   private final Lang lang;
@@ -136,7 +187,8 @@ final class Texts {
     if (r.chance(emojiRate)) {
       out.append(' ').append(r.pick(EMOJI));
     }
-    out.append(cjk() ? (r.chance(0.8) ? "。" : "？") : r.chance(0.85) ? "." : r.chance(0.6) ? "?" : "!");
+    out.append(
+        cjk() ? (r.chance(0.8) ? "。" : "？") : r.chance(0.85) ? "." : r.chance(0.6) ? "?" : "!");
   }
 
   String sentence() {
@@ -175,7 +227,10 @@ final class Texts {
     return out.toString();
   }
 
-  /** Appends an answer; {@code markers}, if given, is called after some sentences to insert citation markers. */
+  /**
+   * Appends an answer; {@code markers}, if given, is called after some sentences to insert citation
+   * markers.
+   */
   void answer(StringBuilder out, int chars, @Nullable Consumer<StringBuilder> markers) {
     int end = out.length() + chars;
     boolean first = true;
@@ -199,11 +254,23 @@ final class Texts {
         }
       } else if (kind == 3) {
         String language = r.pick(new String[] {"python", "javascript", "bash", "sql", "java"});
-        out.append("```").append(language).append('\n').append(code(language, false)).append("\n```");
+        out.append("```")
+            .append(language)
+            .append('\n')
+            .append(code(language, false))
+            .append("\n```");
       } else if (kind == 4 && r.chance(0.4)) {
-        out.append("| ").append(words(1, 1)).append(" | ").append(words(1, 1)).append(" |\n|---|---|");
+        out.append("| ")
+            .append(words(1, 1))
+            .append(" | ")
+            .append(words(1, 1))
+            .append(" |\n|---|---|");
         for (int i = r.between(2, 5); i > 0; i--) {
-          out.append("\n| ").append(words(1, 2)).append(" | ").append(r.between(1, 999)).append(" |");
+          out.append("\n| ")
+              .append(words(1, 2))
+              .append(" | ")
+              .append(r.between(1, 999))
+              .append(" |");
         }
       } else {
         int sentences = r.between(2, 5);
@@ -253,7 +320,8 @@ final class Texts {
   }
 
   String url(String domain) {
-    StringBuilder out = new StringBuilder("https://").append(r.chance(0.5) ? "www." : "").append(domain);
+    StringBuilder out =
+        new StringBuilder("https://").append(r.chance(0.5) ? "www." : "").append(domain);
     for (int i = r.between(1, 3); i > 0; i--) {
       out.append('/').append(r.pick(EN)).append(r.chance(0.3) ? "-" + r.pick(EN) : "");
     }
@@ -263,7 +331,10 @@ final class Texts {
     return out.toString();
   }
 
-  /** Some lines of code in {@code language}, with quotes, backslashes and tabs; CRLF line ends if asked. */
+  /**
+   * Some lines of code in {@code language}, with quotes, backslashes and tabs; CRLF line ends if
+   * asked.
+   */
   String code(String language, boolean crlf) {
     StringBuilder out = new StringBuilder(400);
     String v = identifier();
@@ -275,17 +346,36 @@ final class Texts {
         out.append("    \"\"\"").append(words(3, 8)).append(".\"\"\"\n");
         out.append("    ").append(v).append(" = pd.read_csv(path, sep=sep)\n");
         out.append("    pattern = re.compile(r\"^\\d{4}-\\d{2}-\\d{2}\\s+(\\w+)$\")\n");
-        out.append("    return ").append(v).append("[").append(v).append("[\"").append(r.pick(EN))
+        out.append("    return ")
+            .append(v)
+            .append("[")
+            .append(v)
+            .append("[\"")
+            .append(r.pick(EN))
             .append("\"].str.match(pattern)]\n\n");
-        out.append("print(").append(f).append("('C:\\\\Users\\\\").append(r.pick(NAMES))
-            .append("\\\\data.tsv').head(").append(r.between(3, 20)).append("))");
+        out.append("print(")
+            .append(f)
+            .append("('C:\\\\Users\\\\")
+            .append(r.pick(NAMES))
+            .append("\\\\data.tsv').head(")
+            .append(r.between(3, 20))
+            .append("))");
       }
       case "javascript" -> {
-        out.append("const ").append(v).append(" = await fetch(`/api/").append(r.pick(EN)).append("?q=${encodeURIComponent(")
+        out.append("const ")
+            .append(v)
+            .append(" = await fetch(`/api/")
+            .append(r.pick(EN))
+            .append("?q=${encodeURIComponent(")
             .append("query)}`);\n");
-        out.append("if (!").append(v).append(".ok) throw new Error(\"HTTP \" + ").append(v).append(".status);\n");
+        out.append("if (!")
+            .append(v)
+            .append(".ok) throw new Error(\"HTTP \" + ")
+            .append(v)
+            .append(".status);\n");
         out.append("const data = JSON.parse(await ").append(v).append(".text());\n");
-        out.append("console.log(data.items.map(x => x.name.replace(/\\s+/g, \"_\")).join(\"\\n\"));");
+        out.append(
+            "console.log(data.items.map(x => x.name.replace(/\\s+/g, \"_\")).join(\"\\n\"));");
       }
       case "bash" -> {
         out.append("#!/usr/bin/env bash\nset -euo pipefail\n");
@@ -294,14 +384,22 @@ final class Texts {
         out.append("done\necho \"done: $(wc -l < out.tsv) rows\"");
       }
       case "sql" -> {
-        out.append("SELECT ").append(r.pick(EN)).append(", COUNT(*) AS n\nFROM ").append(identifier())
-            .append("\nWHERE name LIKE '%\\_%' ESCAPE '\\\\' AND created_at >= '2024-01-01'\nGROUP BY 1\n")
-            .append("ORDER BY n DESC\nLIMIT ").append(r.between(5, 100)).append(';');
+        out.append("SELECT ")
+            .append(r.pick(EN))
+            .append(", COUNT(*) AS n\nFROM ")
+            .append(identifier())
+            .append(
+                "\nWHERE name LIKE '%\\_%' ESCAPE '\\\\' AND created_at >= '2024-01-01'\nGROUP BY 1\n")
+            .append("ORDER BY n DESC\nLIMIT ")
+            .append(r.between(5, 100))
+            .append(';');
       }
       case "java" -> {
-        out.append("try (var in = Files.newBufferedReader(Path.of(\"").append(r.pick(EN))
+        out.append("try (var in = Files.newBufferedReader(Path.of(\"")
+            .append(r.pick(EN))
             .append(".txt\"))) {\n\tString line;\n\twhile ((line = in.readLine()) != null) {\n");
-        out.append("\t\tSystem.out.println(line.replace(\"\\\\\", \"/\") + \"\\t\" + ").append(v)
+        out.append("\t\tSystem.out.println(line.replace(\"\\\\\", \"/\") + \"\\t\" + ")
+            .append(v)
             .append(");\n\t}\n}");
       }
       default -> {

@@ -9,16 +9,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes {@link Obj} trees with a jackson-core {@link JsonGenerator}: keys in insertion order or sorted (2026),
- * strings as UTF-8 or, for conversations that use it, with every non-ASCII character escaped as {@code \}{@code
- * uXXXX} (what Python's {@code json.dumps} does by default).
+ * Writes {@link Obj} trees with a jackson-core {@link JsonGenerator}: keys in insertion order or
+ * sorted (2026), strings as UTF-8 or, for conversations that use it, with every non-ASCII character
+ * escaped as {@code \}{@code uXXXX} (what Python's {@code json.dumps} does by default).
  */
 final class TreeWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private TreeWriter() {}
 
-  static void write(JsonGenerator g, @Nullable Object v, boolean sorted, boolean ascii) throws IOException {
+  static void write(JsonGenerator g, @Nullable Object v, boolean sorted, boolean ascii)
+      throws IOException {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String s) {
@@ -90,7 +91,10 @@ final class TreeWriter {
         case '\f' -> out.append("\\f");
         default -> {
           if (c < 0x20 || c >= 0x7F) {
-            out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+            out.append("\\u")
+                .append(HEX[c >> 12 & 0xF])
+                .append(HEX[c >> 8 & 0xF])
+                .append(HEX[c >> 4 & 0xF])
                 .append(HEX[c & 0xF]);
           } else {
             out.append(c);
@@ -101,7 +105,10 @@ final class TreeWriter {
     return out.append('"').toString();
   }
 
-  /** The separators of Python's {@code json.dumps} without indentation: {@code ", "} and {@code ": "}. */
+  /**
+   * The separators of Python's {@code json.dumps} without indentation: {@code ", "} and {@code ":
+   * "}.
+   */
   static final class PythonSeparators implements PrettyPrinter {
     static final PythonSeparators INSTANCE = new PythonSeparators();
 

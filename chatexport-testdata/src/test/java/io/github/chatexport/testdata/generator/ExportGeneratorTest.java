@@ -38,7 +38,8 @@ class ExportGeneratorTest {
   @BeforeAll
   static void generateOnce() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    mixedSummary = ExportGenerator.builder().seed(42).targetBytes(6 * MIB).build().writeConversationsJson(out);
+    mixedSummary =
+        ExportGenerator.builder().seed(42).targetBytes(6 * MIB).build().writeConversationsJson(out);
     mixed = out.toByteArray();
     mixedScan = Scan.of(new ByteArrayInputStream(mixed));
   }
@@ -53,7 +54,8 @@ class ExportGeneratorTest {
   void sameSeedGivesTheSameBytes() throws IOException {
     ExportGenerator generator = ExportGenerator.builder().seed(42).targetBytes(6 * MIB).build();
     assertThat(json(generator)).isEqualTo(mixed);
-    assertThat(json(ExportGenerator.builder().seed(42).targetBytes(6 * MIB).build())).isEqualTo(mixed);
+    assertThat(json(ExportGenerator.builder().seed(42).targetBytes(6 * MIB).build()))
+        .isEqualTo(mixed);
   }
 
   @Test
@@ -114,18 +116,35 @@ class ExportGeneratorTest {
     assertThat(mixedScan.maxNodes).isLessThanOrEqualTo(400).isGreaterThan(60);
     double mean = mixedScan.nodes / (double) mixedScan.conversations;
     assertThat(mean).isBetween(10.0, 35.0);
-    Scan tiny = Scan.of(new ByteArrayInputStream(json(ExportGenerator.builder().seed(1).targetBytes(50_000).build())));
+    Scan tiny =
+        Scan.of(
+            new ByteArrayInputStream(
+                json(ExportGenerator.builder().seed(1).targetBytes(50_000).build())));
     assertThat(tiny.minNodes).isGreaterThanOrEqualTo(2);
   }
 
   @Test
   void everyContentTypeOfTheFormatIsThere() {
-    assertThat(mixedScan.contentTypes).containsKeys("text", "code", "execution_output", "tether_browsing_display",
-        "tether_quote", "multimodal_text", "thoughts", "reasoning_recap", "sonic_webpage", "user_editable_context",
-        "part:image_asset_pointer", "part:audio_transcription", "part:audio_asset_pointer",
-        "part:real_time_user_audio_video_asset_pointer");
+    assertThat(mixedScan.contentTypes)
+        .containsKeys(
+            "text",
+            "code",
+            "execution_output",
+            "tether_browsing_display",
+            "tether_quote",
+            "multimodal_text",
+            "thoughts",
+            "reasoning_recap",
+            "sonic_webpage",
+            "user_editable_context",
+            "part:image_asset_pointer",
+            "part:audio_transcription",
+            "part:audio_asset_pointer",
+            "part:real_time_user_audio_video_asset_pointer");
     for (Map.Entry<String, Integer> e : mixedScan.contentTypes.entrySet()) {
-      assertThat(mixedSummary.contentTypes().get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue().longValue());
+      assertThat(mixedSummary.contentTypes().get(e.getKey()))
+          .as(e.getKey())
+          .isEqualTo(e.getValue().longValue());
     }
   }
 
@@ -133,19 +152,23 @@ class ExportGeneratorTest {
   void metadataHasCitationsSearchResultsAndAggregateResults() {
     boolean[] seen = new boolean[5];
     for (Map<String, @Nullable Object> c : mixedScan.sample) {
-      Scan.objects(c, o -> {
-        seen[0] |= o.get("aggregate_result") instanceof Map<?, ?>;
-        seen[1] |= o.get("content_references") instanceof List<?> l && !l.isEmpty();
-        seen[2] |= o.get("search_result_groups") instanceof List<?> l && !l.isEmpty();
-        seen[3] |= o.get("citations") instanceof List<?> l && !l.isEmpty();
-        seen[4] |= Boolean.TRUE.equals(o.get("is_visually_hidden_from_conversation"));
-      });
+      Scan.objects(
+          c,
+          o -> {
+            seen[0] |= o.get("aggregate_result") instanceof Map<?, ?>;
+            seen[1] |= o.get("content_references") instanceof List<?> l && !l.isEmpty();
+            seen[2] |= o.get("search_result_groups") instanceof List<?> l && !l.isEmpty();
+            seen[3] |= o.get("citations") instanceof List<?> l && !l.isEmpty();
+            seen[4] |= Boolean.TRUE.equals(o.get("is_visually_hidden_from_conversation"));
+          });
     }
     assertThat(seen).containsOnly(true);
   }
 
   @ParameterizedTest
-  @EnumSource(value = Era.class, names = {"Y2025", "Y2026"})
+  @EnumSource(
+      value = Era.class,
+      names = {"Y2025", "Y2026"})
   void metadataIsALargeShareOfTheBytesIn2025And2026(Era era) throws IOException {
     byte[] bytes = json(ExportGenerator.builder().seed(3).targetBytes(2 * MIB).era(era).build());
     Scan scan = Scan.of(new ByteArrayInputStream(bytes));
@@ -171,21 +194,27 @@ class ExportGeneratorTest {
 
   @Test
   void keyOrderAndShapeFollowTheEra() throws IOException {
-    Scan.of(new ByteArrayInputStream(json(ExportGenerator.builder().seed(5).targetBytes(MIB).era(Era.Y2026).build())),
+    Scan.of(
+        new ByteArrayInputStream(
+            json(ExportGenerator.builder().seed(5).targetBytes(MIB).era(Era.Y2026).build())),
         c -> {
           Scan.objects(c, o -> assertThat(Scan.keys(o)).isSorted());
           @SuppressWarnings("unchecked")
           Map<String, @Nullable Object> mapping = (Map<String, @Nullable Object>) c.get("mapping");
           assertThat(mapping).containsKey("client-created-root");
           Scan.objects(mapping, o -> assertThat(o).doesNotContainKey("children"));
-          Scan.objects(mapping, o -> {
-            if (o.get("weight") instanceof Scan.Num n) {
-              assertThat(n.integer()).isTrue();
-            }
-          });
+          Scan.objects(
+              mapping,
+              o -> {
+                if (o.get("weight") instanceof Scan.Num n) {
+                  assertThat(n.integer()).isTrue();
+                }
+              });
         });
     List<List<String>> conversationKeys = new ArrayList<>();
-    Scan.of(new ByteArrayInputStream(json(ExportGenerator.builder().seed(5).targetBytes(MIB).era(Era.Y2023).build())),
+    Scan.of(
+        new ByteArrayInputStream(
+            json(ExportGenerator.builder().seed(5).targetBytes(MIB).era(Era.Y2023).build())),
         c -> {
           conversationKeys.add(Scan.keys(c));
           @SuppressWarnings("unchecked")
@@ -195,28 +224,37 @@ class ExportGeneratorTest {
             @SuppressWarnings("unchecked")
             Map<String, @Nullable Object> node = (Map<String, @Nullable Object>) mapping.get(id);
             assertThat(Scan.keys(node)).containsExactly("id", "message", "parent", "children");
-            if (node.get("message") instanceof Map<?, ?> message && message.get("weight") instanceof Scan.Num n) {
+            if (node.get("message") instanceof Map<?, ?> message
+                && message.get("weight") instanceof Scan.Num n) {
               assertThat(n.integer()).isFalse();
               assertThat(n.text()).isIn("1.0", "0.0");
             }
           }
         });
     assertThat(conversationKeys).allSatisfy(keys -> assertThat(keys.get(0)).isEqualTo("title"));
-    assertThat(conversationKeys).anySatisfy(keys -> assertThat(keys).isNotEqualTo(keys.stream().sorted().toList()));
+    assertThat(conversationKeys)
+        .anySatisfy(keys -> assertThat(keys).isNotEqualTo(keys.stream().sorted().toList()));
   }
 
   @Test
   void exactlyTheConversationsAskedFor() throws IOException {
-    GeneratedExport g = ExportGenerator.builder().seed(9).conversations(30).build()
-        .writeConversationsJson(new ByteArrayOutputStream());
+    GeneratedExport g =
+        ExportGenerator.builder()
+            .seed(9)
+            .conversations(30)
+            .build()
+            .writeConversationsJson(new ByteArrayOutputStream());
     assertThat(g.conversations()).isEqualTo(30);
   }
 
   @Test
-  void shardsHoldAHundredConversationsEachAndTheManifestListsThem(@TempDir Path dir) throws IOException {
-    ExportGenerator generator = ExportGenerator.builder().seed(11).targetBytes(12 * MIB).era(Era.Y2026).build();
+  void shardsHoldAHundredConversationsEachAndTheManifestListsThem(@TempDir Path dir)
+      throws IOException {
+    ExportGenerator generator =
+        ExportGenerator.builder().seed(11).targetBytes(12 * MIB).era(Era.Y2026).build();
     GeneratedExport written = generator.writeShards(dir);
-    List<String> shards = written.files().stream().filter(f -> f.startsWith("conversations-")).toList();
+    List<String> shards =
+        written.files().stream().filter(f -> f.startsWith("conversations-")).toList();
     assertThat(shards).hasSizeGreaterThan(1);
     assertThat(shards.get(0)).isEqualTo("conversations-000.json");
     assertThat(written.files()).contains("export_manifest.json", "user.json");
@@ -236,7 +274,8 @@ class ExportGeneratorTest {
     }
     assertThat(total).isEqualTo(written.conversations());
     assertThat(bytes).isEqualTo(written.conversationBytes());
-    assertThat(manifestShards(Files.readAllBytes(dir.resolve("export_manifest.json")))).isEqualTo(shards);
+    assertThat(manifestShards(Files.readAllBytes(dir.resolve("export_manifest.json"))))
+        .isEqualTo(shards);
     assertThat(user(Files.readAllBytes(dir.resolve("user.json")))).startsWith("user-");
   }
 
@@ -258,8 +297,8 @@ class ExportGeneratorTest {
   @Test
   void aZipOfShardsHasTheManifest(@TempDir Path dir) throws IOException {
     Path zip = dir.resolve("shards.zip");
-    ExportGenerator generator = ExportGenerator.builder().seed(42).targetBytes(6 * MIB).conversationsPerShard(40)
-        .build();
+    ExportGenerator generator =
+        ExportGenerator.builder().seed(42).targetBytes(6 * MIB).conversationsPerShard(40).build();
     GeneratedExport written = generator.writeZip(zip, Layout.SHARDS);
     Map<String, byte[]> entries = unzip(zip);
     assertThat(entries.keySet()).containsExactlyElementsOf(written.files());
@@ -279,7 +318,8 @@ class ExportGeneratorTest {
 
   @Test
   void badSettingsFailAtOnce() {
-    assertThatThrownBy(() -> ExportGenerator.builder().targetBytes(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ExportGenerator.builder().targetBytes(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ExportGenerator.builder().conversations(-1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ExportGenerator.builder().conversationsPerShard(0))

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a generated conversations array with a jackson-core streaming parser (never with chatexport's reader, which
- * the generator exists to test), one conversation at a time, and collects what the tests check.
+ * Reads a generated conversations array with a jackson-core streaming parser (never with
+ * chatexport's reader, which the generator exists to test), one conversation at a time, and
+ * collects what the tests check.
  */
 final class Scan {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -35,7 +36,10 @@ final class Scan {
   final List<Map<String, @Nullable Object>> sample = new ArrayList<>();
   private final StringBuilder characters = new StringBuilder();
 
-  /** Scans the array of {@code in}; {@code each} sees every conversation as a tree of maps, lists and values. */
+  /**
+   * Scans the array of {@code in}; {@code each} sees every conversation as a tree of maps, lists
+   * and values.
+   */
   static Scan of(InputStream in, Consumer<Map<String, @Nullable Object>> each) throws IOException {
     Scan scan = new Scan();
     try (JsonParser p = FACTORY.createParser(in)) {
@@ -68,34 +72,37 @@ final class Scan {
   private @Nullable Object read(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
-      case START_OBJECT: {
-        long start = p.currentTokenLocation().getByteOffset();
-        Map<String, @Nullable Object> members = new LinkedHashMap<>();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-          p.nextToken();
-          long valueStart = p.currentTokenLocation().getByteOffset();
-          members.put(name, read(p));
-          if (name.equals("metadata") && members.containsKey("author")) {
-            metadataBytes += p.currentLocation().getByteOffset() - valueStart;
+      case START_OBJECT:
+        {
+          long start = p.currentTokenLocation().getByteOffset();
+          Map<String, @Nullable Object> members = new LinkedHashMap<>();
+          for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            p.nextToken();
+            long valueStart = p.currentTokenLocation().getByteOffset();
+            members.put(name, read(p));
+            if (name.equals("metadata") && members.containsKey("author")) {
+              metadataBytes += p.currentLocation().getByteOffset() - valueStart;
+            }
           }
+          members.put("$bytes", p.currentLocation().getByteOffset() - start);
+          return members;
         }
-        members.put("$bytes", p.currentLocation().getByteOffset() - start);
-        return members;
-      }
-      case START_ARRAY: {
-        List<@Nullable Object> elements = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          elements.add(read(p));
+      case START_ARRAY:
+        {
+          List<@Nullable Object> elements = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            elements.add(read(p));
+          }
+          return elements;
         }
-        return elements;
-      }
-      case VALUE_STRING: {
-        String s = p.getText();
-        if (characters.length() < 4_000_000) {
-          characters.append(s).append('\u0000');
+      case VALUE_STRING:
+        {
+          String s = p.getText();
+          if (characters.length() < 4_000_000) {
+            characters.append(s).append('\u0000');
+          }
+          return s;
         }
-        return s;
-      }
       case VALUE_NUMBER_INT:
         return new Num(p.getText(), true);
       case VALUE_NUMBER_FLOAT:
@@ -132,7 +139,8 @@ final class Scan {
       }
       Map<String, @Nullable Object> message = (Map<String, @Nullable Object>) node.get("message");
       if (message != null) {
-        Map<String, @Nullable Object> content = (Map<String, @Nullable Object>) message.get("content");
+        Map<String, @Nullable Object> content =
+            (Map<String, @Nullable Object>) message.get("content");
         contentTypes.merge((String) content.get("content_type"), 1, Integer::sum);
         if (content.get("parts") instanceof List<?> parts) {
           for (Object part : parts) {
@@ -151,7 +159,9 @@ final class Scan {
     maxNodes = Math.max(maxNodes, n);
   }
 
-  /** Every object of a tree, depth first (the tree's own maps, with their {@code $bytes} member). */
+  /**
+   * Every object of a tree, depth first (the tree's own maps, with their {@code $bytes} member).
+   */
   @SuppressWarnings("unchecked")
   static void objects(@Nullable Object tree, Consumer<Map<String, @Nullable Object>> each) {
     if (tree instanceof Map<?, ?> m) {

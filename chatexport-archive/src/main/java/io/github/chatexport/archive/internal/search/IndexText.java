@@ -8,34 +8,67 @@ import org.jspecify.annotations.Nullable;
 /**
  * The text that is indexed, and the same treatment of query terms, so that both sides agree.
  *
- * <p>{@link #clean} gives the text that the trigram table indexes and that snippets show: citation markers
- * (U+E200…U+E201 and {@code 【…†…】}) removed, HTML entities decoded, Markdown emphasis inside a word
- * ({@code **Zeit**geist}) and backslash escapes removed, control and invisible characters dropped.
+ * <p>{@link #clean} gives the text that the trigram table indexes and that snippets show: citation
+ * markers (U+E200…U+E201 and {@code 【…†…】}) removed, HTML entities decoded, Markdown emphasis
+ * inside a word ({@code **Zeit**geist}) and backslash escapes removed, control and invisible
+ * characters dropped.
  *
- * <p>{@link #words} gives what the word table indexes: the clean text with each character of a script written
- * without spaces (Han, kana, Hangul, Thai, …) and each emoji made a word of its own (emoji are mapped to one
- * private-use character each, which the {@code unicode61} tokenizer keeps as a token; {@link #display} maps them
- * back). The added separators are U+200B, dropped again for display.
+ * <p>{@link #words} gives what the word table indexes: the clean text with each character of a
+ * script written without spaces (Han, kana, Hangul, Thai, …) and each emoji made a word of its own
+ * (emoji are mapped to one private-use character each, which the {@code unicode61} tokenizer keeps
+ * as a token; {@link #display} maps them back). The added separators are U+200B, dropped again for
+ * display.
  */
 final class IndexText {
   /** Start and end of a match in a snippet, as FTS5 writes them; never left in indexed text. */
   static final char MARK_START = '\u0002';
+
   static final char MARK_END = '\u0003';
   private static final char SEPARATOR = '\u200B';
 
-  private static final Pattern CITATION = Pattern.compile(
-      "\uE200[^\uE200\uE201]{0,400}\uE201|【[^【】\n]{0,80}†[^【】\n]{0,80}】|【\\d{1,4}(?::\\d{1,4})?】");
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-  private static final Map<String, String> ENTITIES = Map.ofEntries(
-      Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-      Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("hellip", "…"), Map.entry("mdash", "—"),
-      Map.entry("ndash", "–"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"),
-      Map.entry("rdquo", "”"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("eacute", "é"),
-      Map.entry("egrave", "è"), Map.entry("ecirc", "ê"), Map.entry("aacute", "á"), Map.entry("agrave", "à"),
-      Map.entry("acirc", "â"), Map.entry("iacute", "í"), Map.entry("oacute", "ó"), Map.entry("uacute", "ú"),
-      Map.entry("auml", "ä"), Map.entry("ouml", "ö"), Map.entry("uuml", "ü"), Map.entry("Auml", "Ä"),
-      Map.entry("Ouml", "Ö"), Map.entry("Uuml", "Ü"), Map.entry("szlig", "ß"), Map.entry("ccedil", "ç"),
-      Map.entry("ntilde", "ñ"), Map.entry("Eacute", "É"), Map.entry("copy", "©"), Map.entry("euro", "€"));
+  private static final Pattern CITATION =
+      Pattern.compile(
+          "\uE200[^\uE200\uE201]{0,400}\uE201|【[^【】\n]{0,80}†[^【】\n]{0,80}】|【\\d{1,4}(?::\\d{1,4})?】");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Map<String, String> ENTITIES =
+      Map.ofEntries(
+          Map.entry("amp", "&"),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("quot", "\""),
+          Map.entry("apos", "'"),
+          Map.entry("nbsp", " "),
+          Map.entry("hellip", "…"),
+          Map.entry("mdash", "—"),
+          Map.entry("ndash", "–"),
+          Map.entry("lsquo", "‘"),
+          Map.entry("rsquo", "’"),
+          Map.entry("ldquo", "“"),
+          Map.entry("rdquo", "”"),
+          Map.entry("laquo", "«"),
+          Map.entry("raquo", "»"),
+          Map.entry("eacute", "é"),
+          Map.entry("egrave", "è"),
+          Map.entry("ecirc", "ê"),
+          Map.entry("aacute", "á"),
+          Map.entry("agrave", "à"),
+          Map.entry("acirc", "â"),
+          Map.entry("iacute", "í"),
+          Map.entry("oacute", "ó"),
+          Map.entry("uacute", "ú"),
+          Map.entry("auml", "ä"),
+          Map.entry("ouml", "ö"),
+          Map.entry("uuml", "ü"),
+          Map.entry("Auml", "Ä"),
+          Map.entry("Ouml", "Ö"),
+          Map.entry("Uuml", "Ü"),
+          Map.entry("szlig", "ß"),
+          Map.entry("ccedil", "ç"),
+          Map.entry("ntilde", "ñ"),
+          Map.entry("Eacute", "É"),
+          Map.entry("copy", "©"),
+          Map.entry("euro", "€"));
 
   private IndexText() {}
 
@@ -58,7 +91,9 @@ final class IndexText {
       if (c == '\\' && i + 1 < n && isMarkdownPunctuation(s.charAt(i + 1))) {
         continue; // a Markdown escape: keep what it escapes
       }
-      if ((c == '*' || c == '~') && out.length() > 0 && Character.isLetterOrDigit(out.charAt(out.length() - 1))) {
+      if ((c == '*' || c == '~')
+          && out.length() > 0
+          && Character.isLetterOrDigit(out.charAt(out.length() - 1))) {
         int j = i;
         while (j < n && s.charAt(j) == c) {
           j++;
@@ -68,8 +103,13 @@ final class IndexText {
           continue;
         }
       }
-      if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c == '\u00AD' || c == '\u200B' || c == '\u2060'
-          || c == '\uFEFF' || c >= '\uE000' && c <= '\uF8FF') {
+      if (c < 0x20 && c != '\n' && c != '\t'
+          || c == 0x7F
+          || c == '\u00AD'
+          || c == '\u200B'
+          || c == '\u2060'
+          || c == '\uFEFF'
+          || c >= '\uE000' && c <= '\uF8FF') {
         continue;
       }
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.codePointAt(s, i) >= 0xF0000) {
@@ -81,13 +121,26 @@ final class IndexText {
     return out.toString();
   }
 
-  /** Whether {@link #clean} would leave the text as it is (no escape, emphasis or character to drop). */
+  /**
+   * Whether {@link #clean} would leave the text as it is (no escape, emphasis or character to
+   * drop).
+   */
   private static boolean plain(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 ? c != '\n' && c != '\t' : c == '\\' || c == '*' || c == '~' || c == 0x7F || c == '\u00AD'
-          || c >= '\u200B' && (c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c >= '\uE000' && c <= '\uF8FF'
-          || Character.isHighSurrogate(c))) {
+      if (c < 0x20
+          ? c != '\n' && c != '\t'
+          : c == '\\'
+              || c == '*'
+              || c == '~'
+              || c == 0x7F
+              || c == '\u00AD'
+              || c >= '\u200B'
+                  && (c == '\u200B'
+                      || c == '\u2060'
+                      || c == '\uFEFF'
+                      || c >= '\uE000' && c <= '\uF8FF'
+                      || Character.isHighSurrogate(c))) {
         return false;
       }
     }
@@ -121,8 +174,8 @@ final class IndexText {
   }
 
   /**
-   * How the word table sees one code point that is not of a script without spaces: itself, another code point
-   * standing alone (emoji), -1 for a separator, -2 for nothing at all.
+   * How the word table sees one code point that is not of a script without spaces: itself, another
+   * code point standing alone (emoji), -1 for a separator, -2 for nothing at all.
    */
   private static int wordChar(int cp) {
     if (cp < 0x2000) {
@@ -167,7 +220,10 @@ final class IndexText {
     }
   }
 
-  /** Snippet text as the words table gives it back, for display: separators dropped, emoji mapped back. */
+  /**
+   * Snippet text as the words table gives it back, for display: separators dropped, emoji mapped
+   * back.
+   */
   static String display(String words) {
     StringBuilder out = new StringBuilder(words.length());
     for (int i = 0; i < words.length(); ) {
@@ -203,7 +259,10 @@ final class IndexText {
     return s.codePointCount(0, s.length());
   }
 
-  /** The text of a JSON document with its string escapes decoded (canvas documents arrive as JSON text). */
+  /**
+   * The text of a JSON document with its string escapes decoded (canvas documents arrive as JSON
+   * text).
+   */
   static String unescapeJson(String json) {
     if (json.indexOf('\\') < 0) {
       return json;
@@ -252,12 +311,15 @@ final class IndexText {
       if (name.charAt(0) == '#') {
         int cp;
         try {
-          cp = name.charAt(1) == 'x' || name.charAt(1) == 'X'
-              ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+          cp =
+              name.charAt(1) == 'x' || name.charAt(1) == 'X'
+                  ? Integer.parseInt(name.substring(2), 16)
+                  : Integer.parseInt(name.substring(1));
         } catch (NumberFormatException e) {
           cp = -1;
         }
-        value = Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : null;
+        value =
+            Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : null;
       } else {
         value = ENTITIES.get(name);
       }

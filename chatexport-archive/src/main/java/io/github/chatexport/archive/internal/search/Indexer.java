@@ -26,15 +26,23 @@ public final class Indexer implements AutoCloseable {
 
   /** Prepares the statements on {@code connection}, whose search tables exist. */
   public Indexer(Connection connection) throws SQLException {
-    find = connection.prepareStatement("SELECT id FROM search_conversations WHERE conversation_id = ?");
-    insertConversation = connection.prepareStatement("INSERT INTO search_conversations"
-        + "(title, create_time, update_time, deleted, conversation_id) VALUES (?, ?, ?, ?, ?)");
-    updateConversation = connection.prepareStatement("UPDATE search_conversations"
-        + " SET title = ?, create_time = ?, update_time = ?, deleted = ? WHERE conversation_id = ?");
+    find =
+        connection.prepareStatement(
+            "SELECT id FROM search_conversations WHERE conversation_id = ?");
+    insertConversation =
+        connection.prepareStatement(
+            "INSERT INTO search_conversations"
+                + "(title, create_time, update_time, deleted, conversation_id) VALUES (?, ?, ?, ?, ?)");
+    updateConversation =
+        connection.prepareStatement(
+            "UPDATE search_conversations"
+                + " SET title = ?, create_time = ?, update_time = ?, deleted = ? WHERE conversation_id = ?");
     deleteTexts = connection.prepareStatement("DELETE FROM search_texts WHERE conversation = ?");
-    insertText = connection.prepareStatement("INSERT INTO search_texts(conversation, node_id, role, create_time,"
-        + " model, content_type, active_branch, title, body, words_title, words_body)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertText =
+        connection.prepareStatement(
+            "INSERT INTO search_texts(conversation, node_id, role, create_time,"
+                + " model, content_type, active_branch, title, body, words_title, words_body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   }
 
   /** Replaces what is indexed for the conversation's id: see {@link SearchTables#update}. */
@@ -76,13 +84,29 @@ public final class Indexer implements AutoCloseable {
       if (body.isBlank()) {
         continue;
       }
-      insert(id, node.id(), m.role(), m.createTime(), model(c, m), m.content().contentType(),
-          active.contains(node.id()), null, body);
+      insert(
+          id,
+          node.id(),
+          m.role(),
+          m.createTime(),
+          model(c, m),
+          m.content().contentType(),
+          active.contains(node.id()),
+          null,
+          body);
     }
   }
 
-  private void insert(long conversation, @Nullable String node, @Nullable String role, @Nullable Instant time,
-      @Nullable String model, String contentType, boolean active, @Nullable String title, @Nullable String body)
+  private void insert(
+      long conversation,
+      @Nullable String node,
+      @Nullable String role,
+      @Nullable Instant time,
+      @Nullable String model,
+      String contentType,
+      boolean active,
+      @Nullable String title,
+      @Nullable String body)
       throws SQLException {
     insertText.setLong(1, conversation);
     setText(insertText, 2, node);
@@ -99,14 +123,15 @@ public final class Indexer implements AutoCloseable {
   }
 
   /**
-   * What is indexed of a message: its readable text (a canvas document's JSON with its escapes decoded), then the
-   * names of its attachments, one a line.
+   * What is indexed of a message: its readable text (a canvas document's JSON with its escapes
+   * decoded), then the names of its attachments, one a line.
    */
   static String text(Message m) {
     String text = m.text();
     String recipient = m.recipient();
-    if (m.content() instanceof Content.Code && (recipient != null && recipient.startsWith("canmore.")
-        || m.author().name() != null && m.author().name().startsWith("canmore."))) {
+    if (m.content() instanceof Content.Code
+        && (recipient != null && recipient.startsWith("canmore.")
+            || m.author().name() != null && m.author().name().startsWith("canmore."))) {
       text = IndexText.unescapeJson(text);
     }
     StringBuilder out = null;
@@ -131,8 +156,12 @@ public final class Indexer implements AutoCloseable {
       return slug.get();
     }
     String fallback = c.defaultModelSlug();
-    return "assistant".equals(m.role()) && fallback != null && !fallback.isBlank() && !"auto".equals(fallback)
-        ? fallback : null;
+    return "assistant".equals(m.role())
+            && fallback != null
+            && !fallback.isBlank()
+            && !"auto".equals(fallback)
+        ? fallback
+        : null;
   }
 
   private static @Nullable String wordsIfOther(@Nullable String clean) {
@@ -143,7 +172,8 @@ public final class Indexer implements AutoCloseable {
     return words.equals(clean) ? null : words;
   }
 
-  private static void setText(PreparedStatement s, int index, @Nullable String value) throws SQLException {
+  private static void setText(PreparedStatement s, int index, @Nullable String value)
+      throws SQLException {
     if (value == null) {
       s.setNull(index, Types.VARCHAR);
     } else {
@@ -151,7 +181,8 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
-  private static void setTime(PreparedStatement s, int index, @Nullable Instant time) throws SQLException {
+  private static void setTime(PreparedStatement s, int index, @Nullable Instant time)
+      throws SQLException {
     if (time == null) {
       s.setNull(index, Types.INTEGER);
     } else {
@@ -171,8 +202,10 @@ public final class Indexer implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException first = null;
-    for (PreparedStatement s : new PreparedStatement[] {find, insertConversation, updateConversation, deleteTexts,
-        insertText}) {
+    for (PreparedStatement s :
+        new PreparedStatement[] {
+          find, insertConversation, updateConversation, deleteTexts, insertText
+        }) {
       try {
         s.close();
       } catch (SQLException e) {

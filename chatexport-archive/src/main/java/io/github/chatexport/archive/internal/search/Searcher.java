@@ -22,26 +22,35 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a query over the search tables: FTS5 ranks the matches, the conversations are taken in the order of their
- * best, each read whole when it comes; one statement per hit for its snippet.
+ * Runs a query over the search tables: FTS5 ranks the matches, the conversations are taken in the
+ * order of their best, each read whole when it comes; one statement per hit for its snippet.
  */
 final class Searcher {
   /** Weights of the FTS5 columns (title, body) in BM25. */
   private static final String WEIGHTS = "10.0, 1.0";
+
   private static final int SNIPPET_TOKENS_WORDS = 20;
   private static final int SNIPPET_TOKENS_TRIGRAM = 48;
 
   private Searcher() {}
 
-  /** The FTS5 query of one term for the word table: a quoted string, so that nothing in it is FTS syntax. */
+  /**
+   * The FTS5 query of one term for the word table: a quoted string, so that nothing in it is FTS
+   * syntax.
+   */
   static String wordsMatch(ParsedQuery.Term term) {
     String quoted = quote(IndexText.words(term.text()));
     return term.kind() == ParsedQuery.Kind.PREFIX ? quoted + " *" : quoted;
   }
 
-  /** The FTS5 query of one term for the trigram table, or null when the term is not looked for there. */
+  /**
+   * The FTS5 query of one term for the trigram table, or null when the term is not looked for
+   * there.
+   */
   static @Nullable String trigramMatch(ParsedQuery.Term term) {
-    if (term.kind() != ParsedQuery.Kind.WORD || term.excluded() || IndexText.length(term.text()) < 3) {
+    if (term.kind() != ParsedQuery.Kind.WORD
+        || term.excluded()
+        || IndexText.length(term.text()) < 3) {
       return null;
     }
     for (int i = 0; i < term.text().length(); ) {
@@ -60,21 +69,24 @@ final class Searcher {
 
   /** Stands, in a list of parameters, for the first rowid of the conversation looked at. */
   private static final Object LOW = new Object();
+
   /** Stands, in a list of parameters, for the last rowid of the conversation looked at. */
   private static final Object HIGH = new Object();
+
   /** Stands, in a list of parameters, for the conversation looked at. */
   private static final Object CONVERSATION = new Object();
 
   /**
-   * The hits, lazily, in the order of {@link SearchTables#search}: conversations by their best hit (then by their
-   * row), each one's hits by score (then by row).
+   * The hits, lazily, in the order of {@link SearchTables#search}: conversations by their best hit
+   * (then by their row), each one's hits by score (then by row).
    *
-   * <p>Nothing is ranked as a whole in SQL: FTS5 orders the matches of the word table by BM25 itself
-   * ({@code ORDER BY rank}), then those of the trigram table (every whole-word match scores 1 or more, every match
-   * inside words below 1, so the word table's come first). The first match of a conversation not seen yet is its
-   * best; only then are that conversation's own matches scored and read, over its rowids alone (its texts are
-   * written together, so they lie in one range). A query that wants 50 hits reads a few conversations, not every
-   * match; snippets are made for the hits that are read, one by one.
+   * <p>Nothing is ranked as a whole in SQL: FTS5 orders the matches of the word table by BM25
+   * itself ({@code ORDER BY rank}), then those of the trigram table (every whole-word match scores
+   * 1 or more, every match inside words below 1, so the word table's come first). The first match
+   * of a conversation not seen yet is its best; only then are that conversation's own matches
+   * scored and read, over its rowids alone (its texts are written together, so they lie in one
+   * range). A query that wants 50 hits reads a few conversations, not every match; snippets are
+   * made for the hits that are read, one by one.
    */
   static Stream<SearchHit> search(Connection connection, SearchQuery query) throws SQLException {
     ParsedQuery parsed = ParsedQuery.parse(query.text(), SearchQueryException::new);
@@ -93,9 +105,11 @@ final class Searcher {
     }
     String anyWord = String.join(" OR ", positiveWords);
     String anyTrigram = positiveTrigrams.isEmpty() ? null : String.join(" OR ", positiveTrigrams);
-    // One group of terms none of which is excluded: the matches of anyWord and anyTrigram are exactly the hits.
-    boolean onlyOneGroup = parsed.groups().size() == 1
-        && parsed.groups().get(0).stream().noneMatch(ParsedQuery.Term::excluded);
+    // One group of terms none of which is excluded: the matches of anyWord and anyTrigram are
+    // exactly the hits.
+    boolean onlyOneGroup =
+        parsed.groups().size() == 1
+            && parsed.groups().get(0).stream().noneMatch(ParsedQuery.Term::excluded);
 
     List<Object> filterParams = new ArrayList<>();
     String filters = filters(query, filterParams);
@@ -111,13 +125,19 @@ final class Searcher {
     rankedParams.addAll(wholeParams);
     rankedParams.addAll(filterParams);
 
-    // The hits of one conversation, scored as one text's best of the word match and the match inside words.
-    StringBuilder one = new StringBuilder("WITH w AS MATERIALIZED (SELECT rowid AS id, bm25(search_words, ")
-        .append(WEIGHTS).append(") AS r FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?)");
+    // The hits of one conversation, scored as one text's best of the word match and the match
+    // inside words.
+    StringBuilder one =
+        new StringBuilder("WITH w AS MATERIALIZED (SELECT rowid AS id, bm25(search_words, ")
+            .append(WEIGHTS)
+            .append(
+                ") AS r FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?)");
     List<Object> oneParams = new ArrayList<>(List.of(anyWord, LOW, HIGH));
     if (anyTrigram != null) {
-      one.append(", g AS MATERIALIZED (SELECT rowid AS id, bm25(search_trigram, ").append(WEIGHTS)
-          .append(") AS r FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?)");
+      one.append(", g AS MATERIALIZED (SELECT rowid AS id, bm25(search_trigram, ")
+          .append(WEIGHTS)
+          .append(
+              ") AS r FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?)");
       oneParams.addAll(List.of(anyTrigram, LOW, HIGH));
     }
     one.append(", scored AS (SELECT id, max(s) AS score FROM (SELECT id, 1.0 - r AS s FROM w");
@@ -125,10 +145,14 @@ final class Searcher {
       one.append(" UNION ALL SELECT id, (0.0 - r) / (1.0 - r) AS s FROM g");
     }
     one.append(") GROUP BY id)")
-        .append(" SELECT s.id, s.score, c.conversation_id, t.node_id, c.title, t.create_time, t.role, t.model,")
+        .append(
+            " SELECT s.id, s.score, c.conversation_id, t.node_id, c.title, t.create_time, t.role, t.model,")
         .append(" t.content_type, t.active_branch, c.deleted, t.body, c.create_time")
-        .append(" FROM scored s JOIN search_texts t ON t.id = s.id JOIN search_conversations c ON c.id = t.conversation")
-        .append(" WHERE t.conversation = ?").append(ranged).append(filters)
+        .append(
+            " FROM scored s JOIN search_texts t ON t.id = s.id JOIN search_conversations c ON c.id = t.conversation")
+        .append(" WHERE t.conversation = ?")
+        .append(ranged)
+        .append(filters)
         .append(" ORDER BY s.score DESC, s.id");
     oneParams.add(CONVERSATION);
     oneParams.addAll(rangedParams);
@@ -146,20 +170,41 @@ final class Searcher {
         trigramParams.addAll(wholeParams);
         trigramParams.addAll(filterParams);
       }
-      PreparedStatement range = prepare(connection, open,
-          "SELECT min(id), max(id) FROM search_texts WHERE conversation = ?");
+      PreparedStatement range =
+          prepare(
+              connection, open, "SELECT min(id), max(id) FROM search_texts WHERE conversation = ?");
       PreparedStatement hits = prepare(connection, open, one.toString());
-      PreparedStatement wordSnippet = prepare(connection, open, "SELECT snippet(search_words, -1, char(2), char(3),"
-          + " '…', " + SNIPPET_TOKENS_WORDS + ") FROM search_words WHERE search_words MATCH ? AND rowid = ?");
+      PreparedStatement wordSnippet =
+          prepare(
+              connection,
+              open,
+              "SELECT snippet(search_words, -1, char(2), char(3),"
+                  + " '…', "
+                  + SNIPPET_TOKENS_WORDS
+                  + ") FROM search_words WHERE search_words MATCH ? AND rowid = ?");
       wordSnippet.setString(1, anyWord);
       PreparedStatement trigramSnippet = null;
       if (anyTrigram != null) {
-        trigramSnippet = prepare(connection, open, "SELECT snippet(search_trigram, -1, char(2), char(3), '…', "
-            + SNIPPET_TOKENS_TRIGRAM + ") FROM search_trigram WHERE search_trigram MATCH ? AND rowid = ?");
+        trigramSnippet =
+            prepare(
+                connection,
+                open,
+                "SELECT snippet(search_trigram, -1, char(2), char(3), '…', "
+                    + SNIPPET_TOKENS_TRIGRAM
+                    + ") FROM search_trigram WHERE search_trigram MATCH ? AND rowid = ?");
         trigramSnippet.setString(1, anyTrigram);
       }
-      Hits spliterator = new Hits(words.executeQuery(), trigrams, trigramParams, range, hits, oneParams,
-          wordSnippet, trigramSnippet, query.limit());
+      Hits spliterator =
+          new Hits(
+              words.executeQuery(),
+              trigrams,
+              trigramParams,
+              range,
+              hits,
+              oneParams,
+              wordSnippet,
+              trigramSnippet,
+              query.limit());
       PreparedStatement[] all = open.toArray(new PreparedStatement[0]);
       return StreamSupport.stream(spliterator, false).onClose(() -> closeAll(all));
     } catch (SQLException | RuntimeException e) {
@@ -172,8 +217,8 @@ final class Searcher {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, List<PreparedStatement> open, String sql)
-      throws SQLException {
+  private static PreparedStatement prepare(
+      Connection connection, List<PreparedStatement> open, String sql) throws SQLException {
     PreparedStatement s = connection.prepareStatement(sql);
     open.add(s);
     return s;
@@ -181,12 +226,24 @@ final class Searcher {
 
   /** The matches of one FTS5 table that pass the query, ordered by FTS5 itself, best first. */
   private static String ranked(String table, String groups, String filters) {
-    return "SELECT t.id, f.rank, t.conversation FROM " + table + " f JOIN search_texts t ON t.id = f.rowid"
-        + " JOIN search_conversations c ON c.id = t.conversation WHERE f." + table + " MATCH ?"
-        + " AND f.rank MATCH 'bm25(" + WEIGHTS + ")'" + groups + filters + " ORDER BY f.rank";
+    return "SELECT t.id, f.rank, t.conversation FROM "
+        + table
+        + " f JOIN search_texts t ON t.id = f.rowid"
+        + " JOIN search_conversations c ON c.id = t.conversation WHERE f."
+        + table
+        + " MATCH ?"
+        + " AND f.rank MATCH 'bm25("
+        + WEIGHTS
+        + ")'"
+        + groups
+        + filters
+        + " ORDER BY f.rank";
   }
 
-  /** Each group of terms as a condition on {@code t.id}, over one conversation's rowids when {@code ranged}. */
+  /**
+   * Each group of terms as a condition on {@code t.id}, over one conversation's rowids when {@code
+   * ranged}.
+   */
   private static String groups(ParsedQuery parsed, boolean ranged, List<Object> params) {
     String range = ranged ? " AND rowid BETWEEN ? AND ?" : "";
     StringBuilder where = new StringBuilder();
@@ -198,13 +255,18 @@ final class Searcher {
           where.append(" OR ");
         }
         String words = wordsMatch(term);
-        where.append(term.excluded() ? "t.id NOT IN" : "t.id IN")
-            .append(" (SELECT rowid FROM search_words WHERE search_words MATCH ?").append(range).append(')');
+        where
+            .append(term.excluded() ? "t.id NOT IN" : "t.id IN")
+            .append(" (SELECT rowid FROM search_words WHERE search_words MATCH ?")
+            .append(range)
+            .append(')');
         addMatch(params, words, ranged);
         String trigram = term.excluded() ? null : trigramMatch(term);
         if (trigram != null) {
-          where.append(" OR t.id IN (SELECT rowid FROM search_trigram WHERE search_trigram MATCH ?")
-              .append(range).append(')');
+          where
+              .append(" OR t.id IN (SELECT rowid FROM search_trigram WHERE search_trigram MATCH ?")
+              .append(range)
+              .append(')');
           addMatch(params, trigram, ranged);
         }
       }
@@ -252,7 +314,8 @@ final class Searcher {
     return sql.toString();
   }
 
-  private static void bind(PreparedStatement s, List<Object> params, long conversation, long low, long high)
+  private static void bind(
+      PreparedStatement s, List<Object> params, long conversation, long low, long high)
       throws SQLException {
     for (int i = 0; i < params.size(); i++) {
       Object p = params.get(i);
@@ -290,8 +353,9 @@ final class Searcher {
   private record Match(long id, double score, long conversation) {}
 
   /**
-   * The hits: conversations in the order their best matches come from the ranked statements (equal best scores
-   * in the order of the conversations' rows), each conversation's hits read whole when it comes.
+   * The hits: conversations in the order their best matches come from the ranked statements (equal
+   * best scores in the order of the conversations' rows), each conversation's hits read whole when
+   * it comes.
    */
   private static final class Hits extends Spliterators.AbstractSpliterator<SearchHit> {
     private ResultSet ranked;
@@ -304,16 +368,25 @@ final class Searcher {
     private final PreparedStatement wordSnippet;
     private final @Nullable PreparedStatement trigramSnippet;
     private final Set<Long> seen = new HashSet<>();
+
     /** Conversations whose best score is the one last read, to be read in order of their rows. */
     private final ArrayDeque<Long> next = new ArrayDeque<>();
+
     private @Nullable Match lookahead;
     private @Nullable ResultSet current;
     private long left;
     private boolean done;
 
-    Hits(ResultSet ranked, @Nullable PreparedStatement trigrams, List<Object> trigramParams,
-        PreparedStatement range, PreparedStatement hits, List<Object> hitParams, PreparedStatement wordSnippet,
-        @Nullable PreparedStatement trigramSnippet, int limit) {
+    Hits(
+        ResultSet ranked,
+        @Nullable PreparedStatement trigrams,
+        List<Object> trigramParams,
+        PreparedStatement range,
+        PreparedStatement hits,
+        List<Object> hitParams,
+        PreparedStatement wordSnippet,
+        @Nullable PreparedStatement trigramSnippet,
+        int limit) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
       this.ranked = ranked;
       this.trigrams = trigrams;
@@ -445,17 +518,32 @@ final class Searcher {
         String text = body != null ? body : title != null ? title : "";
         snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
       }
-      return new SearchHit(conversationId, nodeId, title, conversationTime, time, role, model, contentType, active,
-          deleted, snippet.text(), snippet.highlights(), score);
+      return new SearchHit(
+          conversationId,
+          nodeId,
+          title,
+          conversationTime,
+          time,
+          role,
+          model,
+          contentType,
+          active,
+          deleted,
+          snippet.text(),
+          snippet.highlights(),
+          score);
     }
 
     private static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
       long micros = rows.getLong(column);
-      return rows.wasNull() ? null
-          : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+      return rows.wasNull()
+          ? null
+          : Instant.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
-    private static @Nullable Snippet snippet(PreparedStatement statement, long id) throws SQLException {
+    private static @Nullable Snippet snippet(PreparedStatement statement, long id)
+        throws SQLException {
       statement.setLong(2, id);
       try (ResultSet r = statement.executeQuery()) {
         if (r.next()) {
@@ -513,7 +601,8 @@ final class Searcher {
     private SearchFailure() {}
 
     static UncheckedIOException of(SQLException e) {
-      return new UncheckedIOException(new java.io.IOException("search failed: " + e.getMessage(), e));
+      return new UncheckedIOException(
+          new java.io.IOException("search failed: " + e.getMessage(), e));
     }
   }
 }

@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The index of an export's assets: by id, by file name prefix, by conversation folder, and by chat.html's
- * {@code assetsJson} pointer map. It holds one small record per file, never file content.
+ * The index of an export's assets: by id, by file name prefix, by conversation folder, and by
+ * chat.html's {@code assetsJson} pointer map. It holds one small record per file, never file
+ * content.
  */
 public final class AssetIndex {
-  private static final Pattern CONVERSATION_MEDIA = Pattern.compile("([^/]+)/(audio|video|image)/[^/]+");
+  private static final Pattern CONVERSATION_MEDIA =
+      Pattern.compile("([^/]+)/(audio|video|image)/[^/]+");
   private static final int SNIFF = 64;
 
   private final String prefix;
@@ -43,7 +45,11 @@ public final class AssetIndex {
    * @param library {@code library_files.json}: MIME types and names by file id
    * @param htmlAssets chat.html's {@code assetsJson}: pointer to path, read when first needed
    */
-  public AssetIndex(ExportSource source, String prefix, Map<String, String> displayNames, List<LibraryFile> library,
+  public AssetIndex(
+      ExportSource source,
+      String prefix,
+      Map<String, String> displayNames,
+      List<LibraryFile> library,
       Supplier<Map<String, String>> htmlAssets) {
     this.prefix = prefix;
     this.htmlAssets = htmlAssets;
@@ -83,17 +89,20 @@ public final class AssetIndex {
       byBaseName.putIfAbsent(base, asset);
       Matcher m = CONVERSATION_MEDIA.matcher(name);
       if (m.matches()) {
-        byConversation.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).putIfAbsent(id, asset);
+        byConversation
+            .computeIfAbsent(m.group(1), k -> new LinkedHashMap<>())
+            .putIfAbsent(id, asset);
       }
     }
   }
 
   /**
-   * Whether an export file is an asset rather than one of the export's own JSON or HTML files, or a file that is
-   * no part of the export (a {@code README.md} someone put beside it, {@code .DS_Store}). At the root, the export
-   * names its assets by id ({@code file-…}, {@code file_…}, {@code ….dat}); in folders ({@code dalle-generations/},
-   * {@code user-…/}, a conversation's media, top-level {@code audio/}, {@code images/}, {@code videos/}) any file
-   * is one, except canvas documents ({@code textdocs/}).
+   * Whether an export file is an asset rather than one of the export's own JSON or HTML files, or a
+   * file that is no part of the export (a {@code README.md} someone put beside it, {@code
+   * .DS_Store}). At the root, the export names its assets by id ({@code file-…}, {@code file_…},
+   * {@code ….dat}); in folders ({@code dalle-generations/}, {@code user-…/}, a conversation's
+   * media, top-level {@code audio/}, {@code images/}, {@code videos/}) any file is one, except
+   * canvas documents ({@code textdocs/}).
    */
   static boolean isAsset(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -102,15 +111,17 @@ public final class AssetIndex {
       return false;
     }
     if (!name.contains("/")) {
-      return !lower.endsWith(".json") && !lower.equals("chat.html")
+      return !lower.endsWith(".json")
+          && !lower.equals("chat.html")
           && (base.startsWith("file-") || base.startsWith("file_") || lower.endsWith(".dat"));
     }
     return true;
   }
 
   /**
-   * The id a file name stands for: {@code file_abc.dat} → {@code file_abc}; {@code file-AbC12-photo.png} →
-   * {@code file-AbC12}; {@code file_0a1b-x.png} → {@code file_0a1b}; otherwise the name without extension.
+   * The id a file name stands for: {@code file_abc.dat} → {@code file_abc}; {@code
+   * file-AbC12-photo.png} → {@code file-AbC12}; {@code file_0a1b-x.png} → {@code file_0a1b};
+   * otherwise the name without extension.
    */
   static String idOf(String base) {
     if (base.endsWith(".dat")) {
@@ -153,7 +164,10 @@ public final class AssetIndex {
     return resolve(pointer, null);
   }
 
-  /** The asset a pointer or id names, looking first in the conversation's own media folders; or null. */
+  /**
+   * The asset a pointer or id names, looking first in the conversation's own media folders; or
+   * null.
+   */
   public @Nullable Asset resolve(String pointer, @Nullable String conversationId) {
     String id = AssetReference.assetId(pointer);
     if (id.isEmpty()) {

@@ -14,12 +14,17 @@ import io.github.chatexport.core.internal.zip.ArchiveLimits;
  * @param parallelism how many threads parse conversations (1: the caller's thread only)
  */
 public record ReaderConfig(
-    boolean strict, int maxStringLength, int maxNestingDepth, int maxNumberLength, int maxNodesPerConversation,
-    ArchiveLimits archive, int parallelism) {
+    boolean strict,
+    int maxStringLength,
+    int maxNestingDepth,
+    int maxNumberLength,
+    int maxNodesPerConversation,
+    ArchiveLimits archive,
+    int parallelism) {
 
   /**
-   * The defaults: lenient; strings up to 256 Mi chars, nesting 1,000 deep, numbers of 1,000 chars, 2 M nodes,
-   * and {@link ArchiveLimits#DEFAULTS} for ZIP entries.
+   * The defaults: lenient; strings up to 256 Mi chars, nesting 1,000 deep, numbers of 1,000 chars,
+   * 2 M nodes, and {@link ArchiveLimits#DEFAULTS} for ZIP entries.
    */
   public static final ReaderConfig DEFAULTS =
       new ReaderConfig(false, 256 * 1024 * 1024, 1000, 1000, 2_000_000, ArchiveLimits.DEFAULTS, 1);
@@ -33,16 +38,22 @@ public record ReaderConfig(
   public static final class Builder {
     /** Whether every warning is an error. */
     public boolean strict;
+
     /** See {@link ReaderConfig#maxStringLength()}. */
     public int maxStringLength;
+
     /** See {@link ReaderConfig#maxNestingDepth()}. */
     public int maxNestingDepth;
+
     /** See {@link ReaderConfig#maxNumberLength()}. */
     public int maxNumberLength;
+
     /** See {@link ReaderConfig#maxNodesPerConversation()}. */
     public int maxNodesPerConversation;
+
     /** See {@link ReaderConfig#archive()}. */
     public ArchiveLimits archive;
+
     /** See {@link ReaderConfig#parallelism()}. */
     public int parallelism;
 
@@ -57,8 +68,14 @@ public record ReaderConfig(
     }
 
     ReaderConfig build() {
-      return new ReaderConfig(strict, maxStringLength, maxNestingDepth, maxNumberLength, maxNodesPerConversation,
-          archive, parallelism);
+      return new ReaderConfig(
+          strict,
+          maxStringLength,
+          maxNestingDepth,
+          maxNumberLength,
+          maxNodesPerConversation,
+          archive,
+          parallelism);
     }
   }
 }

@@ -1,6 +1,4 @@
-/**
- * The reader's settings, one immutable record that every layer reads. Not API; not exported.
- */
+/** The reader's settings, one immutable record that every layer reads. Not API; not exported. */
 @NullMarked
 package io.github.chatexport.core.internal.config;
 

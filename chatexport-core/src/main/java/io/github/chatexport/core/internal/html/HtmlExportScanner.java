@@ -13,25 +13,27 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the two data assignments of an export's {@code chat.html} in one streaming pass, without holding the page
- * (which can exceed 100 MB): {@code var jsonData = [...]}, the conversations, as a stream of exactly the array's
- * bytes; and {@code var assetsJson = {...}}, the asset index, as a bounded string (FORMAT.md §1.4).
+ * Reads the two data assignments of an export's {@code chat.html} in one streaming pass, without
+ * holding the page (which can exceed 100 MB): {@code var jsonData = [...]}, the conversations, as a
+ * stream of exactly the array's bytes; and {@code var assetsJson = {...}}, the asset index, as a
+ * bounded string (FORMAT.md §1.4).
  *
- * <p>The asset index may stand before or after the conversations. Call {@link #jsonData()} first and read the
- * stream; then {@link #assetsJson()}: if the index came before the conversations it was kept on the way (see
- * {@link #assetsJsonSeen()}), otherwise the scan goes on from the end of the array to find it. One pass either
- * way. A caller that needs the index <em>before</em> reading the conversations, and can open the page twice (an
- * entry of a ZIP or a file), first calls {@link #assetsJson(InputStream, long)} on one stream, which skips the
- * array at scanning speed without parsing it, then {@link #jsonData(InputStream)} on a second. Calling
- * {@link #assetsJson()} first on one scanner also works but skips the array, which is then lost to
- * {@link #jsonData()}.
+ * <p>The asset index may stand before or after the conversations. Call {@link #jsonData()} first
+ * and read the stream; then {@link #assetsJson()}: if the index came before the conversations it
+ * was kept on the way (see {@link #assetsJsonSeen()}), otherwise the scan goes on from the end of
+ * the array to find it. One pass either way. A caller that needs the index <em>before</em> reading
+ * the conversations, and can open the page twice (an entry of a ZIP or a file), first calls {@link
+ * #assetsJson(InputStream, long)} on one stream, which skips the array at scanning speed without
+ * parsing it, then {@link #jsonData(InputStream)} on a second. Calling {@link #assetsJson()} first
+ * on one scanner also works but skips the array, which is then lost to {@link #jsonData()}.
  *
- * <p>Both are found by their assignment: {@code var}, {@code let} or {@code const}, the name, {@code =}. The array
- * is passed through while tracking JSON strings, escapes and bracket depth, so a {@code ]} or
- * {@code </script>} inside a string does not end it; a {@code <} outside a string means the array was cut off.
- * The asset index is tracked as a JavaScript object literal (strings in {@code "}, {@code '} or {@code `},
- * comments) and returned as its raw text, from <code>{</code> to <code>}</code>, for the caller to parse: it may
- * be strict JSON or not. It is bounded by {@code maxAssetsBytes}.
+ * <p>Both are found by their assignment: {@code var}, {@code let} or {@code const}, the name,
+ * {@code =}. The array is passed through while tracking JSON strings, escapes and bracket depth, so
+ * a {@code ]} or {@code </script>} inside a string does not end it; a {@code <} outside a string
+ * means the array was cut off. The asset index is tracked as a JavaScript object literal (strings
+ * in {@code "}, {@code '} or {@code `}, comments) and returned as its raw text, from <code>{</code>
+ * to <code>}</code>, for the caller to parse: it may be strict JSON or not. It is bounded by {@code
+ * maxAssetsBytes}.
  *
  * <p>Reads at most 64 KiB ahead of what it delivers. Never closes the stream it reads. Not
  * thread-safe.
@@ -67,6 +69,7 @@ public final class HtmlExportScanner {
   private @Nullable String assets;
   private @Nullable ChatHtmlException assetsFailure;
   private boolean assetsDone;
+
   /** The byte before the scan position, while searching (for identifier boundaries). */
   private int previous = ' ';
 
@@ -74,7 +77,8 @@ public final class HtmlExportScanner {
     this.src = new ByteSource(requireNonNull(html, "html"));
     this.page = requireNonNull(page, "page");
     if (maxAssetsBytes < 0) {
-      throw new IllegalArgumentException("maxAssetsBytes must not be negative, is " + maxAssetsBytes);
+      throw new IllegalArgumentException(
+          "maxAssetsBytes must not be negative, is " + maxAssetsBytes);
     }
     this.maxAssetsBytes = maxAssetsBytes;
   }
@@ -96,47 +100,50 @@ public final class HtmlExportScanner {
   }
 
   /**
-   * The bytes of the {@code jsonData} array of {@code html}, from {@code [} to its matching {@code ]}. Closing the
-   * returned stream does not close {@code html}.
+   * The bytes of the {@code jsonData} array of {@code html}, from {@code [} to its matching {@code
+   * ]}. Closing the returned stream does not close {@code html}.
    *
-   * @throws ChatHtmlException if the page has no {@code jsonData} array (also later, from the stream, if the
-   *     array is not terminated)
+   * @throws ChatHtmlException if the page has no {@code jsonData} array (also later, from the
+   *     stream, if the array is not terminated)
    */
   public static InputStream jsonData(InputStream html) throws IOException {
     return over(html).jsonData();
   }
 
   /**
-   * The raw text of the {@code assetsJson} object of {@code html}, or null if the page has none. Skips the
-   * {@code jsonData} array without parsing it.
+   * The raw text of the {@code assetsJson} object of {@code html}, or null if the page has none.
+   * Skips the {@code jsonData} array without parsing it.
    *
-   * @throws ChatHtmlException if the object is longer than {@code maxBytes}, is not an object literal or is not
-   *     terminated
+   * @throws ChatHtmlException if the object is longer than {@code maxBytes}, is not an object
+   *     literal or is not terminated
    */
   public static @Nullable String assetsJson(InputStream html, long maxBytes) throws IOException {
     return over(html, "chat.html", maxBytes).assetsJson();
   }
 
   /**
-   * Scans to the {@code jsonData} array and returns a stream of exactly its bytes, from {@code [} to its matching
-   * {@code ]}; an asset index met on the way is kept. The stream throws a {@link ChatHtmlException} if the page
-   * ends (or its script does) before the array does. Closing it does not close the page.
+   * Scans to the {@code jsonData} array and returns a stream of exactly its bytes, from {@code [}
+   * to its matching {@code ]}; an asset index met on the way is kept. The stream throws a {@link
+   * ChatHtmlException} if the page ends (or its script does) before the array does. Closing it does
+   * not close the page.
    *
-   * @throws ChatHtmlException if the page has no {@code jsonData} assignment, or assigns something else than an
-   *     array
+   * @throws ChatHtmlException if the page has no {@code jsonData} assignment, or assigns something
+   *     else than an array
    * @throws IllegalStateException if called twice, or after {@link #assetsJson()} skipped the array
    */
   public InputStream jsonData() throws IOException {
     if (phase != Phase.BEFORE) {
-      throw new IllegalStateException(phase == Phase.SKIPPED
-          ? "assetsJson() already skipped the jsonData array"
-          : "jsonData() was already called");
+      throw new IllegalStateException(
+          phase == Phase.SKIPPED
+              ? "assetsJson() already skipped the jsonData array"
+              : "jsonData() was already called");
     }
     while (true) {
       Marker marker = findMarker();
       if (marker == null) {
         phase = Phase.AFTER;
-        throw new ChatHtmlException("no `var jsonData = [` in the page", page, src.position(), null);
+        throw new ChatHtmlException(
+            "no `var jsonData = [` in the page", page, src.position(), null);
       }
       if (marker == Marker.ASSETS) {
         if (!assetsDone) {
@@ -146,8 +153,8 @@ public final class HtmlExportScanner {
       }
       if (src.peek(0) != '[') {
         phase = Phase.AFTER;
-        throw new ChatHtmlException("`jsonData` is assigned something else than a JSON array", page,
-            src.position(), null);
+        throw new ChatHtmlException(
+            "`jsonData` is assigned something else than a JSON array", page, src.position(), null);
       }
       phase = Phase.OPEN;
       JsonDataStream stream = new JsonDataStream(src.position());
@@ -157,12 +164,13 @@ public final class HtmlExportScanner {
   }
 
   /**
-   * The raw text of the {@code assetsJson} object, from <code>{</code> to <code>}</code>, or null if the page
-   * has none. If it was not met yet, scans on: past the rest of an open {@code jsonData} stream (which is then
-   * invalid), or, before {@link #jsonData()} was called, past the whole array.
+   * The raw text of the {@code assetsJson} object, from <code>{</code> to <code>}</code>, or null
+   * if the page has none. If it was not met yet, scans on: past the rest of an open {@code
+   * jsonData} stream (which is then invalid), or, before {@link #jsonData()} was called, past the
+   * whole array.
    *
-   * @throws ChatHtmlException if the object is longer than the bound, is not an object literal or is not
-   *     terminated; or if the array it had to skip is not terminated
+   * @throws ChatHtmlException if the object is longer than the bound, is not an object literal or
+   *     is not terminated; or if the array it had to skip is not terminated
    */
   public @Nullable String assetsJson() throws IOException {
     if (assetsDone) {
@@ -192,10 +200,11 @@ public final class HtmlExportScanner {
   }
 
   /**
-   * The raw text of the {@code assetsJson} object if the scan has passed it so far, without reading further;
-   * else null.
+   * The raw text of the {@code assetsJson} object if the scan has passed it so far, without reading
+   * further; else null.
    *
-   * @throws ChatHtmlException if the object was met but is too long, not an object literal or not terminated
+   * @throws ChatHtmlException if the object was met but is too long, not an object literal or not
+   *     terminated
    */
   public @Nullable String assetsJsonSeen() throws ChatHtmlException {
     return assetsSeen();
@@ -209,8 +218,8 @@ public final class HtmlExportScanner {
   }
 
   /**
-   * Scans to the next assignment of {@code jsonData} or {@code assetsJson} and stops at the first byte of the
-   * value; null at the end of the page.
+   * Scans to the next assignment of {@code jsonData} or {@code assetsJson} and stops at the first
+   * byte of the value; null at the end of the page.
    */
   private @Nullable Marker findMarker() throws IOException {
     while (true) {
@@ -230,7 +239,10 @@ public final class HtmlExportScanner {
     }
   }
 
-  /** At {@code var|let|const <name> =}: consumes it and its trailing white space, returns the name's marker. */
+  /**
+   * At {@code var|let|const <name> =}: consumes it and its trailing white space, returns the name's
+   * marker.
+   */
   private @Nullable Marker matchAssignment() {
     int avail = src.available();
     int i;
@@ -297,17 +309,25 @@ public final class HtmlExportScanner {
   }
 
   private static boolean isIdentifierPart(int b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '$'
+    return (b >= 'a' && b <= 'z')
+        || (b >= 'A' && b <= 'Z')
+        || (b >= '0' && b <= '9')
+        || b == '_'
+        || b == '$'
         || b >= 0x80;
   }
 
-  /** At <code>{</code> (else a failure is kept): keeps the object literal's text, bounded; skips it if too long. */
+  /**
+   * At <code>{</code> (else a failure is kept): keeps the object literal's text, bounded; skips it
+   * if too long.
+   */
   private void captureAssets() throws IOException {
     assetsDone = true;
     long start = src.position();
     if (src.peek(0) != '{') {
-      assetsFailure = new ChatHtmlException("`assetsJson` is assigned something else than an object literal", page,
-          start, null);
+      assetsFailure =
+          new ChatHtmlException(
+              "`assetsJson` is assigned something else than an object literal", page, start, null);
       return;
     }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -320,8 +340,14 @@ public final class HtmlExportScanner {
     while (true) {
       int avail = src.available() < 2 ? src.fill(2) : src.available();
       if (avail == 0) {
-        assetsFailure = new ChatHtmlException("the assetsJson object that starts at byte offset " + start
-            + " is not terminated before the page ends", page, src.position(), null);
+        assetsFailure =
+            new ChatHtmlException(
+                "the assetsJson object that starts at byte offset "
+                    + start
+                    + " is not terminated before the page ends",
+                page,
+                src.position(),
+                null);
         return;
       }
       int c = src.peek(0);
@@ -357,8 +383,14 @@ public final class HtmlExportScanner {
         depth--;
         end = depth == 0;
       } else if (c == '<') {
-        assetsFailure = new ChatHtmlException("the assetsJson object that starts at byte offset " + start
-            + " is not terminated before its script ends", page, src.position(), null);
+        assetsFailure =
+            new ChatHtmlException(
+                "the assetsJson object that starts at byte offset "
+                    + start
+                    + " is not terminated before its script ends",
+                page,
+                src.position(),
+                null);
         return;
       }
       if (!tooLong && text.size() + length > maxAssetsBytes) {
@@ -371,8 +403,16 @@ public final class HtmlExportScanner {
       src.advance(length);
       if (end) {
         if (tooLong) {
-          assetsFailure = new ChatHtmlException("the assetsJson object that starts at byte offset " + start
-              + " is longer than the limit of " + maxAssetsBytes + " bytes", page, src.position(), null);
+          assetsFailure =
+              new ChatHtmlException(
+                  "the assetsJson object that starts at byte offset "
+                      + start
+                      + " is longer than the limit of "
+                      + maxAssetsBytes
+                      + " bytes",
+                  page,
+                  src.position(),
+                  null);
         } else {
           assets = text.toString(StandardCharsets.UTF_8);
         }
@@ -381,7 +421,10 @@ public final class HtmlExportScanner {
     }
   }
 
-  /** Exactly the bytes of the {@code jsonData} array, passed through while tracking strings and depth. */
+  /**
+   * Exactly the bytes of the {@code jsonData} array, passed through while tracking strings and
+   * depth.
+   */
   private final class JsonDataStream extends BlockInputStream {
     private final long start;
     private long depth;
@@ -400,7 +443,9 @@ public final class HtmlExportScanner {
       Objects.checkFromIndexSize(off, len, b.length);
       if (closed || skipped) {
         throw new IOException(
-            "the jsonData stream of " + page + (closed ? " is closed" : " was skipped by assetsJson()"));
+            "the jsonData stream of "
+                + page
+                + (closed ? " is closed" : " was skipped by assetsJson()"));
       }
       if (done) {
         return -1;
@@ -426,12 +471,15 @@ public final class HtmlExportScanner {
     }
 
     /**
-     * Damage met after bytes that this call passed on: thrown by the next call, so that every byte before the
-     * damage reaches the reader whatever the size of its reads (a serial and a parallel read see the same bytes).
+     * Damage met after bytes that this call passed on: thrown by the next call, so that every byte
+     * before the damage reaches the reader whatever the size of its reads (a serial and a parallel
+     * read see the same bytes).
      */
     private @Nullable ChatHtmlException pending;
 
-    /** Consumes up to {@code max} buffered bytes of the array (at least one) and returns how many. */
+    /**
+     * Consumes up to {@code max} buffered bytes of the array (at least one) and returns how many.
+     */
     private int scan(int max) throws IOException {
       if (pending != null) {
         throw pending;
@@ -462,7 +510,9 @@ public final class HtmlExportScanner {
         } else if (c == ']' || c == '}') {
           if (--depth == 0) {
             if (c != ']') {
-              return fail(i - 1, "the jsonData array that starts at byte offset " + start + " is closed by '}'");
+              return fail(
+                  i - 1,
+                  "the jsonData array that starts at byte offset " + start + " is closed by '}'");
             }
             done = true;
             if (phase == Phase.OPEN) {
@@ -471,15 +521,20 @@ public final class HtmlExportScanner {
             break;
           }
         } else if (c == '<') {
-          return fail(i - 1, "the jsonData array that starts at byte offset " + start
-              + " is not terminated before its script ends");
+          return fail(
+              i - 1,
+              "the jsonData array that starts at byte offset "
+                  + start
+                  + " is not terminated before its script ends");
         }
       }
       src.advance(i);
       return i;
     }
 
-    /** Passes on the {@code good} bytes before damage, which the next call throws; or throws it now. */
+    /**
+     * Passes on the {@code good} bytes before damage, which the next call throws; or throws it now.
+     */
     private int fail(int good, String problem) throws ChatHtmlException {
       src.advance(good);
       ChatHtmlException e = new ChatHtmlException(problem, page, src.position(), null);
@@ -491,8 +546,15 @@ public final class HtmlExportScanner {
     }
 
     private ChatHtmlException unterminated(String why) {
-      return new ChatHtmlException("the jsonData array that starts at byte offset " + start + " is not terminated"
-          + " before " + why, page, src.position(), null);
+      return new ChatHtmlException(
+          "the jsonData array that starts at byte offset "
+              + start
+              + " is not terminated"
+              + " before "
+              + why,
+          page,
+          src.position(),
+          null);
     }
   }
 }

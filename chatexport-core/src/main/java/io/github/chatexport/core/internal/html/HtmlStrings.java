@@ -10,14 +10,16 @@ import java.io.Writer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parser over {@code chat.html}'s {@code jsonData} that delivers every string value HTML-unescaped, exactly
- * once: the page writes each string as Python's {@code html.escape(s, quote=True)} does ({@code &amp;},
- * {@code &lt;}, {@code &gt;}, {@code &quot;}, {@code &#x27;}; FORMAT.md §9), so {@code &amp;lt;} is the text
- * {@code &lt;}. Keys are not escaped and are left alone. Numeric references ({@code &#39;}, {@code &#x27;}) are
- * decoded too; an {@code &} that starts no reference stays as it is. Only the strings change, never the bytes the
- * parser reads, so every location stays the one the parser reports. Used for chat.html only.
+ * A parser over {@code chat.html}'s {@code jsonData} that delivers every string value
+ * HTML-unescaped, exactly once: the page writes each string as Python's {@code html.escape(s,
+ * quote=True)} does ({@code &amp;}, {@code &lt;}, {@code &gt;}, {@code &quot;}, {@code &#x27;};
+ * FORMAT.md §9), so {@code &amp;lt;} is the text {@code &lt;}. Keys are not escaped and are left
+ * alone. Numeric references ({@code &#39;}, {@code &#x27;}) are decoded too; an {@code &} that
+ * starts no reference stays as it is. Only the strings change, never the bytes the parser reads, so
+ * every location stays the one the parser reports. Used for chat.html only.
  */
-@SuppressWarnings("EscapedEntity") // the entities are what this class decodes; internal, not rendered
+@SuppressWarnings(
+    "EscapedEntity") // the entities are what this class decodes; internal, not rendered
 public final class HtmlStrings extends JsonParserDelegate {
   /** Wraps {@code p}; closing the result closes {@code p}. */
   public static JsonParser wrap(JsonParser p) {
@@ -108,7 +110,9 @@ public final class HtmlStrings extends JsonParserDelegate {
     return out.append(s, from, s.length()).toString();
   }
 
-  /** The code point of the reference between {@code &} and {@code ;} ({@code s[from, end)}), or -1. */
+  /**
+   * The code point of the reference between {@code &} and {@code ;} ({@code s[from, end)}), or -1.
+   */
   private static int reference(String s, int from, int end) {
     switch (s.substring(from, end)) {
       case "amp":

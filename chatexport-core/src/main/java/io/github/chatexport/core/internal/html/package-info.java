@@ -1,6 +1,6 @@
 /**
- * {@code chat.html}: a streaming scanner that finds its {@code jsonData} and {@code assetsJson}, and a parser view
- * that reads its strings as the page's script does. Not API; not exported.
+ * {@code chat.html}: a streaming scanner that finds its {@code jsonData} and {@code assetsJson},
+ * and a parser view that reads its strings as the page's script does. Not API; not exported.
  */
 @NullMarked
 package io.github.chatexport.core.internal.html;

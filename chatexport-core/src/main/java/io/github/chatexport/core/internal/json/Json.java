@@ -1,6 +1,5 @@
 package io.github.chatexport.core.internal.json;
 
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import java.io.CharConversionException;
@@ -18,24 +18,30 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
   private Json() {}
 
-  /** A factory that enforces {@code config}'s limits and never puts input excerpts into its messages. */
+  /**
+   * A factory that enforces {@code config}'s limits and never puts input excerpts into its
+   * messages.
+   */
   public static JsonFactory factory(ReaderConfig config) {
     return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(config.maxStringLength())
-            .maxNestingDepth(config.maxNestingDepth())
-            .maxNumberLength(config.maxNumberLength())
-            .build())
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(config.maxStringLength())
+                .maxNestingDepth(config.maxNestingDepth())
+                .maxNumberLength(config.maxNumberLength())
+                .build())
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        // Names stay canonical (one String per name and parser), but are not also put through String.intern():
-        // a mapping has thousands of unique node ids, and interning each one cost more than it saved.
+        // Names stay canonical (one String per name and parser), but are not also put through
+        // String.intern():
+        // a mapping has thousands of unique node ids, and interning each one cost more than it
+        // saved.
         .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
         .build();
   }
 
   /**
-   * Translates an exception from the parser into a {@link ChatExportException} with its location. The JSON
-   * parser's own message may quote the input, so it is summarized rather than kept.
+   * Translates an exception from the parser into a {@link ChatExportException} with its location.
+   * The JSON parser's own message may quote the input, so it is summarized rather than kept.
    */
   public static ChatExportException translate(
       IOException e, @Nullable JsonParser p, Problems problems, @Nullable String conversationId) {
@@ -43,22 +49,29 @@ public final class Json {
   }
 
   /**
-   * As {@link #translate(IOException, JsonParser, Problems, String)}, for a parser that has been handed
-   * {@code handed} bytes of its stream in all (or -1 when unknown). An I/O error of the stream itself (not the
-   * JSON's) is placed where those bytes end, all of which the parser has consumed when it asks for more: jackson's
-   * own location has already counted its last buffer a second time by then, by as much as that buffer held, so a
-   * serial read would place it by the size of its reads rather than by the input (a parallel read, which parses
-   * the bytes before the error from memory, places it at their end).
+   * As {@link #translate(IOException, JsonParser, Problems, String)}, for a parser that has been
+   * handed {@code handed} bytes of its stream in all (or -1 when unknown). An I/O error of the
+   * stream itself (not the JSON's) is placed where those bytes end, all of which the parser has
+   * consumed when it asks for more: jackson's own location has already counted its last buffer a
+   * second time by then, by as much as that buffer held, so a serial read would place it by the
+   * size of its reads rather than by the input (a parallel read, which parses the bytes before the
+   * error from memory, places it at their end).
    */
-  public static ChatExportException translate(IOException e, @Nullable JsonParser p, Problems problems,
-      @Nullable String conversationId, long handed) {
+  public static ChatExportException translate(
+      IOException e,
+      @Nullable JsonParser p,
+      Problems problems,
+      @Nullable String conversationId,
+      long handed) {
     String path = p == null ? "$" : JsonPaths.of(p.getParsingContext());
     JsonLocation at = null;
     String problem;
     Throwable cause = null;
     if (e instanceof StreamConstraintsException) {
-      problem = "a limit was exceeded: "
-          + String.valueOf(e.getMessage()).replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
+      problem =
+          "a limit was exceeded: "
+              + String.valueOf(e.getMessage())
+                  .replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
       at = p == null ? null : p.currentLocation();
       cause = e;
     } else if (e instanceof JsonEOFException eof && !beforeEnd(eof, handed)) {
@@ -76,7 +89,9 @@ public final class Json {
       at = p == null ? null : p.currentLocation();
       if (at != null && handed >= 0 && at.getByteOffset() > handed) {
         long excess = at.getByteOffset() - handed;
-        at = new JsonLocation(null, handed, -1, at.getLineNr(), (int) Math.max(1, at.getColumnNr() - excess));
+        at =
+            new JsonLocation(
+                null, handed, -1, at.getLineNr(), (int) Math.max(1, at.getColumnNr() - excess));
       }
       cause = e;
     }
@@ -84,9 +99,9 @@ public final class Json {
   }
 
   /**
-   * Whether jackson reported an end of input before the bytes it was handed end: it does so for a field name whose
-   * last UTF-8 sequence is cut short by the closing quote ("Unexpected end-of-input in field name"), which is
-   * invalid UTF-8, not a truncated file.
+   * Whether jackson reported an end of input before the bytes it was handed end: it does so for a
+   * field name whose last UTF-8 sequence is cut short by the closing quote ("Unexpected
+   * end-of-input in field name"), which is invalid UTF-8, not a truncated file.
    */
   private static boolean beforeEnd(JsonEOFException e, long handed) {
     JsonLocation at = e.getLocation();
@@ -106,7 +121,8 @@ public final class Json {
     if (message.startsWith("Illegal unquoted character")) {
       return "an unescaped control character in a string";
     }
-    if (message.startsWith("Invalid UTF-8") || message.startsWith("Unexpected end-of-input in field name")) {
+    if (message.startsWith("Invalid UTF-8")
+        || message.startsWith("Unexpected end-of-input in field name")) {
       return "invalid UTF-8";
     }
     if (message.startsWith("Unexpected close marker")) {

@@ -30,7 +30,10 @@ public final class JsonPaths {
     return out.toString();
   }
 
-  /** Appends {@code .key}, or {@code ['key']} when the key is empty or holds a character that needs quoting. */
+  /**
+   * Appends {@code .key}, or {@code ['key']} when the key is empty or holds a character that needs
+   * quoting.
+   */
   public static StringBuilder appendKey(StringBuilder out, String key) {
     if (plain(key)) {
       return out.append('.').append(key);
@@ -57,7 +60,12 @@ public final class JsonPaths {
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (c == '.' || c == '[' || c == ']' || c == '\'' || c == '"' || Character.isWhitespace(c)
+      if (c == '.'
+          || c == '['
+          || c == ']'
+          || c == '\''
+          || c == '"'
+          || Character.isWhitespace(c)
           || c < 0x20) {
         return false;
       }

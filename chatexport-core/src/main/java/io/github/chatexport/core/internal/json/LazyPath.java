@@ -3,8 +3,9 @@ package io.github.chatexport.core.internal.json;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSON path built only when it is needed (for a warning or an error): each step is one small object, and the
- * text is made by {@link #toString()}. Reading a conversation makes thousands of paths and prints almost none.
+ * A JSON path built only when it is needed (for a warning or an error): each step is one small
+ * object, and the text is made by {@link #toString()}. Reading a conversation makes thousands of
+ * paths and prints almost none.
  */
 public final class LazyPath {
   private final @Nullable LazyPath parent;
@@ -13,7 +14,8 @@ public final class LazyPath {
   private final @Nullable String text;
   private final String @Nullable [] keys;
 
-  private LazyPath(@Nullable LazyPath parent, @Nullable String key, int index, @Nullable String text) {
+  private LazyPath(
+      @Nullable LazyPath parent, @Nullable String key, int index, @Nullable String text) {
     this.parent = parent;
     this.key = key;
     this.index = index;

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.core.base.ParserBase;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a token started: line, column and byte offset, noted without allocating (the parser's own location
- * objects are made only when a warning needs one). A mark is mutable and reused; read it at once.
+ * Where a token started: line, column and byte offset, noted without allocating (the parser's own
+ * location objects are made only when a warning needs one). A mark is mutable and reused; read it
+ * at once.
  */
 public final class Mark {
   public long line = -1;

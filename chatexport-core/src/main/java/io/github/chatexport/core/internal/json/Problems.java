@@ -9,8 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the warnings of the conversation being read, and makes locations and exceptions for one entry of an
- * export. In strict mode a warning is thrown at once, as an error.
+ * Collects the warnings of the conversation being read, and makes locations and exceptions for one
+ * entry of an export. In strict mode a warning is thrown at once, as an error.
  */
 public final class Problems {
   private final String file;
@@ -18,7 +18,8 @@ public final class Problems {
   private final boolean strict;
   private final List<Pending> pending = new ArrayList<>();
 
-  private record Pending(Warning.Kind kind, String message, long line, long column, long offset, String path) {}
+  private record Pending(
+      Warning.Kind kind, String message, long line, long column, long offset, String path) {}
 
   /** Problems for {@code entry} of {@code file}. */
   public Problems(String file, @Nullable String entry, boolean strict) {
@@ -26,8 +27,8 @@ public final class Problems {
   }
 
   /**
-   * Problems for a part of {@code entry} parsed on its own (a piece of a file split for parallel parsing):
-   * locations are shifted from the part to the file.
+   * Problems for a part of {@code entry} parsed on its own (a piece of a file split for parallel
+   * parsing): locations are shifted from the part to the file.
    */
   public Problems(String file, @Nullable String entry, boolean strict, @Nullable Shift shift) {
     this.file = file;
@@ -37,10 +38,11 @@ public final class Problems {
   }
 
   /**
-   * Where a part of an entry starts: {@code line}, {@code column} and {@code offset} of the part's first byte in
-   * the entry; {@code first*} what the part's own parser reports there.
+   * Where a part of an entry starts: {@code line}, {@code column} and {@code offset} of the part's
+   * first byte in the entry; {@code first*} what the part's own parser reports there.
    */
-  public record Shift(long line, long column, long offset, long firstLine, long firstColumn, long firstOffset) {
+  public record Shift(
+      long line, long column, long offset, long firstLine, long firstColumn, long firstOffset) {
     long line(long l) {
       return l < 0 ? l : line + (l - firstLine);
     }
@@ -57,7 +59,8 @@ public final class Problems {
   private final @Nullable Shift shift;
 
   /** A location in this entry. */
-  public Location location(@Nullable JsonLocation at, String path, @Nullable String conversationId) {
+  public Location location(
+      @Nullable JsonLocation at, String path, @Nullable String conversationId) {
     if (at == null) {
       return new Location(file, entry, -1, -1, -1, path, conversationId);
     }
@@ -65,11 +68,18 @@ public final class Problems {
     return at(at.getLineNr(), at.getColumnNr(), offset, path, conversationId);
   }
 
-  private Location at(long line, long column, long offset, String path, @Nullable String conversationId) {
+  private Location at(
+      long line, long column, long offset, String path, @Nullable String conversationId) {
     if (shift == null) {
       return new Location(file, entry, line, column, offset, path, conversationId);
     }
-    return new Location(file, entry, shift.line(line), shift.column(line, column), shift.offset(offset), path,
+    return new Location(
+        file,
+        entry,
+        shift.line(line),
+        shift.column(line, column),
+        shift.offset(offset),
+        path,
         conversationId);
   }
 
@@ -81,18 +91,25 @@ public final class Problems {
     }
     long line = at == null ? -1 : at.getLineNr();
     long column = at == null ? -1 : at.getColumnNr();
-    long offset = at == null ? -1 : at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
+    long offset =
+        at == null ? -1 : at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
     pending.add(new Pending(kind, message, line, column, offset, path));
   }
 
-  /** Returns the warnings noted since the last call, for the conversation {@code conversationId}. */
+  /**
+   * Returns the warnings noted since the last call, for the conversation {@code conversationId}.
+   */
   public List<Warning> drain(@Nullable String conversationId) {
     if (pending.isEmpty()) {
       return List.of();
     }
     List<Warning> out = new ArrayList<>(pending.size());
     for (Pending p : pending) {
-      out.add(new Warning(p.kind(), p.message(), at(p.line(), p.column(), p.offset(), p.path(), conversationId)));
+      out.add(
+          new Warning(
+              p.kind(),
+              p.message(),
+              at(p.line(), p.column(), p.offset(), p.path(), conversationId)));
     }
     pending.clear();
     return out;
@@ -100,7 +117,10 @@ public final class Problems {
 
   /** An exception at a place of this entry. */
   public ChatExportException error(
-      String problem, @Nullable JsonLocation at, String path, @Nullable String conversationId,
+      String problem,
+      @Nullable JsonLocation at,
+      String path,
+      @Nullable String conversationId,
       @Nullable Throwable cause) {
     return new ChatExportException(problem, location(at, path, conversationId), cause);
   }

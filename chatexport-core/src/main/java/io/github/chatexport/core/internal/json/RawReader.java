@@ -12,37 +12,51 @@ import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the value at the parser's current token as a {@link RawJson} tree, keeping key order and number text.
+ * Reads the value at the parser's current token as a {@link RawJson} tree, keeping key order and
+ * number text.
  *
- * <p>Members and elements are gathered in scratch arrays kept per nesting depth and reused from value to value;
- * each object or array then gets one array of its exact size.
+ * <p>Members and elements are gathered in scratch arrays kept per nesting depth and reused from
+ * value to value; each object or array then gets one array of its exact size.
  */
 @SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
 public final class RawReader {
   /** Up to this many members, repeated keys are found by scanning; beyond, by a hash index. */
   private static final int SCAN = 32;
-  /** Scratch arrays grown beyond this many slots (by a large object or array) are not kept for reuse. */
+
+  /**
+   * Scratch arrays grown beyond this many slots (by a large object or array) are not kept for
+   * reuse.
+   */
   private static final int KEEP = 1024;
 
   /** The warning for a repeated key. */
   public static final String DUPLICATE = "the object has this key twice; the later value is kept";
 
   private final JsonParser p;
+
   /** Where repeated keys are reported, or null not to report them. */
   private final @Nullable Problems duplicates;
+
   private String[][] keyScratch = new String[8][];
   private Object[][] valueScratch = new Object[8][];
-  /** The keys of the last object read at each depth, to share with the next one if it has the same keys. */
+
+  /**
+   * The keys of the last object read at each depth, to share with the next one if it has the same
+   * keys.
+   */
   private String[][] shapes = new String[8][];
 
-  /** A reader of values from {@code p}; a repeated key in an object is dropped silently (the later wins). */
+  /**
+   * A reader of values from {@code p}; a repeated key in an object is dropped silently (the later
+   * wins).
+   */
   public RawReader(JsonParser p) {
     this(p, null);
   }
 
   /**
-   * A reader of values from {@code p} that reports each repeated key in an object (whose later occurrence wins)
-   * to {@code duplicates} as a {@link Warning.Kind#DUPLICATE_KEY} warning.
+   * A reader of values from {@code p} that reports each repeated key in an object (whose later
+   * occurrence wins) to {@code duplicates} as a {@link Warning.Kind#DUPLICATE_KEY} warning.
    */
   public RawReader(JsonParser p, @Nullable Problems duplicates) {
     this.p = p;
@@ -50,8 +64,8 @@ public final class RawReader {
   }
 
   /**
-   * Reads the value whose first token is current, leaving the parser on its last token. Nesting is bounded by
-   * the parser's nesting limit.
+   * Reads the value whose first token is current, leaving the parser on its last token. Nesting is
+   * bounded by the parser's nesting limit.
    */
   public RawJson read() throws IOException {
     return read(0);
@@ -143,10 +157,14 @@ public final class RawReader {
         }
       }
       if (existing >= 0) {
-        // A repeated key: the later occurrence wins, in its own place, and the earlier one is dropped (as most
+        // A repeated key: the later occurrence wins, in its own place, and the earlier one is
+        // dropped (as most
         // JSON readers do, and as the typed fields of a record do).
         if (duplicates != null) {
-          duplicates.warn(Warning.Kind.DUPLICATE_KEY, DUPLICATE, p.currentTokenLocation(),
+          duplicates.warn(
+              Warning.Kind.DUPLICATE_KEY,
+              DUPLICATE,
+              p.currentTokenLocation(),
               JsonPaths.of(p.getParsingContext()));
         }
         if (positions != null) {
@@ -194,9 +212,10 @@ public final class RawReader {
   }
 
   /**
-   * The first {@code size} of {@code keys} as an array of their own. Objects in a row often have the same keys
-   * in the same order (the elements of an array, the metadata of successive messages): when the keys are those
-   * of the previous object at this depth, its array is shared (a {@link FrozenMap} never changes its keys).
+   * The first {@code size} of {@code keys} as an array of their own. Objects in a row often have
+   * the same keys in the same order (the elements of an array, the metadata of successive
+   * messages): when the keys are those of the previous object at this depth, its array is shared (a
+   * {@link FrozenMap} never changes its keys).
    */
   private String[] sameKeys(int depth, String[] keys, int size) {
     if (depth >= shapes.length) {

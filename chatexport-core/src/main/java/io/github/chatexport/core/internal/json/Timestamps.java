@@ -9,22 +9,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * Epoch-seconds timestamps from their decimal text and back, exactly: never through {@code double}.
  *
- * <p>Only times from the start of year 1 to the end of year 9999 (UTC) are times: anything else is not a
- * timestamp that any export writes, and refusing it before any arithmetic keeps hostile numbers
- * ({@code 1E72703000}) as cheap as ordinary ones. Every call costs time linear in the text's length.
+ * <p>Only times from the start of year 1 to the end of year 9999 (UTC) are times: anything else is
+ * not a timestamp that any export writes, and refusing it before any arithmetic keeps hostile
+ * numbers ({@code 1E72703000}) as cheap as ordinary ones. Every call costs time linear in the
+ * text's length.
  */
 public final class Timestamps {
   private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
+
   /** The first second of year 1, UTC. */
   static final long MIN_SECONDS = -62_135_596_800L;
+
   /** The last second of year 9999, UTC. */
   static final long MAX_SECONDS = 253_402_300_799L;
 
   private Timestamps() {}
 
   /**
-   * The instant {@code text} seconds after the epoch, or null when {@code text} is not exactly representable
-   * as an {@code Instant} (more than nine decimals) or lies outside years 1 to 9999.
+   * The instant {@code text} seconds after the epoch, or null when {@code text} is not exactly
+   * representable as an {@code Instant} (more than nine decimals) or lies outside years 1 to 9999.
    */
   public static @Nullable Instant parse(String text) {
     int n = text.length();
@@ -68,8 +71,8 @@ public final class Timestamps {
   }
 
   /**
-   * As {@link #parse(String)}, for the {@code len} characters of {@code buffer} from {@code offset} (a parser's
-   * text buffer, read without making a string of it).
+   * As {@link #parse(String)}, for the {@code len} characters of {@code buffer} from {@code offset}
+   * (a parser's text buffer, read without making a string of it).
    */
   public static @Nullable Instant parse(char[] buffer, int offset, int len) {
     int n = offset + len;
@@ -115,14 +118,16 @@ public final class Timestamps {
   private static @Nullable Instant of(boolean negative, long seconds, long nanos) {
     if (negative) {
       long s = nanos == 0 ? -seconds : -seconds - 1;
-      return s < MIN_SECONDS ? null : Instant.ofEpochSecond(s, nanos == 0 ? 0 : 1_000_000_000L - nanos);
+      return s < MIN_SECONDS
+          ? null
+          : Instant.ofEpochSecond(s, nanos == 0 ? 0 : 1_000_000_000L - nanos);
     }
     return seconds > MAX_SECONDS ? null : Instant.ofEpochSecond(seconds, nanos);
   }
 
   /**
-   * Whether the number {@code text} has more than twelve digits before its point (so it lies beyond year 9999),
-   * told from the text alone: a thousand-digit number is refused without being parsed.
+   * Whether the number {@code text} has more than twelve digits before its point (so it lies beyond
+   * year 9999), told from the text alone: a thousand-digit number is refused without being parsed.
    */
   private static boolean tooLarge(String text) {
     int n = text.length();
@@ -173,10 +178,10 @@ public final class Timestamps {
   }
 
   /**
-   * Whether the {@code len} characters of {@code buffer} from {@code offset} are the text a writer makes of the
-   * instant they denote ({@code RecordWriter.seconds}): whole seconds without leading zeros, a point, one to nine
-   * decimals without trailing zeros ({@code .0} for whole seconds). Any other text is worth keeping for
-   * write-back; this says so without making a string of it.
+   * Whether the {@code len} characters of {@code buffer} from {@code offset} are the text a writer
+   * makes of the instant they denote ({@code RecordWriter.seconds}): whole seconds without leading
+   * zeros, a point, one to nine decimals without trailing zeros ({@code .0} for whole seconds). Any
+   * other text is worth keeping for write-back; this says so without making a string of it.
    */
   public static boolean isCanonical(char[] buffer, int offset, int len) {
     int n = offset + len;
@@ -205,12 +210,14 @@ public final class Timestamps {
       if (value.signum() == 0) {
         return value.scale() > 9 && value.stripTrailingZeros().scale() > 9 ? null : Instant.EPOCH;
       }
-      // Digits before the point: refuse what cannot be in range before any arithmetic on it (an exponent of
+      // Digits before the point: refuse what cannot be in range before any arithmetic on it (an
+      // exponent of
       // millions would build a number of millions of digits).
       if (value.precision() - (long) value.scale() > 12) {
         return null;
       }
-      // Digits after the point: more than nine (after trailing zeros) are not exact; stripping costs at most
+      // Digits after the point: more than nine (after trailing zeros) are not exact; stripping
+      // costs at most
       // the number's own length.
       if (value.scale() > 9) {
         value = value.stripTrailingZeros();
@@ -242,9 +249,9 @@ public final class Timestamps {
   }
 
   /**
-   * {@code t} as the export writes timestamps: epoch seconds as decimal text, exactly, never through
-   * {@code double}: {@code 1695326273.968528}; whole seconds as {@code 1682606050.0}. The one formatter of
-   * timestamps ({@link #parse} reads what it writes back to the same instant).
+   * {@code t} as the export writes timestamps: epoch seconds as decimal text, exactly, never
+   * through {@code double}: {@code 1695326273.968528}; whole seconds as {@code 1682606050.0}. The
+   * one formatter of timestamps ({@link #parse} reads what it writes back to the same instant).
    */
   public static String format(Instant t) {
     long s = t.getEpochSecond();

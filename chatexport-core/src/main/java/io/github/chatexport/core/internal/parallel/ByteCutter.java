@@ -9,8 +9,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The byte-level scans of the parallel cutter, pure functions of a byte array: where the next conversation
- * probably starts, the first keys of an object, the comma before a cut, the line breaks of a run of bytes.
+ * The byte-level scans of the parallel cutter, pure functions of a byte array: where the next
+ * conversation probably starts, the first keys of an object, the comma before a cut, the line
+ * breaks of a run of bytes.
  */
 @SuppressWarnings("ReferenceEquality") // MORE is a sentinel, compared by identity
 final class ByteCutter {
@@ -20,21 +21,51 @@ final class ByteCutter {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
-  /** The keys of a conversation object (FORMAT.md section 2): two of them first mark a conversation's start. */
-  private static final Set<String> CONVERSATION_KEYS = Set.of("title", "create_time",
-      "update_time", "mapping", "current_node", "id", "conversation_id", "moderation_results", "plugin_ids",
-      "conversation_template_id", "gizmo_id", "gizmo_type", "is_archived", "safe_urls", "blocked_urls",
-      "default_model_slug", "conversation_origin", "voice", "async_status", "disabled_tool_ids",
-      "is_do_not_remember", "memory_scope", "context_scopes", "is_starred", "is_study_mode", "is_read_only",
-      "pinned_time", "owner", "sugar_item_id", "sugar_item_visible", "atlas_mode_enabled");
+  /**
+   * The keys of a conversation object (FORMAT.md section 2): two of them first mark a
+   * conversation's start.
+   */
+  private static final Set<String> CONVERSATION_KEYS =
+      Set.of(
+          "title",
+          "create_time",
+          "update_time",
+          "mapping",
+          "current_node",
+          "id",
+          "conversation_id",
+          "moderation_results",
+          "plugin_ids",
+          "conversation_template_id",
+          "gizmo_id",
+          "gizmo_type",
+          "is_archived",
+          "safe_urls",
+          "blocked_urls",
+          "default_model_slug",
+          "conversation_origin",
+          "voice",
+          "async_status",
+          "disabled_tool_ids",
+          "is_do_not_remember",
+          "memory_scope",
+          "context_scopes",
+          "is_starred",
+          "is_study_mode",
+          "is_read_only",
+          "pinned_time",
+          "owner",
+          "sugar_item_id",
+          "sugar_item_visible",
+          "atlas_mode_enabled");
 
   /** No answer yet: more bytes are needed. */
   static final String MORE = new String("more");
 
   /**
-   * The first two keys of the object starting at {@code buf[i]} (after spaces), as {@code "k1 k2"}, when its first
-   * member's value is a string, number or literal; null if the object is not so simple; {@link #MORE} if it runs
-   * past {@code end}.
+   * The first two keys of the object starting at {@code buf[i]} (after spaces), as {@code "k1 k2"},
+   * when its first member's value is a string, number or literal; null if the object is not so
+   * simple; {@link #MORE} if it runs past {@code end}.
    */
   static @Nullable String firstKeys(byte[] buf, int i, int end) {
     int k1 = expect(buf, i, end, '{');
@@ -48,11 +79,15 @@ final class ByteCutter {
     }
     k1 = skipSpace(buf, k1, end);
     k2 = skipSpace(buf, k2, end);
-    return new String(buf, k1 + 1, k1End - k1 - 2, ISO_8859_1) + " "
+    return new String(buf, k1 + 1, k1End - k1 - 2, ISO_8859_1)
+        + " "
         + new String(buf, k2 + 1, k2End - k2 - 2, ISO_8859_1);
   }
 
-  /** The index after the byte {@code b} at {@code i} (after spaces); -1 if another byte is there; -2 if cut off. */
+  /**
+   * The index after the byte {@code b} at {@code i} (after spaces); -1 if another byte is there; -2
+   * if cut off.
+   */
   private static int expect(byte[] buf, int i, int end, char b) {
     i = skipSpace(buf, i, end);
     return i >= end ? -2 : buf[i] == b ? i + 1 : -1;
@@ -65,7 +100,10 @@ final class ByteCutter {
     return i;
   }
 
-  /** The end (after the quote) of a string without escapes starting at {@code i}; -1 if not one; -2 if cut off. */
+  /**
+   * The end (after the quote) of a string without escapes starting at {@code i}; -1 if not one; -2
+   * if cut off.
+   */
   private static int plainString(byte[] buf, int i, int end) {
     if (i >= end) {
       return -2;
@@ -85,8 +123,8 @@ final class ByteCutter {
   }
 
   /**
-   * The end of a string (escapes allowed), number or literal starting at {@code i}; -1 if it is something else;
-   * -2 if it runs past {@code end}.
+   * The end of a string (escapes allowed), number or literal starting at {@code i}; -1 if it is
+   * something else; -2 if it runs past {@code end}.
    */
   private static int scalar(byte[] buf, int i, int end) {
     if (i >= end) {
@@ -115,10 +153,11 @@ final class ByteCutter {
   }
 
   /**
-   * Looks in {@code buf[from..end)} for the brace that probably starts a conversation: after {@code },} (spaces
-   * allowed), and, unless {@code any}, followed by two keys of a conversation ({@code learned}, the first two of
-   * the file's first one, or two of {@link #CONVERSATION_KEYS}). Returns its index, or minus the index to look
-   * again from when more bytes are needed (or nothing was found).
+   * Looks in {@code buf[from..end)} for the brace that probably starts a conversation: after {@code
+   * },} (spaces allowed), and, unless {@code any}, followed by two keys of a conversation ({@code
+   * learned}, the first two of the file's first one, or two of {@link #CONVERSATION_KEYS}). Returns
+   * its index, or minus the index to look again from when more bytes are needed (or nothing was
+   * found).
    */
   static int findCut(byte[] buf, int from, int end, @Nullable String learned, boolean any) {
     for (int i = from; i < end; i++) {
@@ -155,10 +194,14 @@ final class ByteCutter {
 
   private static boolean bothConversationKeys(String keys) {
     int space = keys.indexOf(' ');
-    return CONVERSATION_KEYS.contains(keys.substring(0, space)) && CONVERSATION_KEYS.contains(keys.substring(space + 1));
+    return CONVERSATION_KEYS.contains(keys.substring(0, space))
+        && CONVERSATION_KEYS.contains(keys.substring(space + 1));
   }
 
-  /** The index of the comma between the conversation that ends before {@code cut} and the one at {@code cut}. */
+  /**
+   * The index of the comma between the conversation that ends before {@code cut} and the one at
+   * {@code cut}.
+   */
   static int separator(byte[] buf, int cut) {
     int j = cut - 1;
     while (buf[j] != ',') {
@@ -167,18 +210,20 @@ final class ByteCutter {
     return j;
   }
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
   private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
   private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
   /**
-   * Counts the line breaks of {@code buf[from..to)} (buf[0] at file offset {@code base}) as jackson counts them
-   * ({@code \n}, {@code \r\n} and a lone {@code \r} are one each), eight bytes at a time: the line, the file
-   * offset of its first byte and whether the last byte was a {@code \r} (1 or 0), after them. {@code afterCr}
-   * says whether the byte before {@code from} was one.
+   * Counts the line breaks of {@code buf[from..to)} (buf[0] at file offset {@code base}) as jackson
+   * counts them ({@code \n}, {@code \r\n} and a lone {@code \r} are one each), eight bytes at a
+   * time: the line, the file offset of its first byte and whether the last byte was a {@code \r} (1
+   * or 0), after them. {@code afterCr} says whether the byte before {@code from} was one.
    */
-  static long[] countLines(byte[] buf, int from, int to, long base, long line, long lineStart, boolean afterCr) {
+  static long[] countLines(
+      byte[] buf, int from, int to, long base, long line, long lineStart, boolean afterCr) {
     int i = from;
     long carry = afterCr ? 0x80L : 0; // the high bit of byte 0 when the byte before it is a '\r'
     for (; i + 8 <= to; i += 8) {

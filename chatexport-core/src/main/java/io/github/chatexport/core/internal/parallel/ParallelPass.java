@@ -13,27 +13,38 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pass whose conversations are parsed by {@link ReaderConfig#parallelism()} threads ({@link ParallelPipeline})
- * and delivered in file order; a file that is not a plain array is read here, serially, as a serial pass reads
- * it.
+ * A pass whose conversations are parsed by {@link ReaderConfig#parallelism()} threads ({@link
+ * ParallelPipeline}) and delivered in file order; a file that is not a plain array is read here,
+ * serially, as a serial pass reads it.
  */
 public final class ParallelPass extends ConversationCursor {
   private final ConversationFile reader;
   private @Nullable ParallelPipeline pipeline;
   private @Nullable Batch batch;
   private int batchIndex;
+
   /** The export warnings of the batch noted so far. */
   private int batchWarning;
+
   private @Nullable String serialFile;
   private @Nullable String skipFile;
   private long bytesBefore;
   private long bytesInFile;
 
-  /** A parallel pass over {@code files} of {@code source}; its threads start with the first conversation. */
-  public ParallelPass(ExportSource source, List<String> files, ConversationFile.@Nullable Filter filter,
-      ReaderConfig config, JsonFactory factory, Consumer<Warning> exportWarnings) {
+  /**
+   * A parallel pass over {@code files} of {@code source}; its threads start with the first
+   * conversation.
+   */
+  public ParallelPass(
+      ExportSource source,
+      List<String> files,
+      ConversationFile.@Nullable Filter filter,
+      ReaderConfig config,
+      JsonFactory factory,
+      Consumer<Warning> exportWarnings) {
     super(source, files, filter, config, factory, exportWarnings);
-    this.reader = new ConversationFile(source, filter, config, factory, exportWarnings, n -> bytesRead += n);
+    this.reader =
+        new ConversationFile(source, filter, config, factory, exportWarnings, n -> bytesRead += n);
   }
 
   @Override
@@ -58,8 +69,10 @@ public final class ParallelPass extends ConversationCursor {
       }
       Batch b = batch;
       if (b != null) {
-        // The batch's export warnings met before its next conversation (or its end), as a serial pass meets them.
-        while (batchWarning < b.exportWarnings.size() && b.exportWarningsAfter.get(batchWarning) <= batchIndex) {
+        // The batch's export warnings met before its next conversation (or its end), as a serial
+        // pass meets them.
+        while (batchWarning < b.exportWarnings.size()
+            && b.exportWarningsAfter.get(batchWarning) <= batchIndex) {
           exportWarnings.accept(b.exportWarnings.get(batchWarning++));
         }
       }

@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,36 +34,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parallel reading: one thread reads the conversation files in order (inflating them, when they come from a ZIP)
- * and cuts them into pieces of about {@value #PIECE_BYTES} bytes; a pool parses the pieces (and analyzes each
- * conversation's tree, while its nodes are in that core's cache); the consumer takes them back in file order. A bounded queue holds a small window of pieces, so memory stays bounded by a few pieces and
- * the largest conversation.
+ * Parallel reading: one thread reads the conversation files in order (inflating them, when they
+ * come from a ZIP) and cuts them into pieces of about {@value #PIECE_BYTES} bytes; a pool parses
+ * the pieces (and analyzes each conversation's tree, while its nodes are in that core's cache); the
+ * consumer takes them back in file order. A bounded queue holds a small window of pieces, so memory
+ * stays bounded by a few pieces and the largest conversation.
  *
- * <p>The cutter does not scan every byte to find where conversations end: past the mark it looks for where the next
- * conversation probably starts, {@code }, {"k1": …, "k2":} with the first two keys of the file's first
- * conversation (a quote preceded by a brace is never inside a string). The guess is checked by the parses
- * themselves: the first piece starts at the array, and a piece whose parse ends exactly at its end proves that the
- * next piece starts at a conversation. A piece whose parse fails at its end was cut inside a conversation: the
- * consumer parses it again joined to the pieces after it. So the guess costs time when wrong, never correctness.
+ * <p>The cutter does not scan every byte to find where conversations end: past the mark it looks
+ * for where the next conversation probably starts, {@code }, {"k1": …, "k2":} with the first two
+ * keys of the file's first conversation (a quote preceded by a brace is never inside a string). The
+ * guess is checked by the parses themselves: the first piece starts at the array, and a piece whose
+ * parse ends exactly at its end proves that the next piece starts at a conversation. A piece whose
+ * parse fails at its end was cut inside a conversation: the consumer parses it again joined to the
+ * pieces after it. So the guess costs time when wrong, never correctness.
  *
- * <p>Locations are shifted from the piece to the file (each piece knows the offset, line and column of its first
- * byte) and the conversations' indexes in the file are set when the pieces are taken in order, so warnings and
- * errors say exactly where, as a serial read does.
+ * <p>Locations are shifted from the piece to the file (each piece knows the offset, line and column
+ * of its first byte) and the conversations' indexes in the file are set when the pieces are taken
+ * in order, so warnings and errors say exactly where, as a serial read does.
  */
 @SuppressWarnings("ReferenceEquality") // ByteCutter.MORE is a sentinel, compared by identity
 final class ParallelPipeline implements AutoCloseable {
   private static final int PIECE_BYTES = 1 << 20;
   private static final int READ_BYTES = 1 << 16;
+
   /**
-   * Past this many bytes beyond the mark with no cut before two conversation keys (a file whose conversations
-   * start with keys no export has had), any {@code },{"} is tried: a piece stays bounded, and a wrong cut costs a
-   * parse again, not correctness.
+   * Past this many bytes beyond the mark with no cut before two conversation keys (a file whose
+   * conversations start with keys no export has had), any {@code },{"} is tried: a piece stays
+   * bounded, and a wrong cut costs a parse again, not correctness.
    */
   private static final int STRONG_SEARCH = 16 << 20;
-
 
   private final ExportSource source;
   private final List<String> files;
@@ -75,25 +77,35 @@ final class ParallelPipeline implements AutoCloseable {
   private final BlockingQueue<Future<Batch>> queue;
   private final Thread reader;
   private volatile boolean closed;
+
   /** The consumer's state: a batch taken while joining pieces, to be delivered next. */
   private @Nullable Batch pending;
+
   /** The consumer's state: the index in its file of each piece's first element. */
   private final Renumbering renumbering = new Renumbering();
-  /** The consumer's state: a batch taken while joining pieces, to be delivered next. */
 
-  ParallelPipeline(ExportSource source, List<String> files, ConversationFile.@Nullable Filter filter,
-      ReaderConfig config, JsonFactory factory, int threads) {
+  /** The consumer's state: a batch taken while joining pieces, to be delivered next. */
+  ParallelPipeline(
+      ExportSource source,
+      List<String> files,
+      ConversationFile.@Nullable Filter filter,
+      ReaderConfig config,
+      JsonFactory factory,
+      int threads) {
     this.source = source;
     this.files = files;
     this.filter = filter;
     this.config = config;
     this.factory = factory;
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "chatexport-parse-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "chatexport-parse-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.queue = new ArrayBlockingQueue<>(threads + 1);
     this.reader = new Thread(this::readAll, "chatexport-read");
     reader.setDaemon(true);
@@ -120,10 +132,11 @@ final class ParallelPipeline implements AutoCloseable {
   }
 
   /**
-   * A piece cut inside a conversation, parsed again joined to the pieces after it, until it is at least twice as
-   * long (or its file ends): a run of wrong cuts, which only a file made to fool the cutter would have, then costs
-   * a parse of each byte a few times, not once per wrong cut. Returns the joined batch, which may be cut inside
-   * again, or, when no piece follows, the batch with its error, which then stands.
+   * A piece cut inside a conversation, parsed again joined to the pieces after it, until it is at
+   * least twice as long (or its file ends): a run of wrong cuts, which only a file made to fool the
+   * cutter would have, then costs a parse of each byte a few times, not once per wrong cut. Returns
+   * the joined batch, which may be cut inside again, or, when no piece follows, the batch with its
+   * error, which then stands.
    */
   private Batch rejoin(Batch cut) {
     Piece first = Objects.requireNonNull(cut.piece, "only a parsed piece is cut inside");
@@ -133,8 +146,13 @@ final class ParallelPipeline implements AutoCloseable {
     while (length < 2L * first.length()) {
       Batch b = following();
       if (b == null || b.piece == null || !b.file.equals(cut.file)) {
-        if (b != null && b.piece == null && b.file.equals(cut.file) && b.error != null && last == null) {
-          cut.error = b.error; // the cutter met damage right after the piece: that is the file's error
+        if (b != null
+            && b.piece == null
+            && b.file.equals(cut.file)
+            && b.error != null
+            && last == null) {
+          cut.error =
+              b.error; // the cutter met damage right after the piece: that is the file's error
         } else {
           pending = b;
         }
@@ -155,9 +173,18 @@ final class ParallelPipeline implements AutoCloseable {
       run.add(0, first);
       return parse(join(run, Math.toIntExact(length)));
     } catch (ArithmeticException e) {
-      cut.error = new ChatExportException("a conversation is longer than 2 GB, which cannot be read in parallel",
-          new Location(source.file(), source.locationEntry(cut.file), first.line(), first.column(), first.offset(),
-              "$", null), e);
+      cut.error =
+          new ChatExportException(
+              "a conversation is longer than 2 GB, which cannot be read in parallel",
+              new Location(
+                  source.file(),
+                  source.locationEntry(cut.file),
+                  first.line(),
+                  first.column(),
+                  first.offset(),
+                  "$",
+                  null),
+              e);
       cut.cutInside = false;
       return cut;
     }
@@ -192,8 +219,16 @@ final class ParallelPipeline implements AutoCloseable {
     }
     Piece first = run.get(0);
     Piece last = run.get(run.size() - 1);
-    return new Piece(first.file(), data, length, last.last() ? -1 : length - last.length() + last.separator(),
-        last.last(), first.offset(), first.line(), first.column(), last.bytesEnd());
+    return new Piece(
+        first.file(),
+        data,
+        length,
+        last.last() ? -1 : length - last.length() + last.separator(),
+        last.last(),
+        first.offset(),
+        first.line(),
+        first.column(),
+        last.bytesEnd());
   }
 
   private void put(Future<Batch> batch) throws InterruptedException {
@@ -213,9 +248,14 @@ final class ParallelPipeline implements AutoCloseable {
         } catch (RuntimeException e) {
           // Not expected; delivered as the file's damage rather than lost on this thread.
           Batch b = new Batch(file);
-          b.error = e instanceof ChatExportException c ? c : new ChatExportException(
-              "the input could not be read (" + e.getClass().getSimpleName() + ")",
-              new Location(source.file(), source.locationEntry(file), -1, -1, -1, "$", null), e);
+          b.error =
+              e instanceof ChatExportException c
+                  ? c
+                  : new ChatExportException(
+                      "the input could not be read (" + e.getClass().getSimpleName() + ")",
+                      new Location(
+                          source.file(), source.locationEntry(file), -1, -1, -1, "$", null),
+                      e);
           put(CompletableFuture.completedFuture(b));
         }
       }
@@ -226,9 +266,10 @@ final class ParallelPipeline implements AutoCloseable {
   }
 
   /**
-   * Reads one file and cuts it into pieces. Before the first piece only the array's opening bracket is looked for
-   * (and the first conversation's first keys, for the cuts); then bytes are read straight into the piece being
-   * filled, and only line breaks are counted, so that each piece knows the line and column of its first byte.
+   * Reads one file and cuts it into pieces. Before the first piece only the array's opening bracket
+   * is looked for (and the first conversation's first keys, for the cuts); then bytes are read
+   * straight into the piece being filled, and only line breaks are counted, so that each piece
+   * knows the line and column of its first byte.
    */
   private void readFile(String file) throws InterruptedException {
     Problems problems = new Problems(source.file(), source.locationEntry(file), config.strict());
@@ -254,7 +295,8 @@ final class ParallelPipeline implements AutoCloseable {
             if (!source.rereadable()) {
               throw e;
             }
-            // Damage before the array's first byte: nothing of the file has been handed out, so the consumer
+            // Damage before the array's first byte: nothing of the file has been handed out, so the
+            // consumer
             // reads it serially, and meets the damage exactly where a serial read does.
             Batch serial = new Batch(file);
             serial.serial = true;
@@ -266,18 +308,26 @@ final class ParallelPipeline implements AutoCloseable {
           }
           if (n < 0) {
             if (source.rereadable()) {
-              // Only white space: the consumer reads the file serially, and places the error as the parser does
+              // Only white space: the consumer reads the file serially, and places the error as the
+              // parser does
               // (which counts a lone '\r' as a line break).
               Batch serial = new Batch(file);
               serial.serial = true;
               put(CompletableFuture.completedFuture(serial));
               return;
             }
-            fail(file, problems, "the file is empty; expected an array of conversations", line, i - lineStart + 1,
-                i, "$");
+            fail(
+                file,
+                problems,
+                "the file is empty; expected an array of conversations",
+                line,
+                i - lineStart + 1,
+                i,
+                "$");
             return;
           }
-          // Bytes before the bracket are dropped as they are passed; offsets, and so lineStart, count from the
+          // Bytes before the bracket are dropped as they are passed; offsets, and so lineStart,
+          // count from the
           // file's start.
           used = n;
           i = 0;
@@ -286,7 +336,11 @@ final class ParallelPipeline implements AutoCloseable {
         }
         byte b = buf[i];
         long offset = before + i;
-        if (!bom && offset == 0 && used >= 3 && (b & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+        if (!bom
+            && offset == 0
+            && used >= 3
+            && (b & 0xFF) == 0xEF
+            && (buf[1] & 0xFF) == 0xBB
             && (buf[2] & 0xFF) == 0xBF) {
           bom = true;
           i += 3;
@@ -308,7 +362,8 @@ final class ParallelPipeline implements AutoCloseable {
           continue;
         }
         if (b != '[' && source.rereadable()) {
-          // Not a plain array (a wrapped {"conversations": [...]}, or damage): the consumer reads the file
+          // Not a plain array (a wrapped {"conversations": [...]}, or damage): the consumer reads
+          // the file
           // serially, and so meets it exactly as a serial read does.
           Batch serial = new Batch(file);
           serial.serial = true;
@@ -316,9 +371,16 @@ final class ParallelPipeline implements AutoCloseable {
           return;
         }
         if (b != '[') {
-          fail(file, problems, b == '{' ? "expected an array of conversations, found an object"
-              : "expected an array of conversations, found " + ByteCutter.what(b), line, offset - lineStart + 1,
-              offset, "$");
+          fail(
+              file,
+              problems,
+              b == '{'
+                  ? "expected an array of conversations, found an object"
+                  : "expected an array of conversations, found " + ByteCutter.what(b),
+              line,
+              offset - lineStart + 1,
+              offset,
+              "$");
           return;
         }
         break;
@@ -338,20 +400,34 @@ final class ParallelPipeline implements AutoCloseable {
           keysKnown = true;
         }
         if (used > search) {
-          int cut = ByteCutter.findCut(buf, search, used, learned, used - 1 - PIECE_BYTES > STRONG_SEARCH);
+          int cut =
+              ByteCutter.findCut(
+                  buf, search, used, learned, used - 1 - PIECE_BYTES > STRONG_SEARCH);
           if (cut > 0) {
             int separator = ByteCutter.separator(buf, cut);
             long[] lines = ByteCutter.countLines(buf, 1, cut, base, line, lineStart, afterCr);
-            // A piece gets an array of its own size: its batch keeps it until taken, in case of a join.
-            Piece piece = new Piece(file, Arrays.copyOf(buf, cut), cut - 1, separator, false, base + 1, line,
-                base + 1 - lineStart + 1, counted[0]);
+            // A piece gets an array of its own size: its batch keeps it until taken, in case of a
+            // join.
+            Piece piece =
+                new Piece(
+                    file,
+                    Arrays.copyOf(buf, cut),
+                    cut - 1,
+                    separator,
+                    false,
+                    base + 1,
+                    line,
+                    base + 1 - lineStart + 1,
+                    counted[0]);
             line = lines[0];
             lineStart = lines[1];
             afterCr = lines[2] != 0;
             submit(piece);
             int rest = used - cut;
-            byte[] next = buf.length > 2 * (PIECE_BYTES + READ_BYTES) && rest < PIECE_BYTES
-                ? new byte[PIECE_BYTES + READ_BYTES] : buf; // smaller again after a long conversation
+            byte[] next =
+                buf.length > 2 * (PIECE_BYTES + READ_BYTES) && rest < PIECE_BYTES
+                    ? new byte[PIECE_BYTES + READ_BYTES]
+                    : buf; // smaller again after a long conversation
             System.arraycopy(buf, cut, next, 1, rest);
             buf = next;
             base += cut - 1;
@@ -368,8 +444,10 @@ final class ParallelPipeline implements AutoCloseable {
         try {
           n = in.read(buf, used, buf.length - used);
         } catch (IOException e) {
-          // The bytes read so far are parsed as the file's last piece, which ends with this damage: as in a
-          // serial read, what comes before it is delivered, and damage within those bytes comes first.
+          // The bytes read so far are parsed as the file's last piece, which ends with this damage:
+          // as in a
+          // serial read, what comes before it is delivered, and damage within those bytes comes
+          // first.
           damage = e;
           break;
         }
@@ -381,8 +459,18 @@ final class ParallelPipeline implements AutoCloseable {
       if (closed) {
         return;
       }
-      submit(new Piece(file, buf, used - 1, -1, true, base + 1, line, base + 1 - lineStart + 1, counted[0],
-          damage));
+      submit(
+          new Piece(
+              file,
+              buf,
+              used - 1,
+              -1,
+              true,
+              base + 1,
+              line,
+              base + 1 - lineStart + 1,
+              counted[0],
+              damage));
     } catch (IOException e) {
       Batch b = new Batch(file);
       b.error = Json.translate(e, null, problems, null);
@@ -390,11 +478,21 @@ final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  private void fail(String file, Problems problems, String problem, long line, long column, long offset,
-      String path) throws InterruptedException {
+  private void fail(
+      String file,
+      Problems problems,
+      String problem,
+      long line,
+      long column,
+      long offset,
+      String path)
+      throws InterruptedException {
     Batch b = new Batch(file);
-    b.error = new ChatExportException(problem,
-        new Location(problems.file(), problems.entry(), line, column, offset, path, null), null);
+    b.error =
+        new ChatExportException(
+            problem,
+            new Location(problems.file(), problems.entry(), line, column, offset, path, null),
+            null);
     put(CompletableFuture.completedFuture(b));
   }
 
@@ -403,9 +501,10 @@ final class ParallelPipeline implements AutoCloseable {
   }
 
   /**
-   * Parses a piece as one array: the bracket before it and the one that replaces its separator (the last piece
-   * keeps the file's own). Elements are read as a serial read reads them; paths say {@code $[i]} for the i-th
-   * element of the piece, until {@link Renumbering} gives them their index in the file.
+   * Parses a piece as one array: the bracket before it and the one that replaces its separator (the
+   * last piece keeps the file's own). Elements are read as a serial read reads them; paths say
+   * {@code $[i]} for the i-th element of the piece, until {@link Renumbering} gives them their
+   * index in the file.
    */
   private Batch parse(Piece piece) {
     Batch batch = new Batch(piece.file());
@@ -421,8 +520,12 @@ final class ParallelPipeline implements AutoCloseable {
       to = piece.separator() + 1;
     }
     // Parser offset 1 (line 1, column 2) is the piece's first byte.
-    Problems problems = new Problems(source.file(), source.locationEntry(piece.file()), config.strict(),
-        new Problems.Shift(piece.line(), piece.column(), piece.offset(), 1, 2, 1));
+    Problems problems =
+        new Problems(
+            source.file(),
+            source.locationEntry(piece.file()),
+            config.strict(),
+            new Problems.Shift(piece.line(), piece.column(), piece.offset(), 1, 2, 1));
     JsonParser p = null;
     try {
       p = factory.createParser(data, 0, to);
@@ -430,21 +533,25 @@ final class ParallelPipeline implements AutoCloseable {
         p = HtmlStrings.wrap(p);
       }
       p.nextToken(); // the bracket before the piece
-      Consumer<Warning> exportWarning = w -> {
-        batch.exportWarnings.add(w);
-        batch.exportWarningsAfter.add(batch.conversations.size());
-      };
+      Consumer<Warning> exportWarning =
+          w -> {
+            batch.exportWarnings.add(w);
+            batch.exportWarningsAfter.add(batch.conversations.size());
+          };
       for (JsonToken t = ConversationFile.nextElement(p, problems, exportWarning);
-          t != JsonToken.END_ARRAY; t = ConversationFile.nextElement(p, problems, exportWarning)) {
+          t != JsonToken.END_ARRAY;
+          t = ConversationFile.nextElement(p, problems, exportWarning)) {
         if (t == JsonToken.START_OBJECT) {
           Conversation c = new ConversationParser(p, problems, config).read();
-          // The tree is analyzed here, while its nodes are in this core's cache, rather than by the consumer.
+          // The tree is analyzed here, while its nodes are in this core's cache, rather than by the
+          // consumer.
           Graph.of(c.nodes());
           batch.conversations.add(c);
         }
         batch.elements++; // a conversation, or a value skipped with a warning
       }
-      // A piece's array ends at its separator, or at the file's own bracket in the last piece (after which only
+      // A piece's array ends at its separator, or at the file's own bracket in the last piece
+      // (after which only
       // a filtered source, chat.html, may go on).
       if (piece.damage() != null) {
         // A serial read looks past the array for more, and meets the damage.
@@ -453,18 +560,24 @@ final class ParallelPipeline implements AutoCloseable {
         throw ConversationFile.contentAfterArray(p, problems);
       }
     } catch (JsonEOFException x) {
-      // The bytes end where reading them failed: that failure is the file's damage, here, as a serial read has it.
-      // (Unless jackson reports an end of input before the bytes end: a field name's UTF-8 cut short by its quote.)
+      // The bytes end where reading them failed: that failure is the file's damage, here, as a
+      // serial read has it.
+      // (Unless jackson reports an end of input before the bytes end: a field name's UTF-8 cut
+      // short by its quote.)
       IOException damage = piece.damage();
       JsonLocation at = x.getLocation();
       boolean atEnd = at == null || at.getByteOffset() < 0 || at.getByteOffset() >= to;
       batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null, to);
     } catch (IOException x) {
-      // The bytes also end where jackson's own "end-of-input" error (after a comma, say) is not a JsonEOFException:
+      // The bytes also end where jackson's own "end-of-input" error (after a comma, say) is not a
+      // JsonEOFException:
       // a serial read, asking for more bytes there, meets the damage instead.
       IOException damage = piece.damage();
-      boolean atEnd = damage != null && x instanceof JsonProcessingException jpe && jpe.getLocation() != null
-          && jpe.getLocation().getByteOffset() >= to;
+      boolean atEnd =
+          damage != null
+              && x instanceof JsonProcessingException jpe
+              && jpe.getLocation() != null
+              && jpe.getLocation().getByteOffset() >= to;
       batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null);
     } catch (ChatExportException x) {
       batch.error = x;

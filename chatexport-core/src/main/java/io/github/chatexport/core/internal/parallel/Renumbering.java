@@ -7,13 +7,15 @@ import io.github.chatexport.core.ChatExportException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Paths in a piece say {@code $[i]} for the i-th element of the piece; this gives them, in the order the consumer
- * takes the pieces, the index of each element in its file. Not thread-safe: the consumer's.
+ * Paths in a piece say {@code $[i]} for the i-th element of the piece; this gives them, in the
+ * order the consumer takes the pieces, the index of each element in its file. Not thread-safe: the
+ * consumer's.
  */
 @SuppressWarnings("ReferenceEquality") // the same location object means nothing was renumbered
 final class Renumbering {
   /** The consumer's state: the index in its file of the next piece's first element. */
   private int nextIndex;
+
   private @Nullable String indexFile;
 
   /** Gives the batch's warnings and error the index of each conversation in its file. */
@@ -33,7 +35,8 @@ final class Renumbering {
     for (int i = 0; i < b.conversations.size(); i++) {
       Conversation c = b.conversations.get(i);
       if (!c.warnings().isEmpty()) {
-        b.conversations.set(i, c.withWarnings(c.warnings().stream().map(w -> numbered(w, first)).toList()));
+        b.conversations.set(
+            i, c.withWarnings(c.warnings().stream().map(w -> numbered(w, first)).toList()));
       }
     }
     b.exportWarnings.replaceAll(w -> numbered(w, first));
@@ -67,7 +70,13 @@ final class Renumbering {
     } catch (NumberFormatException | IndexOutOfBoundsException e) {
       return at;
     }
-    return new Location(at.file(), at.entry(), at.line(), at.column(), at.byteOffset(),
-        "$[" + (first + i) + path.substring(close), at.conversationId());
+    return new Location(
+        at.file(),
+        at.entry(),
+        at.line(),
+        at.column(),
+        at.byteOffset(),
+        "$[" + (first + i) + path.substring(close),
+        at.conversationId());
   }
 }

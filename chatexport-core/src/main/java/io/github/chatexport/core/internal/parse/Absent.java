@@ -27,14 +27,16 @@ final class Absent {
     if ((seen & all) == all) {
       return Set.of();
     }
-    return cache.computeIfAbsent(seen, s -> {
-      Set<String> out = new LinkedHashSet<>();
-      for (int i = 0; i < names.length; i++) {
-        if ((s & 1 << i) == 0) {
-          out.add(names[i]);
-        }
-      }
-      return Set.copyOf(out);
-    });
+    return cache.computeIfAbsent(
+        seen,
+        s -> {
+          Set<String> out = new LinkedHashSet<>();
+          for (int i = 0; i < names.length; i++) {
+            if ((s & 1 << i) == 0) {
+              out.add(names[i]);
+            }
+          }
+          return Set.copyOf(out);
+        });
   }
 }

@@ -59,9 +59,18 @@ public final class AccountParser {
       problems.warn(Warning.Kind.MISSING_FIELD, "user.json has no id", at, "$.id");
       id = "";
     }
-    Map<String, String> numbers = birth instanceof RawJson.JsonNumber n && birthYear != null
-        && !n.text().equals(birthYear.toString()) ? Map.of("birth_year", n.text()) : Map.of();
-    return new Account(id, email, plus, phone, birthYear,
+    Map<String, String> numbers =
+        birth instanceof RawJson.JsonNumber n
+                && birthYear != null
+                && !n.text().equals(birthYear.toString())
+            ? Map.of("birth_year", n.text())
+            : Map.of();
+    return new Account(
+        id,
+        email,
+        plus,
+        phone,
+        birthYear,
         new Extras(FrozenMap.adopt(rest), absent, List.copyOf(o.members().keySet()), numbers));
   }
 
@@ -84,7 +93,11 @@ public final class AccountParser {
   }
 
   private @Nullable String string(
-      RawJson.JsonObject o, Map<String, RawJson> rest, Set<String> absent, String name, JsonLocation at) {
+      RawJson.JsonObject o,
+      Map<String, RawJson> rest,
+      Set<String> absent,
+      String name,
+      JsonLocation at) {
     RawJson v = take(o, rest, absent, name);
     if (v instanceof RawJson.JsonString s) {
       return s.value();
@@ -97,7 +110,10 @@ public final class AccountParser {
   }
 
   private void mismatch(String name, String expected, RawJson v, JsonLocation at) {
-    problems.warn(Warning.Kind.TYPE_MISMATCH, "expected " + expected + ", found " + v.kind() + "; kept as is",
-        at, JsonPaths.child("$", name));
+    problems.warn(
+        Warning.Kind.TYPE_MISMATCH,
+        "expected " + expected + ", found " + v.kind() + "; kept as is",
+        at,
+        JsonPaths.child("$", name));
   }
 }

@@ -38,7 +38,8 @@ public final class AuxiliaryFiles {
   private final Consumer<Warning> warnings;
 
   /** Reader of the files of {@code source}; warnings go to {@code warnings}. */
-  public AuxiliaryFiles(ExportSource source, ReaderConfig config, JsonFactory factory, Consumer<Warning> warnings) {
+  public AuxiliaryFiles(
+      ExportSource source, ReaderConfig config, JsonFactory factory, Consumer<Warning> warnings) {
     this.source = source;
     this.config = config;
     this.factory = factory;
@@ -59,7 +60,8 @@ public final class AuxiliaryFiles {
       JsonLocation at = p.currentTokenLocation();
       RawJson json = new RawReader(p).read();
       if (p.nextToken() != null) {
-        throw problems.error("unexpected content after the JSON value", p.currentTokenLocation(), "$", null, null);
+        throw problems.error(
+            "unexpected content after the JSON value", p.currentTokenLocation(), "$", null, null);
       }
       return new Read(json, problems, at);
     } catch (IOException e) {
@@ -83,8 +85,15 @@ public final class AuxiliaryFiles {
   private List<RawJson.JsonObject> rows(Read r, String what) {
     RawJson json = r.json();
     if (!(json instanceof RawJson.JsonArray array)) {
-      r.problems().warn(Warning.Kind.TYPE_MISMATCH, what + " is " + ContentReader.article(json.kind())
-          + ", not an array; it is readable with json()", r.at(), "$");
+      r.problems()
+          .warn(
+              Warning.Kind.TYPE_MISMATCH,
+              what
+                  + " is "
+                  + ContentReader.article(json.kind())
+                  + ", not an array; it is readable with json()",
+              r.at(),
+              "$");
       flush(r);
       return List.of();
     }
@@ -94,8 +103,16 @@ public final class AuxiliaryFiles {
       if (elements.get(i) instanceof RawJson.JsonObject o) {
         out.add(o);
       } else {
-        r.problems().warn(Warning.Kind.TYPE_MISMATCH, "a row of " + what + " is "
-            + ContentReader.article(elements.get(i).kind()) + ", not an object; skipped", r.at(), "$[" + i + "]");
+        r.problems()
+            .warn(
+                Warning.Kind.TYPE_MISMATCH,
+                "a row of "
+                    + what
+                    + " is "
+                    + ContentReader.article(elements.get(i).kind())
+                    + ", not an object; skipped",
+                r.at(),
+                "$[" + i + "]");
       }
     }
     return out;
@@ -110,8 +127,8 @@ public final class AuxiliaryFiles {
   }
 
   /**
-   * The rows of a file that is an array of objects, each turned into a record by {@code row}; rows that are not
-   * objects are skipped with a warning.
+   * The rows of a file that is an array of objects, each turned into a record by {@code row}; rows
+   * that are not objects are skipped with a warning.
    */
   private <T> List<T> table(String entry, String what, Function<ObjectFields, T> row) {
     Read r = read(entry);
@@ -126,21 +143,32 @@ public final class AuxiliaryFiles {
 
   /** {@code message_feedback.json}. */
   public List<Feedback> feedback(String entry) {
-    return table(entry, "message_feedback.json", f -> {
-      String id = f.string("id");
-      String messageId = f.string("message_id");
-      String conversationId = f.string("conversation_id");
-      String userId = f.string("user_id");
-      String rating = f.string("rating");
-      var createTime = f.instant("create_time");
-      RawJson content = f.raw("content");
-      RawJson decoded = content;
-      if (content instanceof RawJson.JsonString s && looksLikeJson(s.value())) {
-        decoded = decode(s.value());
-      }
-      return new Feedback(id, messageId, conversationId, userId, rating, createTime, content, decoded,
-          f.extras());
-    });
+    return table(
+        entry,
+        "message_feedback.json",
+        f -> {
+          String id = f.string("id");
+          String messageId = f.string("message_id");
+          String conversationId = f.string("conversation_id");
+          String userId = f.string("user_id");
+          String rating = f.string("rating");
+          var createTime = f.instant("create_time");
+          RawJson content = f.raw("content");
+          RawJson decoded = content;
+          if (content instanceof RawJson.JsonString s && looksLikeJson(s.value())) {
+            decoded = decode(s.value());
+          }
+          return new Feedback(
+              id,
+              messageId,
+              conversationId,
+              userId,
+              rating,
+              createTime,
+              content,
+              decoded,
+              f.extras());
+        });
   }
 
   private static boolean looksLikeJson(String s) {
@@ -162,43 +190,56 @@ public final class AuxiliaryFiles {
 
   /** {@code shared_conversations.json}. */
   public List<SharedConversation> sharedConversations(String entry) {
-    return table(entry, "shared_conversations.json", f -> {
-      String id = f.string("id");
-      String conversationId = f.string("conversation_id");
-      String title = f.string("title");
-      var create = f.instant("create_time");
-      var update = f.instant("update_time");
-      Boolean anonymous = f.bool("is_anonymous");
-      return new SharedConversation(id == null ? "" : id, conversationId, title, create, update, anonymous,
-          f.extras());
-    });
+    return table(
+        entry,
+        "shared_conversations.json",
+        f -> {
+          String id = f.string("id");
+          String conversationId = f.string("conversation_id");
+          String title = f.string("title");
+          var create = f.instant("create_time");
+          var update = f.instant("update_time");
+          Boolean anonymous = f.bool("is_anonymous");
+          return new SharedConversation(
+              id == null ? "" : id, conversationId, title, create, update, anonymous, f.extras());
+        });
   }
 
   /** {@code model_comparisons.json}. */
   public List<ModelComparison> modelComparisons(String entry) {
-    return table(entry, "model_comparisons.json", f -> {
-      String id = f.string("id");
-      String userId = f.string("user_id");
-      RawJson input = f.raw("input");
-      RawJson output = f.raw("output");
-      var create = f.instant("create_time");
-      return new ModelComparison(id == null ? "" : id, userId, input, output, create, f.extras());
-    });
+    return table(
+        entry,
+        "model_comparisons.json",
+        f -> {
+          String id = f.string("id");
+          String userId = f.string("user_id");
+          RawJson input = f.raw("input");
+          RawJson output = f.raw("output");
+          var create = f.instant("create_time");
+          return new ModelComparison(
+              id == null ? "" : id, userId, input, output, create, f.extras());
+        });
   }
 
   /** {@code library_files.json}. */
   public List<LibraryFile> libraryFiles(String entry) {
-    return table(entry, "library_files.json", f -> {
-      String fileId = f.string("file_id");
-      String name = f.string("file_name");
-      String mime = f.string("mime_type");
-      String message = f.string("origination_message_id");
-      String thread = f.string("origination_thread_id");
-      return new LibraryFile(fileId == null ? "" : fileId, name, mime, message, thread, f.extras());
-    });
+    return table(
+        entry,
+        "library_files.json",
+        f -> {
+          String fileId = f.string("file_id");
+          String name = f.string("file_name");
+          String mime = f.string("mime_type");
+          String message = f.string("origination_message_id");
+          String thread = f.string("origination_thread_id");
+          return new LibraryFile(
+              fileId == null ? "" : fileId, name, mime, message, thread, f.extras());
+        });
   }
 
-  /** {@code conversation_asset_file_names.json}: entry name ({@code file_….dat}) to display name. */
+  /**
+   * {@code conversation_asset_file_names.json}: entry name ({@code file_….dat}) to display name.
+   */
   public Map<String, String> assetFileNames(String entry) {
     Read r = read(entry);
     Map<String, String> out = new LinkedHashMap<>();
@@ -207,35 +248,55 @@ public final class AuxiliaryFiles {
         if (e.getValue() instanceof RawJson.JsonString s) {
           out.put(e.getKey(), s.value());
         } else {
-          r.problems().warn(Warning.Kind.TYPE_MISMATCH, "a display name is " + ContentReader.article(
-              e.getValue().kind()) + ", not a string", r.at(), JsonPaths.child("$", e.getKey()));
+          r.problems()
+              .warn(
+                  Warning.Kind.TYPE_MISMATCH,
+                  "a display name is "
+                      + ContentReader.article(e.getValue().kind())
+                      + ", not a string",
+                  r.at(),
+                  JsonPaths.child("$", e.getKey()));
         }
       }
     } else {
-      r.problems().warn(Warning.Kind.TYPE_MISMATCH, "conversation_asset_file_names.json is "
-          + ContentReader.article(r.json().kind()) + ", not an object", r.at(), "$");
+      r.problems()
+          .warn(
+              Warning.Kind.TYPE_MISMATCH,
+              "conversation_asset_file_names.json is "
+                  + ContentReader.article(r.json().kind())
+                  + ", not an object",
+              r.at(),
+              "$");
     }
     flush(r);
     return java.util.Collections.unmodifiableMap(out);
   }
 
   /**
-   * chat.html's {@code assetsJson}: asset pointer to the file's path in the export. The object may be a
-   * JavaScript literal rather than strict JSON (single quotes, unquoted names, trailing commas, HTML entities);
-   * each value is a path or a descriptor with {@code file_path}. A literal that cannot be read gives an export
-   * warning and an empty map.
+   * chat.html's {@code assetsJson}: asset pointer to the file's path in the export. The object may
+   * be a JavaScript literal rather than strict JSON (single quotes, unquoted names, trailing
+   * commas, HTML entities); each value is a path or a descriptor with {@code file_path}. A literal
+   * that cannot be read gives an export warning and an empty map.
    */
   public Map<String, String> assetsJson(String text, String entry) {
     RawJson json = lenient(text);
     if (json == null) {
-      json = lenient(text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-          .replace("&gt;", ">").replace("&amp;", "&"));
+      json =
+          lenient(
+              text.replace("&quot;", "\"")
+                  .replace("&#39;", "'")
+                  .replace("&lt;", "<")
+                  .replace("&gt;", ">")
+                  .replace("&amp;", "&"));
     }
     Map<String, String> out = new LinkedHashMap<>();
     if (!(json instanceof RawJson.JsonObject o)) {
-      warnings.accept(new Warning(Warning.Kind.OTHER, "chat.html's assetsJson is not an object that can be read",
-          new io.github.chatexport.api.Location(source.file(), source.locationEntry(entry), -1, -1, -1,
-              "assetsJson", null)));
+      warnings.accept(
+          new Warning(
+              Warning.Kind.OTHER,
+              "chat.html's assetsJson is not an object that can be read",
+              new io.github.chatexport.api.Location(
+                  source.file(), source.locationEntry(entry), -1, -1, -1, "assetsJson", null)));
       return out;
     }
     for (Map.Entry<String, RawJson> e : o.members().entrySet()) {
@@ -247,13 +308,14 @@ public final class AuxiliaryFiles {
   }
 
   private @Nullable RawJson lenient(String text) {
-    JsonFactory lenient = JsonFactory.builder()
-        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES)
-        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
-        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
-        .streamReadConstraints(factory.streamReadConstraints())
-        .build();
+    JsonFactory lenient =
+        JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .streamReadConstraints(factory.streamReadConstraints())
+            .build();
     try (JsonParser p = lenient.createParser(text)) {
       if (p.nextToken() == null) {
         return null;
@@ -268,15 +330,22 @@ public final class AuxiliaryFiles {
   public ExportManifest manifest(String entry) {
     Read r = read(entry);
     if (!(r.json() instanceof RawJson.JsonObject o)) {
-      r.problems().warn(Warning.Kind.TYPE_MISMATCH, "export_manifest.json is "
-          + ContentReader.article(r.json().kind()) + ", not an object", r.at(), "$");
+      r.problems()
+          .warn(
+              Warning.Kind.TYPE_MISMATCH,
+              "export_manifest.json is "
+                  + ContentReader.article(r.json().kind())
+                  + ", not an object",
+              r.at(),
+              "$");
       flush(r);
       return new ExportManifest(null, List.of(), Extras.NONE);
     }
     ObjectFields f = new ObjectFields(r.problems(), o, Mark.of(r.at()), LazyPath.of("$"));
     BigDecimal version = f.number("version");
     List<ExportManifest.File> out = new ArrayList<>();
-    // The real shape (2026): export_files [{path, size_bytes}], logical_files {name: {files: [...], sharded}}.
+    // The real shape (2026): export_files [{path, size_bytes}], logical_files {name: {files: [...],
+    // sharded}}.
     RawJson.JsonArray exportFiles = f.array("export_files");
     if (exportFiles != null) {
       List<RawJson> elements = exportFiles.elements();
@@ -284,8 +353,9 @@ public final class AuxiliaryFiles {
         if (!(elements.get(i) instanceof RawJson.JsonObject file)) {
           continue;
         }
-        ObjectFields ff = new ObjectFields(r.problems(), file, Mark.of(r.at()),
-            LazyPath.of("$").key("export_files").index(i));
+        ObjectFields ff =
+            new ObjectFields(
+                r.problems(), file, Mark.of(r.at()), LazyPath.of("$").key("export_files").index(i));
         String name = ff.string("path");
         Long size = ff.longValue("size_bytes");
         if (name != null) {
@@ -315,7 +385,8 @@ public final class AuxiliaryFiles {
           continue;
         }
         ObjectFields ff =
-            new ObjectFields(r.problems(), file, Mark.of(r.at()), LazyPath.of("$").key("files").index(i));
+            new ObjectFields(
+                r.problems(), file, Mark.of(r.at()), LazyPath.of("$").key("files").index(i));
         String name = ff.string("name");
         Long size = ff.longValue("size");
         RawJson.JsonArray shards = ff.array("shards");

@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The reader of a conversation file, one conversation at a time: a JSON array of conversations (or
- * {@code {"conversations": [...]}}, or one lone conversation object), as the serial pass reads every file and the
- * parallel pass reads the files it cannot cut. Its static methods are the steps through the array that the
- * parsing threads of a parallel pass take too, so that both passes meet the same warnings and errors. Reads one
- * file at a time, again and again; not thread-safe.
+ * {@code {"conversations": [...]}}, or one lone conversation object), as the serial pass reads
+ * every file and the parallel pass reads the files it cannot cut. Its static methods are the steps
+ * through the array that the parsing threads of a parallel pass take too, so that both passes meet
+ * the same warnings and errors. Reads one file at a time, again and again; not thread-safe.
  */
 public final class ConversationFile {
   private final ExportSource source;
@@ -44,13 +44,16 @@ public final class ConversationFile {
   private @Nullable ConversationParser conversations;
   private @Nullable Problems problems;
   private boolean wrapped;
+
   /** Where the file's lone conversation object began, when its top level is one (else null). */
   private @Nullable JsonLocation loneStart;
+
   private @Nullable String loneFirst;
   private boolean loneRead;
+
   /**
-   * The bytes of the current file handed to its parser (after chat.html's filter): where an I/O error that is
-   * not the JSON's own is placed, as a parallel read places it.
+   * The bytes of the current file handed to its parser (after chat.html's filter): where an I/O
+   * error that is not the JSON's own is placed, as a parallel read places it.
    */
   private long handed;
 
@@ -63,10 +66,16 @@ public final class ConversationFile {
 
   /**
    * A reader of the conversation files of {@code source}, which gives skipped elements' warnings to
-   * {@code exportWarnings} and the count of each file's bytes read (before the filter) to {@code counted}.
+   * {@code exportWarnings} and the count of each file's bytes read (before the filter) to {@code
+   * counted}.
    */
-  public ConversationFile(ExportSource source, @Nullable Filter filter, ReaderConfig config, JsonFactory factory,
-      Consumer<Warning> exportWarnings, LongConsumer counted) {
+  public ConversationFile(
+      ExportSource source,
+      @Nullable Filter filter,
+      ReaderConfig config,
+      JsonFactory factory,
+      Consumer<Warning> exportWarnings,
+      LongConsumer counted) {
     this.source = source;
     this.filter = filter;
     this.config = config;
@@ -81,7 +90,8 @@ public final class ConversationFile {
   }
 
   /**
-   * The next conversation of the open file, or null at its end (then the file is closed), or when none is open.
+   * The next conversation of the open file, or null at its end (then the file is closed), or when
+   * none is open.
    *
    * @throws ChatExportException where the file is damaged (the caller closes it)
    */
@@ -100,7 +110,11 @@ public final class ConversationFile {
           return conversations.readLone(loneStart, loneFirst);
         }
         if (p.nextToken() != null && filter == null) {
-          throw pr.error("unexpected content after the conversation object", p.currentTokenLocation(), "$", null,
+          throw pr.error(
+              "unexpected content after the conversation object",
+              p.currentTokenLocation(),
+              "$",
+              null,
               null);
         }
         close();
@@ -139,22 +153,30 @@ public final class ConversationFile {
   }
 
   /**
-   * Moves to the next element of a conversations array, as a serial pass and the parsing threads of a parallel
-   * one both do. Returns {@code START_OBJECT} at a conversation (for the caller to read) and {@code END_ARRAY} at
-   * the array's end; any other value is skipped with a warning, given to {@code exportWarnings}, and its first
-   * token returned. Throws where the input ends first.
+   * Moves to the next element of a conversations array, as a serial pass and the parsing threads of
+   * a parallel one both do. Returns {@code START_OBJECT} at a conversation (for the caller to read)
+   * and {@code END_ARRAY} at the array's end; any other value is skipped with a warning, given to
+   * {@code exportWarnings}, and its first token returned. Throws where the input ends first.
    */
   public static JsonToken nextElement(JsonParser p, Problems pr, Consumer<Warning> exportWarnings)
       throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
-      throw pr.error("the JSON ends too early (a truncated file?)", p.currentLocation(),
-          JsonPaths.of(p.getParsingContext()), null, null);
+      throw pr.error(
+          "the JSON ends too early (a truncated file?)",
+          p.currentLocation(),
+          JsonPaths.of(p.getParsingContext()),
+          null,
+          null);
     }
     if (t != JsonToken.START_OBJECT && t != JsonToken.END_ARRAY) {
-      pr.warn(Warning.Kind.TYPE_MISMATCH,
-          "an element of the conversations array is " + ConversationParser.kind(t) + ", not an object; skipped",
-          p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+      pr.warn(
+          Warning.Kind.TYPE_MISMATCH,
+          "an element of the conversations array is "
+              + ConversationParser.kind(t)
+              + ", not an object; skipped",
+          p.currentTokenLocation(),
+          JsonPaths.of(p.getParsingContext()));
       p.skipChildren();
       pr.drain(null).forEach(exportWarnings);
     }
@@ -163,14 +185,19 @@ public final class ConversationFile {
 
   /** The error for a token after the conversations array (the parser is at it). */
   public static ChatExportException contentAfterArray(JsonParser p, Problems pr) {
-    return pr.error("unexpected content after the array of conversations", p.currentTokenLocation(), "$", null,
+    return pr.error(
+        "unexpected content after the array of conversations",
+        p.currentTokenLocation(),
+        "$",
+        null,
         null);
   }
 
   /**
    * Opens {@code file}, and reads up to its first conversation.
    *
-   * @throws ChatExportException where the file is damaged or not an array of conversations (the caller closes it)
+   * @throws ChatExportException where the file is damaged or not an array of conversations (the
+   *     caller closes it)
    */
   public void open(String file) {
     Problems pr = new Problems(source.file(), source.locationEntry(file), config.strict());
@@ -190,11 +217,16 @@ public final class ConversationFile {
       JsonToken t = p.nextToken();
       if (t == null) {
         if (emptyMeansNone(source)) {
-          // An empty conversation file in an export holds no conversation (a real failure of the service).
+          // An empty conversation file in an export holds no conversation (a real failure of the
+          // service).
           close();
           return;
         }
-        throw pr.error("the file is empty; expected an array of conversations", p.currentLocation(), "$", null,
+        throw pr.error(
+            "the file is empty; expected an array of conversations",
+            p.currentLocation(),
+            "$",
+            null,
             null);
       }
       loneStart = null;
@@ -208,8 +240,12 @@ public final class ConversationFile {
             conversations = new ConversationParser(p, pr, config);
             return;
           }
-          throw pr.error("expected an array of conversations under \"conversations\"", p.currentTokenLocation(),
-              "$.conversations", null, null);
+          throw pr.error(
+              "expected an array of conversations under \"conversations\"",
+              p.currentTokenLocation(),
+              "$.conversations",
+              null,
+              null);
         }
         // One conversation object, as browser exporters and userscripts save a single conversation.
         loneStart = start;
@@ -219,8 +255,12 @@ public final class ConversationFile {
         return;
       }
       if (t != JsonToken.START_ARRAY) {
-        throw pr.error("expected an array of conversations, found " + ConversationParser.kind(t),
-            p.currentTokenLocation(), "$", null, null);
+        throw pr.error(
+            "expected an array of conversations, found " + ConversationParser.kind(t),
+            p.currentTokenLocation(),
+            "$",
+            null,
+            null);
       }
       wrapped = false;
       conversations = new ConversationParser(p, pr, config);
@@ -230,8 +270,9 @@ public final class ConversationFile {
   }
 
   /**
-   * Whether an empty conversation file holds no conversation rather than being damage: in an export (a folder or
-   * a ZIP) yes, as the service has sent such exports; a lone file that is empty is not an export at all.
+   * Whether an empty conversation file holds no conversation rather than being damage: in an export
+   * (a folder or a ZIP) yes, as the service has sent such exports; a lone file that is empty is not
+   * an export at all.
    */
   public static boolean emptyMeansNone(ExportSource source) {
     return !(source instanceof SingleFileSource) && !(source instanceof StreamSource);
@@ -258,10 +299,11 @@ public final class ConversationFile {
   }
 
   /**
-   * Holds back a read's failure while jackson creates its parser: creating one reads ahead (up to four bytes, to
-   * detect the encoding), and damage met there would end the read before the parser exists, without a location.
-   * The failure is reported as the end of those bytes and thrown by the parser's next read, where a parallel pass
-   * (which parses the bytes before it from memory) places it too.
+   * Holds back a read's failure while jackson creates its parser: creating one reads ahead (up to
+   * four bytes, to detect the encoding), and damage met there would end the read before the parser
+   * exists, without a location. The failure is reported as the end of those bytes and thrown by the
+   * parser's next read, where a parallel pass (which parses the bytes before it from memory) places
+   * it too.
    */
   private static final class HeldDamage extends FilterInputStream {
     private @Nullable IOException held;

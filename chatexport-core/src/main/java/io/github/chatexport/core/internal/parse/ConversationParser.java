@@ -34,16 +34,37 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads conversation objects from a {@link JsonParser} into records, one at a time, keeping every field: typed
- * fields in record components, the rest (and mistyped fields) in {@link Extras}.
+ * Reads conversation objects from a {@link JsonParser} into records, one at a time, keeping every
+ * field: typed fields in record components, the rest (and mistyped fields) in {@link Extras}.
  */
 @SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
 public final class ConversationParser {
-  private static final Absent CONVERSATION = new Absent("id", "conversation_id", "title", "create_time",
-      "update_time", "mapping", "current_node", "default_model_slug", "gizmo_id", "is_archived");
+  private static final Absent CONVERSATION =
+      new Absent(
+          "id",
+          "conversation_id",
+          "title",
+          "create_time",
+          "update_time",
+          "mapping",
+          "current_node",
+          "default_model_slug",
+          "gizmo_id",
+          "is_archived");
   private static final Absent NODE = new Absent("id", "message", "parent", "children");
-  private static final Absent MESSAGE = new Absent("id", "author", "create_time", "update_time", "content",
-      "status", "end_turn", "weight", "metadata", "recipient", "channel");
+  private static final Absent MESSAGE =
+      new Absent(
+          "id",
+          "author",
+          "create_time",
+          "update_time",
+          "content",
+          "status",
+          "end_turn",
+          "weight",
+          "metadata",
+          "recipient",
+          "channel");
   private static final Absent AUTHOR = new Absent("role", "name", "metadata");
 
   private final JsonParser p;
@@ -53,9 +74,10 @@ public final class ConversationParser {
   private final ContentReader contents;
 
   /**
-   * The names of one object's members in input order, each once, for write-back in that order. The parser keeps
-   * one per level (conversation, node, message, author), reused for every object of the level; objects whose
-   * members came in the same order share one frozen list (a small cache of the last orders seen).
+   * The names of one object's members in input order, each once, for write-back in that order. The
+   * parser keeps one per level (conversation, node, message, author), reused for every object of
+   * the level; objects whose members came in the same order share one frozen list (a small cache of
+   * the last orders seen).
    */
   private static final class Order {
     private static final int SCAN = 32;
@@ -63,8 +85,10 @@ public final class ConversationParser {
 
     private String[] names = new String[16];
     private int size;
+
     /** Slots of {@link #names} emptied by repeated names, once {@link #positions} indexes them. */
     private int holes;
+
     private java.util.@Nullable HashMap<String, Integer> positions;
     private final String[][] cachedNames = new String[CACHED][];
     private final int[] cachedSizes = new int[CACHED];
@@ -78,8 +102,9 @@ public final class ConversationParser {
     }
 
     /**
-     * Adds {@code name} at the end; returns false when the object had it already (a repeated key), which then
-     * moves to the end: a key met twice is written back once, where its later occurrence was.
+     * Adds {@code name} at the end; returns false when the object had it already (a repeated key),
+     * which then moves to the end: a key met twice is written back once, where its later occurrence
+     * was.
      */
     boolean add(String name) {
       boolean repeated = false;
@@ -169,7 +194,10 @@ public final class ConversationParser {
     private static final int SCAN = 16;
 
     int seen;
-    /** The text of typed numbers a writer would not write back as read (an integer timestamp, say). */
+
+    /**
+     * The text of typed numbers a writer would not write back as read (an integer timestamp, say).
+     */
     private @Nullable LinkedHashMap<String, String> numbers;
 
     void number(String name, String text) {
@@ -179,18 +207,24 @@ public final class ConversationParser {
       }
       n.put(name, text);
     }
+
     private String @Nullable [] keys;
     private Object @Nullable [] values;
     private int size;
-    /** The positions of the extra names, once there are many (so that a hostile object stays linear). */
+
+    /**
+     * The positions of the extra names, once there are many (so that a hostile object stays
+     * linear).
+     */
     private @Nullable HashMap<String, Integer> positions;
 
     /** Slots of {@link #keys} emptied by {@link #drop}, once {@link #positions} indexes them. */
     private int holes;
 
     /**
-     * Forgets all that an earlier occurrence of the repeated key {@code name} left: its extra value and its
-     * number text (the caller forgets its typed value). Cheap, and done only for a repeated key.
+     * Forgets all that an earlier occurrence of the repeated key {@code name} left: its extra value
+     * and its number text (the caller forgets its typed value). Cheap, and done only for a repeated
+     * key.
      */
     void drop(String name) {
       if (numbers != null) {
@@ -307,14 +341,16 @@ public final class ConversationParser {
   }
 
   /**
-   * Reads the rest of a conversation object that is the whole document (a lone conversation), whose first field
-   * name {@code first} (null for an empty object) the caller has already read; {@code start} is where it began.
+   * Reads the rest of a conversation object that is the whole document (a lone conversation), whose
+   * first field name {@code first} (null for an empty object) the caller has already read; {@code
+   * start} is where it began.
    */
   public Conversation readLone(JsonLocation start, @Nullable String first) throws IOException {
     return read(start, "$", first);
   }
 
-  private Conversation read(JsonLocation start, String path, @Nullable String first) throws IOException {
+  private Conversation read(JsonLocation start, String path, @Nullable String first)
+      throws IOException {
     conversationPath = LazyPath.of(path);
     Obj o = new Obj();
     String id = null;
@@ -368,7 +404,10 @@ public final class ConversationParser {
             readMapping(nodes);
           } else {
             if (t == JsonToken.VALUE_NULL) {
-              problems.warn(Warning.Kind.MISSING_FIELD, "mapping is null", p.currentTokenLocation(),
+              problems.warn(
+                  Warning.Kind.MISSING_FIELD,
+                  "mapping is null",
+                  p.currentTokenLocation(),
                   JsonPaths.of(p.getParsingContext()));
             } else {
               mismatch(t, "an object");
@@ -400,12 +439,18 @@ public final class ConversationParser {
       }
     }
     if ((o.seen & 1 << 5) == 0) {
-      problems.warn(Warning.Kind.MISSING_FIELD, "the conversation has no mapping", start,
+      problems.warn(
+          Warning.Kind.MISSING_FIELD,
+          "the conversation has no mapping",
+          start,
           JsonPaths.child(path, "mapping"));
     }
     String effectiveId = id != null ? id : conversationId;
     if (effectiveId == null) {
-      problems.warn(Warning.Kind.MISSING_FIELD, "the conversation has neither id nor conversation_id", start,
+      problems.warn(
+          Warning.Kind.MISSING_FIELD,
+          "the conversation has neither id nor conversation_id",
+          start,
           JsonPaths.child(path, "id"));
       effectiveId = "";
     }
@@ -416,8 +461,9 @@ public final class ConversationParser {
       String issuePath;
       JsonLocation at;
       if (issue.nodeId() != null) {
-        issuePath = JsonPaths.child(JsonPaths.child(JsonPaths.child(path, "mapping"), issue.nodeId()),
-            issue.field());
+        issuePath =
+            JsonPaths.child(
+                JsonPaths.child(JsonPaths.child(path, "mapping"), issue.nodeId()), issue.field());
         JsonLocation node = nodeStart(nodeMap, issue.nodeId());
         at = node == null ? start : node;
       } else {
@@ -426,8 +472,19 @@ public final class ConversationParser {
       }
       problems.warn(issue.kind(), issue.message(), at, issuePath);
     }
-    return new Conversation(effectiveId, conversationId, title, createTime, updateTime, nodeMap, currentNode,
-        defaultModelSlug, gizmoId, archived, problems.drain(effectiveId), o.extras(CONVERSATION, order));
+    return new Conversation(
+        effectiveId,
+        conversationId,
+        title,
+        createTime,
+        updateTime,
+        nodeMap,
+        currentNode,
+        defaultModelSlug,
+        gizmoId,
+        archived,
+        problems.drain(effectiveId),
+        o.extras(CONVERSATION, order));
   }
 
   /** Where each node of the mapping started, in mapping order: line, column, byte offset. */
@@ -438,15 +495,23 @@ public final class ConversationParser {
       JsonToken t = p.nextToken();
       mark.set(p);
       if (t != JsonToken.START_OBJECT) {
-        problems.warn(Warning.Kind.TYPE_MISMATCH, "a node is a " + kind(t) + ", not an object; it is skipped",
-            mark.toLocation(), JsonPaths.of(p.getParsingContext()));
+        problems.warn(
+            Warning.Kind.TYPE_MISMATCH,
+            "a node is a " + kind(t) + ", not an object; it is skipped",
+            mark.toLocation(),
+            JsonPaths.of(p.getParsingContext()));
         p.skipChildren();
         continue;
       }
       if (nodes.size() >= config.maxNodesPerConversation()) {
-        throw problems.error("the conversation has more than " + config.maxNodesPerConversation()
-            + " nodes (the limit set by maxNodesPerConversation)", mark.toLocation(),
-            JsonPaths.of(p.getParsingContext()), null, null);
+        throw problems.error(
+            "the conversation has more than "
+                + config.maxNodesPerConversation()
+                + " nodes (the limit set by maxNodesPerConversation)",
+            mark.toLocation(),
+            JsonPaths.of(p.getParsingContext()),
+            null,
+            null);
       }
       long line = mark.line;
       long column = mark.column;
@@ -454,8 +519,11 @@ public final class ConversationParser {
       int index = nodes.size();
       MessageNode node = readNode(key);
       if (nodes.put(key, node) != null) {
-        problems.warn(Warning.Kind.DUPLICATE_NODE, "the mapping has this key twice; the later node is kept",
-            new JsonLocation(null, offset, -1, (int) line, (int) column), JsonPaths.of(p.getParsingContext()));
+        problems.warn(
+            Warning.Kind.DUPLICATE_NODE,
+            "the mapping has this key twice; the later node is kept",
+            new JsonLocation(null, offset, -1, (int) line, (int) column),
+            JsonPaths.of(p.getParsingContext()));
       } else {
         if (3 * index + 3 > nodeStarts.length) {
           nodeStarts = java.util.Arrays.copyOf(nodeStarts, nodeStarts.length * 2);
@@ -467,12 +535,15 @@ public final class ConversationParser {
     }
   }
 
-  /** The mapping-order index of each node of the conversation being placed, built at its first warning. */
+  /**
+   * The mapping-order index of each node of the conversation being placed, built at its first
+   * warning.
+   */
   private @Nullable Map<String, Integer> nodeIndex;
 
   /**
-   * Where the node {@code key} started, or null. The first call of a conversation indexes the mapping once, so
-   * that placing thousands of warnings costs no more than the nodes do.
+   * Where the node {@code key} started, or null. The first call of a conversation indexes the
+   * mapping once, so that placing thousands of warnings costs no more than the nodes do.
    */
   private @Nullable JsonLocation nodeStart(Map<String, MessageNode> nodes, String key) {
     Map<String, Integer> index = nodeIndex;
@@ -490,7 +561,8 @@ public final class ConversationParser {
     }
     int i = at;
     return 3 * i + 2 < nodeStarts.length
-        ? new JsonLocation(null, nodeStarts[3 * i + 2], -1, (int) nodeStarts[3 * i], (int) nodeStarts[3 * i + 1])
+        ? new JsonLocation(
+            null, nodeStarts[3 * i + 2], -1, (int) nodeStarts[3 * i], (int) nodeStarts[3 * i + 1])
         : null;
   }
 
@@ -510,8 +582,11 @@ public final class ConversationParser {
         case "id" -> {
           o.seen |= 1;
           if (t != JsonToken.VALUE_STRING || !key.equals(p.getText())) {
-            problems.warn(Warning.Kind.NODE_ID_MISMATCH, "the node's id differs from its key; the key is used",
-                p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+            problems.warn(
+                Warning.Kind.NODE_ID_MISMATCH,
+                "the node's id differs from its key; the key is used",
+                p.currentTokenLocation(),
+                JsonPaths.of(p.getParsingContext()));
             o.extra(name, raw.read());
           }
         }
@@ -595,11 +670,17 @@ public final class ConversationParser {
           content = null;
           if (t == JsonToken.START_OBJECT) {
             mark.set(p);
-            content = contents.read((RawJson.JsonObject) raw.read(), mark, messagePath(nodeId, "content"));
+            content =
+                contents.read(
+                    (RawJson.JsonObject) raw.read(), mark, messagePath(nodeId, "content"));
           } else {
-            problems.warn(Warning.Kind.MISSING_FIELD,
-                t == JsonToken.VALUE_NULL ? "content is null" : "content is a " + kind(t) + ", not an object",
-                p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+            problems.warn(
+                Warning.Kind.MISSING_FIELD,
+                t == JsonToken.VALUE_NULL
+                    ? "content is null"
+                    : "content is a " + kind(t) + ", not an object",
+                p.currentTokenLocation(),
+                JsonPaths.of(p.getParsingContext()));
             o.extra(name, raw.read());
           }
         }
@@ -617,15 +698,21 @@ public final class ConversationParser {
           o.seen |= 1 << 7;
           weight = null;
           if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            BigDecimal w = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            BigDecimal w =
+                new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (Numbers.bounded(w)) {
               weight = w;
               if (!plainDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
                 o.number(name, p.getText());
               }
             } else {
-              problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number, found one with an exponent beyond ±"
-                  + Numbers.MAX_SCALE + "; kept as is", p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+              problems.warn(
+                  Warning.Kind.TYPE_MISMATCH,
+                  "expected a number, found one with an exponent beyond ±"
+                      + Numbers.MAX_SCALE
+                      + "; kept as is",
+                  p.currentTokenLocation(),
+                  JsonPaths.of(p.getParsingContext()));
               o.extra(name, new RawJson.JsonNumber(p.getText()));
             }
           } else if (t != JsonToken.VALUE_NULL) {
@@ -661,7 +748,10 @@ public final class ConversationParser {
       }
     }
     if ((o.seen & 1 << 4) == 0) {
-      problems.warn(Warning.Kind.MISSING_FIELD, "the message has no content", start,
+      problems.warn(
+          Warning.Kind.MISSING_FIELD,
+          "the message has no content",
+          start,
           JsonPaths.child(JsonPaths.of(p.getParsingContext()), "content"));
     }
     if (content == null) {
@@ -670,8 +760,19 @@ public final class ConversationParser {
     if (author == null) {
       author = Author.of("");
     }
-    return new Message(id == null ? nodeId : id, author, createTime, updateTime, content, status, endTurn,
-        weight, metadata, recipient, channel, o.extras(MESSAGE, order));
+    return new Message(
+        id == null ? nodeId : id,
+        author,
+        createTime,
+        updateTime,
+        content,
+        status,
+        endTurn,
+        weight,
+        metadata,
+        recipient,
+        channel,
+        o.extras(MESSAGE, order));
   }
 
   private Author readAuthor() throws IOException {
@@ -719,12 +820,15 @@ public final class ConversationParser {
   }
 
   /**
-   * A key met again in the object being read: the later occurrence wins (as in {@link RawReader}), so all that
-   * the earlier one left is dropped (the caller resets its typed value), with a warning. The parser is on the
-   * repeated name.
+   * A key met again in the object being read: the later occurrence wins (as in {@link RawReader}),
+   * so all that the earlier one left is dropped (the caller resets its typed value), with a
+   * warning. The parser is on the repeated name.
    */
   private void repeated(Obj o, String name) {
-    problems.warn(Warning.Kind.DUPLICATE_KEY, RawReader.DUPLICATE, p.currentTokenLocation(),
+    problems.warn(
+        Warning.Kind.DUPLICATE_KEY,
+        RawReader.DUPLICATE,
+        p.currentTokenLocation(),
         JsonPaths.of(p.getParsingContext()));
     o.drop(name);
   }
@@ -763,10 +867,14 @@ public final class ConversationParser {
       int length = p.getTextLength();
       Instant instant = Timestamps.parse(text, offset, length);
       if (instant == null) {
-        // Not a time an Instant holds exactly, or outside years 1 to 9999: keep the number as written, so that
+        // Not a time an Instant holds exactly, or outside years 1 to 9999: keep the number as
+        // written, so that
         // nothing is lost.
-        problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number of seconds from year 1 to 9999 with at most"
-            + " nine decimals, found another number; kept as is", p.currentTokenLocation(),
+        problems.warn(
+            Warning.Kind.TYPE_MISMATCH,
+            "expected a number of seconds from year 1 to 9999 with at most"
+                + " nine decimals, found another number; kept as is",
+            p.currentTokenLocation(),
             JsonPaths.of(p.getParsingContext()));
         o.extra(name, new RawJson.JsonNumber(p.getText()));
       } else if (!Timestamps.isCanonical(text, offset, length)) {
@@ -814,7 +922,10 @@ public final class ConversationParser {
     return List.of();
   }
 
-  /** Whether a number's text is what {@link BigDecimal#toString()} gives back: no exponent, no {@code -0}. */
+  /**
+   * Whether a number's text is what {@link BigDecimal#toString()} gives back: no exponent, no
+   * {@code -0}.
+   */
   static boolean plainDecimal(char[] text, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
       char c = text[i];
@@ -826,8 +937,11 @@ public final class ConversationParser {
   }
 
   private void mismatch(JsonToken t, String expected) {
-    problems.warn(Warning.Kind.TYPE_MISMATCH, "expected " + expected + ", found " + kind(t) + "; kept as is",
-        p.currentTokenLocation(), JsonPaths.of(p.getParsingContext()));
+    problems.warn(
+        Warning.Kind.TYPE_MISMATCH,
+        "expected " + expected + ", found " + kind(t) + "; kept as is",
+        p.currentTokenLocation(),
+        JsonPaths.of(p.getParsingContext()));
   }
 
   public static String kind(@Nullable JsonToken t) {

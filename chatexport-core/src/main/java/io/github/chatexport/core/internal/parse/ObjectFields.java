@@ -20,25 +20,39 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the typed fields of one JSON object read whole; whatever is not taken as typed ends up in its extras,
- * and a field of an unexpected JSON type is kept there with a warning.
+ * Reads the typed fields of one JSON object read whole; whatever is not taken as typed ends up in
+ * its extras, and a field of an unexpected JSON type is kept there with a warning.
  */
 @SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
 final class ObjectFields {
-private final Problems problems;
+  private final Problems problems;
   private final RawJson.JsonObject o;
   private final Mark at;
   private final LazyPath path;
-  /** The members of {@link #o}, or null when they are not a {@link FrozenMap} (then typed names go by name). */
+
+  /**
+   * The members of {@link #o}, or null when they are not a {@link FrozenMap} (then typed names go
+   * by name).
+   */
   private final @Nullable FrozenMap<RawJson> frozen;
+
   /** The positions of the members taken as typed, for the first 64 members. */
   private long typedBits;
-  /** The name last looked up by {@link #value} and its position, to mark it typed without a second lookup. */
+
+  /**
+   * The name last looked up by {@link #value} and its position, to mark it typed without a second
+   * lookup.
+   */
   private @Nullable String lastName;
+
   private int lastIndex = -1;
   private int typedCount;
-  /** The names taken as typed that {@link #typedBits} cannot hold: few per object, so a small array. */
+
+  /**
+   * The names taken as typed that {@link #typedBits} cannot hold: few per object, so a small array.
+   */
   private final Names typed = new Names();
+
   private final Names absent = new Names();
 
   /** A small set of names, in insertion order. */
@@ -108,7 +122,10 @@ private final Problems problems;
     return frozen != null && i < 64 ? (typedBits & 1L << i) != 0 : typed.contains(name);
   }
 
-  /** Marks {@code name} as a field the record holds (for {@code content_type}, which the type encodes). */
+  /**
+   * Marks {@code name} as a field the record holds (for {@code content_type}, which the type
+   * encodes).
+   */
   void take(String name) {
     if (o.has(name)) {
       typed(name);
@@ -134,8 +151,10 @@ private final Problems problems;
   }
 
   private void mismatch(String name, RawJson v, String expected) {
-    problems.warn(Warning.Kind.TYPE_MISMATCH,
-        "expected " + expected + ", found " + ContentReader.article(v.kind()) + "; kept as is", at.toLocation(),
+    problems.warn(
+        Warning.Kind.TYPE_MISMATCH,
+        "expected " + expected + ", found " + ContentReader.article(v.kind()) + "; kept as is",
+        at.toLocation(),
         path.key(name).toString());
   }
 
@@ -156,7 +175,10 @@ private final Problems problems;
     return null;
   }
 
-  /** A string the record holds as non-null: null stays in the extras (as written), absent reads as empty. */
+  /**
+   * A string the record holds as non-null: null stays in the extras (as written), absent reads as
+   * empty.
+   */
   String text(String name) {
     RawJson v = value(name);
     if (v instanceof RawJson.JsonString s) {
@@ -204,8 +226,13 @@ private final Problems problems;
     if (v instanceof RawJson.JsonNumber n) {
       BigDecimal d = n.value();
       if (!Numbers.bounded(d)) {
-        problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number, found one with an exponent beyond ±"
-            + Numbers.MAX_SCALE + "; kept as is", at.toLocation(), path.key(name).toString());
+        problems.warn(
+            Warning.Kind.TYPE_MISMATCH,
+            "expected a number, found one with an exponent beyond ±"
+                + Numbers.MAX_SCALE
+                + "; kept as is",
+            at.toLocation(),
+            path.key(name).toString());
         return null;
       }
       typed(name);
@@ -254,7 +281,10 @@ private final Problems problems;
     }
   }
 
-  /** A value the record holds as raw JSON: absent reads as null, JSON null as {@link RawJson.JsonNull#NULL}. */
+  /**
+   * A value the record holds as raw JSON: absent reads as null, JSON null as {@link
+   * RawJson.JsonNull#NULL}.
+   */
   @Nullable RawJson raw(String name) {
     RawJson v = value(name);
     if (v != null) {
@@ -299,8 +329,8 @@ private final Problems problems;
   }
 
   /**
-   * A time written as epoch seconds (a number) or as ISO-8601 text; anything else, or a number that an
-   * {@code Instant} cannot hold exactly, stays in the extras.
+   * A time written as epoch seconds (a number) or as ISO-8601 text; anything else, or a number that
+   * an {@code Instant} cannot hold exactly, stays in the extras.
    */
   @Nullable Instant instant(String name) {
     RawJson v = value(name);
@@ -316,8 +346,12 @@ private final Problems problems;
           numberText(name, text);
         }
       } else {
-        problems.warn(Warning.Kind.TYPE_MISMATCH, "expected a number of seconds from year 1 to 9999 with at most"
-            + " nine decimals, found another number; kept as is", at.toLocation(), path.key(name).toString());
+        problems.warn(
+            Warning.Kind.TYPE_MISMATCH,
+            "expected a number of seconds from year 1 to 9999 with at most"
+                + " nine decimals, found another number; kept as is",
+            at.toLocation(),
+            path.key(name).toString());
       }
       return t;
     }
@@ -356,7 +390,10 @@ private final Problems problems;
     Map<String, RawJson> members = o.members();
     List<String> order = frozen != null ? frozen.keyList() : List.copyOf(members.keySet());
     Map<String, String> texts = numbers == null ? Map.of() : numbers;
-    if (typedCount + typed.size() == members.size() && absent.isEmpty() && order.isEmpty() && texts.isEmpty()) {
+    if (typedCount + typed.size() == members.size()
+        && absent.isEmpty()
+        && order.isEmpty()
+        && texts.isEmpty()) {
       return Extras.NONE;
     }
     int n = members.size() - typedCount - typed.size();

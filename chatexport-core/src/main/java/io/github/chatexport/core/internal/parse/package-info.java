@@ -1,7 +1,7 @@
 /**
- * From JSON to records: a conversation, its content, its metadata checks, the account and the other files of an
- * export, and {@link io.github.chatexport.core.internal.parse.ConversationFile}, the one reader of a conversations
- * array that both passes use. Not API; not exported.
+ * From JSON to records: a conversation, its content, its metadata checks, the account and the other
+ * files of an export, and {@link io.github.chatexport.core.internal.parse.ConversationFile}, the
+ * one reader of a conversations array that both passes use. Not API; not exported.
  */
 @NullMarked
 package io.github.chatexport.core.internal.parse;

@@ -17,30 +17,39 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pass over the conversations of an export: the conversation files in order, each a JSON array read one
- * conversation at a time. What every pass does is here: delivery, progress, the duplicate check, the damage
- * policy and the warning for an export without conversations; how the conversations are read is the
- * subclass's ({@link #serial} here, the parallel pass in {@code internal.parallel}). Not thread-safe.
+ * One pass over the conversations of an export: the conversation files in order, each a JSON array
+ * read one conversation at a time. What every pass does is here: delivery, progress, the duplicate
+ * check, the damage policy and the warning for an export without conversations; how the
+ * conversations are read is the subclass's ({@link #serial} here, the parallel pass in {@code
+ * internal.parallel}). Not thread-safe.
  */
 public abstract class ConversationCursor implements Iterator<Conversation>, AutoCloseable {
   /** The export read. */
   protected final ExportSource source;
+
   /** The conversation files, in reading order. */
   protected final List<String> files;
+
   /** What the files' bytes pass through (chat.html's), or null. */
   protected final ConversationFile.@Nullable Filter filter;
+
   /** The settings. */
   protected final ReaderConfig config;
+
   /** The factory of parsers. */
   protected final JsonFactory factory;
+
   /** Who hears the warnings that belong to the export rather than to a conversation. */
   protected final Consumer<Warning> exportWarnings;
+
   private final Duplicates duplicates;
   private final DamagePolicy damage;
   private @Nullable Conversation next;
   private boolean closed;
+
   /** The bytes of the conversation files read so far (uncompressed, before chat.html's filter). */
   protected long bytesRead;
+
   private long delivered;
   private @Nullable Progress progress;
 
@@ -52,8 +61,13 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
   }
 
   /** A pass over {@code files} of {@code source}. */
-  protected ConversationCursor(ExportSource source, List<String> files, ConversationFile.@Nullable Filter filter,
-      ReaderConfig config, JsonFactory factory, Consumer<Warning> exportWarnings) {
+  protected ConversationCursor(
+      ExportSource source,
+      List<String> files,
+      ConversationFile.@Nullable Filter filter,
+      ReaderConfig config,
+      JsonFactory factory,
+      Consumer<Warning> exportWarnings) {
     this.source = source;
     this.files = files;
     this.filter = filter;
@@ -65,8 +79,12 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
   }
 
   /** A pass that reads the files one after the other on the caller's thread. */
-  public static ConversationCursor serial(ExportSource source, List<String> files,
-      ConversationFile.@Nullable Filter filter, ReaderConfig config, JsonFactory factory,
+  public static ConversationCursor serial(
+      ExportSource source,
+      List<String> files,
+      ConversationFile.@Nullable Filter filter,
+      ReaderConfig config,
+      JsonFactory factory,
       Consumer<Warning> exportWarnings) {
     return new SerialPass(source, files, filter, config, factory, exportWarnings);
   }
@@ -93,10 +111,18 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
     if (next == null) {
       if (duplicates.count() == 0 && !closed) {
         String first = files.isEmpty() ? null : files.get(0);
-        exportWarnings.accept(new Warning(Warning.Kind.EMPTY_EXPORT,
-            "the export holds no conversations at all: its conversation files are empty",
-            new Location(source.file(), first == null ? null : source.locationEntry(first), -1, -1, -1, "$",
-                null)));
+        exportWarnings.accept(
+            new Warning(
+                Warning.Kind.EMPTY_EXPORT,
+                "the export holds no conversations at all: its conversation files are empty",
+                new Location(
+                    source.file(),
+                    first == null ? null : source.locationEntry(first),
+                    -1,
+                    -1,
+                    -1,
+                    "$",
+                    null)));
       }
       close();
       if (progress != null) {
@@ -122,7 +148,8 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
   }
 
   /**
-   * The next conversation, checked for duplicates, or null at the end of the pass (after {@link #throwDamage}).
+   * The next conversation, checked for duplicates, or null at the end of the pass (after {@link
+   * #throwDamage}).
    */
   protected abstract @Nullable Conversation advance();
 
@@ -139,14 +166,17 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
     return duplicates.currentFile();
   }
 
-  /** {@code c}, with a warning when its id was met before in this pass (an error in strict mode). */
+  /**
+   * {@code c}, with a warning when its id was met before in this pass (an error in strict mode).
+   */
   protected final Conversation checkDuplicate(Conversation c) {
     return duplicates.check(c);
   }
 
   /**
-   * Notes damage to one file, which the caller has closed: in strict mode it is thrown now; otherwise the other
-   * files are still read and the first damage is thrown at the end of the pass, the others suppressed.
+   * Notes damage to one file, which the caller has closed: in strict mode it is thrown now;
+   * otherwise the other files are still read and the first damage is thrown at the end of the pass,
+   * the others suppressed.
    */
   protected final void noteDamage(ChatExportException e) {
     damage.note(e);

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a pass does with damage to one file: in strict mode it is thrown at once; otherwise the other files are
- * still read, and the first damage is thrown at the end of the pass, the others suppressed by it.
+ * What a pass does with damage to one file: in strict mode it is thrown at once; otherwise the
+ * other files are still read, and the first damage is thrown at the end of the pass, the others
+ * suppressed by it.
  */
 final class DamagePolicy {
   private final boolean strict;

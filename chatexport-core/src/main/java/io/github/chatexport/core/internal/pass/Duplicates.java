@@ -13,9 +13,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The duplicate check of a pass: where each conversation id was first met, and a warning on a conversation met
- * again (an error in strict mode). Also counts the conversations of the pass and of the current file, which
- * place the warning.
+ * The duplicate check of a pass: where each conversation id was first met, and a warning on a
+ * conversation met again (an error in strict mode). Also counts the conversations of the pass and
+ * of the current file, which place the warning.
  */
 final class Duplicates {
   private final ExportSource source;
@@ -70,12 +70,21 @@ final class Duplicates {
     }
     Problems pr = new Problems(source.file(), source.locationEntry(file), false);
     List<Warning> warnings = new ArrayList<>(c.warnings());
-    Warning duplicate = new Warning(Warning.Kind.DUPLICATE_CONVERSATION,
-        "the conversation was met before, at " + first.file() + " $[" + first.index() + "]; " + newer,
-        pr.location(null, "$[" + (at - firstIndexOfFile) + "]", c.id()));
+    Warning duplicate =
+        new Warning(
+            Warning.Kind.DUPLICATE_CONVERSATION,
+            "the conversation was met before, at "
+                + first.file()
+                + " $["
+                + first.index()
+                + "]; "
+                + newer,
+            pr.location(null, "$[" + (at - firstIndexOfFile) + "]", c.id()));
     if (strict) {
-      throw new ChatExportException("strict mode: " + duplicate.kind() + ": " + duplicate.message(),
-          duplicate.location(), null);
+      throw new ChatExportException(
+          "strict mode: " + duplicate.kind() + ": " + duplicate.message(),
+          duplicate.location(),
+          null);
     }
     warnings.add(duplicate);
     return c.withWarnings(warnings);

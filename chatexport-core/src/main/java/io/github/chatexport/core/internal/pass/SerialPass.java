@@ -16,10 +16,16 @@ final class SerialPass extends ConversationCursor {
   private final ConversationFile reader;
   private int nextFile;
 
-  SerialPass(ExportSource source, List<String> files, ConversationFile.@Nullable Filter filter,
-      ReaderConfig config, JsonFactory factory, Consumer<Warning> exportWarnings) {
+  SerialPass(
+      ExportSource source,
+      List<String> files,
+      ConversationFile.@Nullable Filter filter,
+      ReaderConfig config,
+      JsonFactory factory,
+      Consumer<Warning> exportWarnings) {
     super(source, files, filter, config, factory, exportWarnings);
-    this.reader = new ConversationFile(source, filter, config, factory, exportWarnings, n -> bytesRead += n);
+    this.reader =
+        new ConversationFile(source, filter, config, factory, exportWarnings, n -> bytesRead += n);
   }
 
   @Override

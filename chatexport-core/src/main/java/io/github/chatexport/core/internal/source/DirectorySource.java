@@ -28,14 +28,17 @@ public final class DirectorySource implements ExportSource {
     List<String> names = new ArrayList<>();
     Map<String, Path> paths = new LinkedHashMap<>();
     try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) { // links to folders are not followed
-      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
-        String relative = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-        String name = EntryNames.normalize(relative);
-        if (name != null) {
-          names.add(name);
-          paths.put(name, p);
-        }
-      });
+      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .forEach(
+              p -> {
+                String relative =
+                    root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                String name = EntryNames.normalize(relative);
+                if (name != null) {
+                  names.add(name);
+                  paths.put(name, p);
+                }
+              });
     }
     Collections.sort(names);
     for (String name : names) {

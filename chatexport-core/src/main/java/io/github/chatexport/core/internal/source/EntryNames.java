@@ -7,12 +7,15 @@ public final class EntryNames {
   private EntryNames() {}
 
   /**
-   * The normalized name ({@code /} separators, no leading {@code ./}), or null when the name is unsafe (a
-   * {@code ..} segment, an absolute path, a drive letter, a backslash, a NUL) or is macOS metadata
-   * ({@code __MACOSX/}, {@code ._*}, {@code .DS_Store}).
+   * The normalized name ({@code /} separators, no leading {@code ./}), or null when the name is
+   * unsafe (a {@code ..} segment, an absolute path, a drive letter, a backslash, a NUL) or is macOS
+   * metadata ({@code __MACOSX/}, {@code ._*}, {@code .DS_Store}).
    */
   public static @Nullable String normalize(String name) {
-    if (name.isEmpty() || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0 || name.startsWith("/")) {
+    if (name.isEmpty()
+        || name.indexOf('\\') >= 0
+        || name.indexOf('\0') >= 0
+        || name.startsWith("/")) {
       return null;
     }
     if (name.length() >= 2 && name.charAt(1) == ':') {

@@ -13,8 +13,8 @@ public interface ExportSource extends Closeable {
   String file();
 
   /**
-   * The entries, with {@code /} separators, relative to the export's root, in a stable order. Unsafe names
-   * ({@code ..}, absolute, drive letters) and macOS resource entries are never listed.
+   * The entries, with {@code /} separators, relative to the export's root, in a stable order.
+   * Unsafe names ({@code ..}, absolute, drive letters) and macOS resource entries are never listed.
    */
   List<String> entries();
 
@@ -25,8 +25,8 @@ public interface ExportSource extends Closeable {
   InputStream open(String entry) throws IOException;
 
   /**
-   * The name of an entry as locations show it: null for a single JSON file or stream (the file says it all),
-   * else the entry name.
+   * The name of an entry as locations show it: null for a single JSON file or stream (the file says
+   * it all), else the entry name.
    */
   @Nullable String locationEntry(String entry);
 
@@ -36,8 +36,8 @@ public interface ExportSource extends Closeable {
   }
 
   /**
-   * Releases the source and deletes its temporary files. Throws nothing: a failure to clean up is logged
-   * ({@link TempFiles}), since nothing was written that a failure could lose.
+   * Releases the source and deletes its temporary files. Throws nothing: a failure to clean up is
+   * logged ({@link TempFiles}), since nothing was written that a failure could lose.
    */
   @Override
   void close();

@@ -16,10 +16,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An archive whose content is one or more export ZIPs (the Privacy Portal form:
- * {@code …/Conversations_…-chatgpt-0001.zip}, {@code Files_…zip}): the entries of the inner archives, seen as one
- * export. Each inner archive is copied to a private temporary file (so that it can be read in place), deleted on
- * close; the outer source is closed too.
+ * An archive whose content is one or more export ZIPs (the Privacy Portal form: {@code
+ * …/Conversations_…-chatgpt-0001.zip}, {@code Files_…zip}): the entries of the inner archives, seen
+ * as one export. Each inner archive is copied to a private temporary file (so that it can be read
+ * in place), deleted on close; the outer source is closed too.
  */
 public final class NestedSource implements ExportSource {
   private final ExportSource outer;
@@ -42,7 +42,9 @@ public final class NestedSource implements ExportSource {
     return out;
   }
 
-  /** Opens the inner archives {@code archives} of {@code outer}; on failure, closes what it opened. */
+  /**
+   * Opens the inner archives {@code archives} of {@code outer}; on failure, closes what it opened.
+   */
   public static NestedSource open(ExportSource outer, List<String> archives, ArchiveLimits limits)
       throws IOException {
     NestedSource nested = new NestedSource(outer);
@@ -77,10 +79,15 @@ public final class NestedSource implements ExportSource {
     }
   }
 
-  /** A new temporary file that only its owner may read (where the file system has POSIX permissions). */
+  /**
+   * A new temporary file that only its owner may read (where the file system has POSIX
+   * permissions).
+   */
   public static Path privateTempFile() throws IOException {
     try {
-      return Files.createTempFile("chatexport-", ".zip",
+      return Files.createTempFile(
+          "chatexport-",
+          ".zip",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       return Files.createTempFile("chatexport-", ".zip");
@@ -115,12 +122,17 @@ public final class NestedSource implements ExportSource {
   @Override
   public @Nullable String locationEntry(String entry) {
     String archive = archiveOf.get(entry);
-    return archive == null ? entry : archive + "!/" + requireNonNull(owner.get(entry), "an entry of an inner archive").locationEntry(entry);
+    return archive == null
+        ? entry
+        : archive
+            + "!/"
+            + requireNonNull(owner.get(entry), "an entry of an inner archive").locationEntry(entry);
   }
 
   @Override
   public void close() {
-    // each close throws nothing (a temporary copy that cannot be deleted is logged), so every one runs
+    // each close throws nothing (a temporary copy that cannot be deleted is logged), so every one
+    // runs
     for (ZipSource zip : inner) {
       zip.close();
     }

@@ -23,10 +23,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A ZIP whose central directory is missing or damaged (an interrupted download), read from its local headers:
- * one scan indexes the entries and where they start; each entry is then read from its own header. The entry at
- * the damage is kept too: what it holds before the damage can still be read, and reading past it fails with the
- * entry's name and offset.
+ * A ZIP whose central directory is missing or damaged (an interrupted download), read from its
+ * local headers: one scan indexes the entries and where they start; each entry is then read from
+ * its own header. The entry at the damage is kept too: what it holds before the damage can still be
+ * read, and reading past it fails with the entry's name and offset.
  */
 public final class SalvagedZipSource implements ExportSource {
   private final Path path;
@@ -38,23 +38,36 @@ public final class SalvagedZipSource implements ExportSource {
   private final @Nullable Path deleteOnClose;
 
   /** Scans the archive at {@code path}; damage found is reported to {@code warnings}. */
-  public SalvagedZipSource(Path path, String file, ArchiveLimits limits, Consumer<Warning> warnings,
-      @Nullable Path deleteOnClose) throws IOException {
+  public SalvagedZipSource(
+      Path path,
+      String file,
+      ArchiveLimits limits,
+      Consumer<Warning> warnings,
+      @Nullable Path deleteOnClose)
+      throws IOException {
     this.path = path;
     this.file = file;
     this.limits = limits;
     this.deleteOnClose = deleteOnClose;
     List<String> names = new ArrayList<>();
     Map<String, Long> found = new LinkedHashMap<>();
-    try (InputStream in = Files.newInputStream(path); ZipSalvage zip = ZipSalvage.over(in, limits)) {
+    try (InputStream in = Files.newInputStream(path);
+        ZipSalvage zip = ZipSalvage.over(in, limits)) {
       while (true) {
         SalvagedEntry e;
         try {
           e = zip.next();
         } catch (ArchiveException damage) {
-          warnings.accept(new Warning(Warning.Kind.OTHER, "the archive is damaged at entry "
-              + damage.entry() + " (byte " + damage.offset() + "): " + damage.getMessage(),
-              new Location(file, damage.entry(), -1, -1, damage.offset(), "$", null)));
+          warnings.accept(
+              new Warning(
+                  Warning.Kind.OTHER,
+                  "the archive is damaged at entry "
+                      + damage.entry()
+                      + " (byte "
+                      + damage.offset()
+                      + "): "
+                      + damage.getMessage(),
+                  new Location(file, damage.entry(), -1, -1, damage.offset(), "$", null)));
           if (damage.getClass().getSimpleName().equals("ZipDamageException") && isFinal(zip)) {
             break;
           }
@@ -62,9 +75,12 @@ public final class SalvagedZipSource implements ExportSource {
         }
         if (e == null) {
           if (!zip.endedAtCentralDirectory()) {
-            warnings.accept(new Warning(Warning.Kind.OTHER,
-                "the archive ends without its central directory (an interrupted download?); its entries were "
-                    + "read from their local headers", new Location(file, null, -1, -1, -1, "$", null)));
+            warnings.accept(
+                new Warning(
+                    Warning.Kind.OTHER,
+                    "the archive ends without its central directory (an interrupted download?); its entries were "
+                        + "read from their local headers",
+                    new Location(file, null, -1, -1, -1, "$", null)));
           }
           break;
         }

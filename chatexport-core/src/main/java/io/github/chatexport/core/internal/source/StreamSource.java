@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A conversations JSON file given as a stream, which belongs to the caller and can be read once. */
+/**
+ * A conversations JSON file given as a stream, which belongs to the caller and can be read once.
+ */
 public final class StreamSource implements ExportSource {
   private final InputStream in;
   private final String file;

@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Removes the reader's private temporary files (copies of a stream or of a nested archive). Cleanup never
- * throws: a file that cannot be deleted is logged through {@link System.Logger} at {@code WARNING}, under the
- * name {@value #LOGGER}, with the file's name (a temporary name, never the export's content).
+ * Removes the reader's private temporary files (copies of a stream or of a nested archive). Cleanup
+ * never throws: a file that cannot be deleted is logged through {@link System.Logger} at {@code
+ * WARNING}, under the name {@value #LOGGER}, with the file's name (a temporary name, never the
+ * export's content).
  */
 public final class TempFiles {
   /** The name of the logger that reports cleanup failures. */
@@ -28,8 +29,15 @@ public final class TempFiles {
       Files.deleteIfExists(file);
       return true;
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, () -> "could not delete the temporary copy " + file + " (a private copy of export"
-          + " data stays behind; delete it by hand): " + e, e);
+      LOG.log(
+          Level.WARNING,
+          () ->
+              "could not delete the temporary copy "
+                  + file
+                  + " (a private copy of export"
+                  + " data stays behind; delete it by hand): "
+                  + e,
+          e);
       return false;
     }
   }

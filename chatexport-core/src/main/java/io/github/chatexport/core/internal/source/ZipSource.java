@@ -17,8 +17,8 @@ import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An export as downloaded: a ZIP file, read in place (entries are streamed, never extracted). Entry names that
- * could point outside the archive are never listed.
+ * An export as downloaded: a ZIP file, read in place (entries are streamed, never extracted). Entry
+ * names that could point outside the archive are never listed.
  */
 public final class ZipSource implements ExportSource {
   private final ZipFile zip;
@@ -27,8 +27,12 @@ public final class ZipSource implements ExportSource {
   private final @Nullable Path deleteOnClose;
   private final ArchiveLimits limits;
 
-  /** Opens the ZIP at {@code path}; {@code deleteOnClose} is a private temporary copy to delete, or null. */
-  public ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits) throws IOException {
+  /**
+   * Opens the ZIP at {@code path}; {@code deleteOnClose} is a private temporary copy to delete, or
+   * null.
+   */
+  public ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits)
+      throws IOException {
     this.zip = new ZipFile(path.toFile());
     this.limits = limits;
     this.file = file;
@@ -49,10 +53,12 @@ public final class ZipSource implements ExportSource {
         }
       }
     } catch (IllegalArgumentException e) {
-      // ZipFile throws this for a name in the central directory that is not UTF-8: a damaged directory, which
+      // ZipFile throws this for a name in the central directory that is not UTF-8: a damaged
+      // directory, which
       // the caller salvages from the local headers.
       zip.close();
-      ZipException damaged = new ZipException("an entry name in the central directory is not valid UTF-8");
+      ZipException damaged =
+          new ZipException("an entry name in the central directory is not valid UTF-8");
       damaged.initCause(e);
       throw damaged;
     }

@@ -1,8 +1,8 @@
 /**
- * The files of an export, wherever they are: a ZIP read in place, a salvaged ZIP, a ZIP nested in a ZIP, a
- * folder, a single file or a stream, behind one interface,
- * {@link io.github.chatexport.core.internal.source.ExportSource}; safe entry names and counted input. Not API; not
- * exported.
+ * The files of an export, wherever they are: a ZIP read in place, a salvaged ZIP, a ZIP nested in a
+ * ZIP, a folder, a single file or a stream, behind one interface, {@link
+ * io.github.chatexport.core.internal.source.ExportSource}; safe entry names and counted input. Not
+ * API; not exported.
  */
 @NullMarked
 package io.github.chatexport.core.internal.source;

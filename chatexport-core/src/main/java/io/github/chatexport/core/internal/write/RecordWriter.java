@@ -19,13 +19,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes records back as the export's own JSON, in the order the members were read when the record remembers it
- * ({@link Extras#order()}), numbers with the text they were read with while it still denotes the value
- * ({@link Extras#numbers()}). For each typed field: when the record's {@link Extras} remember
- * a raw value for it (one the typed component could not hold exactly, such as {@code "title": 42} or a null where
- * the component cannot be null), that value is written, with the other extra fields; else the field is left out
- * when the input did not have it; else the typed value is written. {@code with…} methods clear both memories, so
- * a typed value set through the API always wins.
+ * Writes records back as the export's own JSON, in the order the members were read when the record
+ * remembers it ({@link Extras#order()}), numbers with the text they were read with while it still
+ * denotes the value ({@link Extras#numbers()}). For each typed field: when the record's {@link
+ * Extras} remember a raw value for it (one the typed component could not hold exactly, such as
+ * {@code "title": 42} or a null where the component cannot be null), that value is written, with
+ * the other extra fields; else the field is left out when the input did not have it; else the typed
+ * value is written. {@code with…} methods clear both memories, so a typed value set through the API
+ * always wins.
  */
 public final class RecordWriter {
   private final JsonGenerator g;
@@ -38,15 +39,18 @@ public final class RecordWriter {
   /** Writes one typed field by name, if {@code name} is one of the object's typed fields. */
   @FunctionalInterface
   private interface Fields {
-    /** Writes the typed field {@code name} (unless its extras hold it, or it was absent); false if not typed. */
+    /**
+     * Writes the typed field {@code name} (unless its extras hold it, or it was absent); false if
+     * not typed.
+     */
     boolean write(String name) throws IOException;
   }
 
   /**
-   * Writes one object's members: when the extras remember the order they were read in, in that order (a typed
-   * field where it was, an extra one where it was), then what the order does not name (typed fields set
-   * through the API that the input lacked, then extra fields added by hand); else the typed fields in
-   * {@code typed} order, then the extra ones.
+   * Writes one object's members: when the extras remember the order they were read in, in that
+   * order (a typed field where it was, an extra one where it was), then what the order does not
+   * name (typed fields set through the API that the input lacked, then extra fields added by hand);
+   * else the typed fields in {@code typed} order, then the extra ones.
    */
   private void members(Extras x, String[] typed, Fields fields) throws IOException {
     List<String> order = x.order();
@@ -101,11 +105,32 @@ public final class RecordWriter {
     }
   }
 
-  private static final String[] CONVERSATION = {"title", "create_time", "update_time", "mapping", "current_node",
-      "id", "conversation_id", "default_model_slug", "gizmo_id", "is_archived"};
+  private static final String[] CONVERSATION = {
+    "title",
+    "create_time",
+    "update_time",
+    "mapping",
+    "current_node",
+    "id",
+    "conversation_id",
+    "default_model_slug",
+    "gizmo_id",
+    "is_archived"
+  };
   private static final String[] NODE = {"id", "message", "parent", "children"};
-  private static final String[] MESSAGE = {"id", "author", "create_time", "update_time", "content", "status",
-      "end_turn", "weight", "metadata", "recipient", "channel"};
+  private static final String[] MESSAGE = {
+    "id",
+    "author",
+    "create_time",
+    "update_time",
+    "content",
+    "status",
+    "end_turn",
+    "weight",
+    "metadata",
+    "recipient",
+    "channel"
+  };
   private static final String[] AUTHOR = {"role", "name", "metadata"};
 
   /** Writes one conversation object. */
@@ -240,19 +265,34 @@ public final class RecordWriter {
     return true;
   }
 
-  /** The typed fields of a content, in the order a writer without memory of the input writes them. */
+  /**
+   * The typed fields of a content, in the order a writer without memory of the input writes them.
+   */
   private static final String[] CONTENT_TEXT = {"content_type", "parts"};
-  private static final String[] CONTENT_CODE = {"content_type", "language", "response_format_name", "text"};
+
+  private static final String[] CONTENT_CODE = {
+    "content_type", "language", "response_format_name", "text"
+  };
   private static final String[] CONTENT_EXECUTION_OUTPUT = {"content_type", "text"};
   private static final String[] CONTENT_BROWSING_DISPLAY = {"content_type", "result", "summary"};
-  private static final String[] CONTENT_TETHER_QUOTE = {"content_type", "url", "domain", "text", "title"};
+  private static final String[] CONTENT_TETHER_QUOTE = {
+    "content_type", "url", "domain", "text", "title"
+  };
   private static final String[] CONTENT_SYSTEM_ERROR = {"content_type", "name", "text"};
-  private static final String[] CONTENT_USER_CONTEXT = {"content_type", "user_profile", "user_instructions"};
+  private static final String[] CONTENT_USER_CONTEXT = {
+    "content_type", "user_profile", "user_instructions"
+  };
   private static final String[] CONTENT_MODEL_CONTEXT = {"content_type", "model_set_context"};
-  private static final String[] CONTENT_THOUGHTS = {"content_type", "thoughts", "source_analysis_msg_id"};
+  private static final String[] CONTENT_THOUGHTS = {
+    "content_type", "thoughts", "source_analysis_msg_id"
+  };
   private static final String[] CONTENT_REASONING_RECAP = {"content_type", "content"};
-  private static final String[] CONTENT_COMPUTER_OUTPUT = {"content_type", "computer_id", "screenshot", "state", "is_ephemeral"};
-  private static final String[] CONTENT_SONIC_WEBPAGE = {"content_type", "url", "domain", "title", "text", "snippet"};
+  private static final String[] CONTENT_COMPUTER_OUTPUT = {
+    "content_type", "computer_id", "screenshot", "state", "is_ephemeral"
+  };
+  private static final String[] CONTENT_SONIC_WEBPAGE = {
+    "content_type", "url", "domain", "title", "text", "snippet"
+  };
   private static final String[] CONTENT_OTHER = {"content_type"};
 
   private static String[] contentFields(Content content) {
@@ -435,29 +475,40 @@ public final class RecordWriter {
       return;
     }
     g.writeStartObject();
-    members(x, THOUGHT, name -> {
-      switch (name) {
-        case "summary" -> string(x, name, t.summary());
-        case "content" -> string(x, name, t.content());
-        case "chunks" -> strings(x, name, t.chunks());
-        case "finished" -> bool(x, name, t.finished());
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    });
+    members(
+        x,
+        THOUGHT,
+        name -> {
+          switch (name) {
+            case "summary" -> string(x, name, t.summary());
+            case "content" -> string(x, name, t.content());
+            case "chunks" -> strings(x, name, t.chunks());
+            case "finished" -> bool(x, name, t.finished());
+            default -> {
+              return false;
+            }
+          }
+          return true;
+        });
     g.writeEndObject();
   }
 
   private static final String[] TEXT_PART = {"content_type", "text"};
-  private static final String[] IMAGE_PART = {"content_type", "asset_pointer", "size_bytes", "width", "height",
-      "fovea", "metadata"};
+  private static final String[] IMAGE_PART = {
+    "content_type", "asset_pointer", "size_bytes", "width", "height", "fovea", "metadata"
+  };
   private static final String[] TRANSCRIPTION_PART = {"content_type", "text", "direction"};
-  private static final String[] AUDIO_PART = {"content_type", "asset_pointer", "size_bytes", "format",
-      "expiry_datetime", "metadata"};
-  private static final String[] REAL_TIME_PART = {"content_type", "expiry_datetime", "audio_asset_pointer",
-      "video_container_asset_pointer", "frames_asset_pointers", "audio_start_timestamp"};
+  private static final String[] AUDIO_PART = {
+    "content_type", "asset_pointer", "size_bytes", "format", "expiry_datetime", "metadata"
+  };
+  private static final String[] REAL_TIME_PART = {
+    "content_type",
+    "expiry_datetime",
+    "audio_asset_pointer",
+    "video_container_asset_pointer",
+    "frames_asset_pointers",
+    "audio_start_timestamp"
+  };
 
   private void write(Part part) throws IOException {
     if (part instanceof Part.PlainText t) {
@@ -475,54 +526,67 @@ public final class RecordWriter {
     if (part instanceof Part.TextObject t) {
       Extras x = t.extras();
       g.writeStartObject();
-      members(x, TEXT_PART, name -> {
-        switch (name) {
-          case "content_type" -> string(x, name, x.isAbsent("content_type") ? null : "text");
-          case "text" -> string(x, name, t.text());
-          default -> {
-            return false;
-          }
-        }
-        return true;
-      });
+      members(
+          x,
+          TEXT_PART,
+          name -> {
+            switch (name) {
+              case "content_type" -> string(x, name, x.isAbsent("content_type") ? null : "text");
+              case "text" -> string(x, name, t.text());
+              default -> {
+                return false;
+              }
+            }
+            return true;
+          });
       g.writeEndObject();
       return;
     }
     if (part instanceof Part.ImageAssetPointer p) {
       Extras x = p.extras();
       g.writeStartObject();
-      members(x, IMAGE_PART, name -> {
-        switch (name) {
-          case "content_type" -> string(x, name, p.contentType());
-          case "asset_pointer" -> string(x, name, p.assetPointer());
-          case "size_bytes" -> number(x, name, p.sizeBytes() == null ? null : BigDecimal.valueOf(p.sizeBytes()));
-          case "width" -> number(x, name, p.width() == null ? null : BigDecimal.valueOf(p.width()));
-          case "height" -> number(x, name, p.height() == null ? null : BigDecimal.valueOf(p.height()));
-          case "fovea" -> number(x, name, p.fovea() == null ? null : BigDecimal.valueOf(p.fovea()));
-          case "metadata" -> rawField(x, name, p.metadata());
-          default -> {
-            return false;
-          }
-        }
-        return true;
-      });
+      members(
+          x,
+          IMAGE_PART,
+          name -> {
+            switch (name) {
+              case "content_type" -> string(x, name, p.contentType());
+              case "asset_pointer" -> string(x, name, p.assetPointer());
+              case "size_bytes" ->
+                  number(x, name, p.sizeBytes() == null ? null : BigDecimal.valueOf(p.sizeBytes()));
+              case "width" ->
+                  number(x, name, p.width() == null ? null : BigDecimal.valueOf(p.width()));
+              case "height" ->
+                  number(x, name, p.height() == null ? null : BigDecimal.valueOf(p.height()));
+              case "fovea" ->
+                  number(x, name, p.fovea() == null ? null : BigDecimal.valueOf(p.fovea()));
+              case "metadata" -> rawField(x, name, p.metadata());
+              default -> {
+                return false;
+              }
+            }
+            return true;
+          });
       g.writeEndObject();
       return;
     }
     if (part instanceof Part.AudioTranscription p) {
       Extras x = p.extras();
       g.writeStartObject();
-      members(x, TRANSCRIPTION_PART, name -> {
-        switch (name) {
-          case "content_type" -> string(x, name, p.contentType());
-          case "text" -> string(x, name, p.text());
-          case "direction" -> string(x, name, p.direction());
-          default -> {
-            return false;
-          }
-        }
-        return true;
-      });
+      members(
+          x,
+          TRANSCRIPTION_PART,
+          name -> {
+            switch (name) {
+              case "content_type" -> string(x, name, p.contentType());
+              case "text" -> string(x, name, p.text());
+              case "direction" -> string(x, name, p.direction());
+              default -> {
+                return false;
+              }
+            }
+            return true;
+          });
       g.writeEndObject();
       return;
     }
@@ -533,34 +597,38 @@ public final class RecordWriter {
     if (part instanceof Part.RealTimeUserAudioVideoAssetPointer p) {
       Extras x = p.extras();
       g.writeStartObject();
-      members(x, REAL_TIME_PART, name -> {
-        switch (name) {
-          case "content_type" -> string(x, name, p.contentType());
-          case "expiry_datetime" -> string(x, name, p.expiryDatetime());
-          case "audio_asset_pointer" -> {
-            if (p.audioAssetPointer() != null && take(x, name)) {
-              g.writeFieldName(name);
-              writeAudio(p.audioAssetPointer());
-            }
-          }
-          case "video_container_asset_pointer" -> rawField(x, name, p.videoContainerAssetPointer());
-          case "frames_asset_pointers" -> {
-            if (take(x, name)) {
-              g.writeFieldName(name);
-              g.writeStartArray();
-              for (RawJson frame : p.framesAssetPointers()) {
-                raw(frame);
+      members(
+          x,
+          REAL_TIME_PART,
+          name -> {
+            switch (name) {
+              case "content_type" -> string(x, name, p.contentType());
+              case "expiry_datetime" -> string(x, name, p.expiryDatetime());
+              case "audio_asset_pointer" -> {
+                if (p.audioAssetPointer() != null && take(x, name)) {
+                  g.writeFieldName(name);
+                  writeAudio(p.audioAssetPointer());
+                }
               }
-              g.writeEndArray();
+              case "video_container_asset_pointer" ->
+                  rawField(x, name, p.videoContainerAssetPointer());
+              case "frames_asset_pointers" -> {
+                if (take(x, name)) {
+                  g.writeFieldName(name);
+                  g.writeStartArray();
+                  for (RawJson frame : p.framesAssetPointers()) {
+                    raw(frame);
+                  }
+                  g.writeEndArray();
+                }
+              }
+              case "audio_start_timestamp" -> number(x, name, p.audioStartTimestamp());
+              default -> {
+                return false;
+              }
             }
-          }
-          case "audio_start_timestamp" -> number(x, name, p.audioStartTimestamp());
-          default -> {
-            return false;
-          }
-        }
-        return true;
-      });
+            return true;
+          });
       g.writeEndObject();
     }
   }
@@ -568,50 +636,61 @@ public final class RecordWriter {
   private void writeAudio(Part.AudioAssetPointer p) throws IOException {
     Extras x = p.extras();
     g.writeStartObject();
-    members(x, AUDIO_PART, name -> {
-      switch (name) {
-        case "content_type" -> string(x, name, p.contentType());
-        case "asset_pointer" -> string(x, name, p.assetPointer());
-        case "size_bytes" -> number(x, name, p.sizeBytes() == null ? null : BigDecimal.valueOf(p.sizeBytes()));
-        case "format" -> string(x, name, p.format());
-        case "expiry_datetime" -> string(x, name, p.expiryDatetime());
-        case "metadata" -> rawField(x, name, p.metadata());
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    });
+    members(
+        x,
+        AUDIO_PART,
+        name -> {
+          switch (name) {
+            case "content_type" -> string(x, name, p.contentType());
+            case "asset_pointer" -> string(x, name, p.assetPointer());
+            case "size_bytes" ->
+                number(x, name, p.sizeBytes() == null ? null : BigDecimal.valueOf(p.sizeBytes()));
+            case "format" -> string(x, name, p.format());
+            case "expiry_datetime" -> string(x, name, p.expiryDatetime());
+            case "metadata" -> rawField(x, name, p.metadata());
+            default -> {
+              return false;
+            }
+          }
+          return true;
+        });
     g.writeEndObject();
   }
 
-  private static final String[] ACCOUNT = {"id", "email", "chatgpt_plus_user", "phone_number", "birth_year"};
+  private static final String[] ACCOUNT = {
+    "id", "email", "chatgpt_plus_user", "phone_number", "birth_year"
+  };
 
   /** Writes {@code user.json}. */
   public void write(Account a) throws IOException {
     Extras x = a.extras();
     g.writeStartObject();
-    members(x, ACCOUNT, name -> {
-      switch (name) {
-        case "id" -> string(x, name, a.id());
-        case "email" -> string(x, name, a.email());
-        case "chatgpt_plus_user" -> bool(x, name, a.chatgptPlusUser());
-        case "phone_number" -> string(x, name, a.phoneNumber());
-        case "birth_year" -> number(x, name, a.birthYear() == null ? null : BigDecimal.valueOf(a.birthYear()));
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    });
+    members(
+        x,
+        ACCOUNT,
+        name -> {
+          switch (name) {
+            case "id" -> string(x, name, a.id());
+            case "email" -> string(x, name, a.email());
+            case "chatgpt_plus_user" -> bool(x, name, a.chatgptPlusUser());
+            case "phone_number" -> string(x, name, a.phoneNumber());
+            case "birth_year" ->
+                number(x, name, a.birthYear() == null ? null : BigDecimal.valueOf(a.birthYear()));
+            default -> {
+              return false;
+            }
+          }
+          return true;
+        });
     g.writeEndObject();
   }
 
   // --- fields
 
   /**
-   * Whether the typed field {@code name} is to be written from its component: not when the extras remember a raw
-   * value for it (written with the other extra fields), nor when the input did not have it.
+   * Whether the typed field {@code name} is to be written from its component: not when the extras
+   * remember a raw value for it (written with the other extra fields), nor when the input did not
+   * have it.
    */
   private static boolean take(Extras x, String name) {
     return !x.fields().containsKey(name) && !x.isAbsent(name);

@@ -3,8 +3,8 @@ package io.github.chatexport.core.internal.zip;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Damaged or hostile input found by this package: names the entry (when known) and the byte offset, never the
- * content.
+ * Damaged or hostile input found by this package: names the entry (when known) and the byte offset,
+ * never the content.
  */
 public abstract sealed class ArchiveException extends java.io.IOException
     permits ZipDamageException, ZipBombException, ChatHtmlException {
@@ -28,8 +28,9 @@ public abstract sealed class ArchiveException extends java.io.IOException
   }
 
   /**
-   * The byte offset where the problem was found: from the start of the archive for ZIP damage, from the start of
-   * the entry's uncompressed data for a ZIP bomb, from the start of the page for {@code chat.html}; -1 if unknown.
+   * The byte offset where the problem was found: from the start of the archive for ZIP damage, from
+   * the start of the entry's uncompressed data for a ZIP bomb, from the start of the page for
+   * {@code chat.html}; -1 if unknown.
    */
   public long offset() {
     return offset;
@@ -40,13 +41,17 @@ public abstract sealed class ArchiveException extends java.io.IOException
       return "an unnamed entry";
     }
     StringBuilder out = new StringBuilder(entry.length() + 2).append('\'');
-    entry.codePoints().limit(200).forEach(c -> {
-      if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\x%02x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    entry
+        .codePoints()
+        .limit(200)
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     if (entry.codePointCount(0, entry.length()) > 200) {
       out.append("...");
     }

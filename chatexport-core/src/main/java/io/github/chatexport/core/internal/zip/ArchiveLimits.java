@@ -3,17 +3,19 @@ package io.github.chatexport.core.internal.zip;
 /**
  * How many bytes one archive entry may inflate to; immutable.
  *
- * <p>An entry may produce {@code max(minimumBytes, maxRatio × compressed bytes)} bytes, and never more than
- * {@code maxEntryBytes}. When the compressed size is not known in advance (a streamed entry with a data
- * descriptor), the compressed bytes consumed <em>so far</em> are used instead, so the bound grows with the input.
+ * <p>An entry may produce {@code max(minimumBytes, maxRatio × compressed bytes)} bytes, and never
+ * more than {@code maxEntryBytes}. When the compressed size is not known in advance (a streamed
+ * entry with a data descriptor), the compressed bytes consumed <em>so far</em> are used instead, so
+ * the bound grows with the input.
  *
- * <p>Why the {@linkplain #DEFAULTS defaults}: deflate cannot compress better than about 1032:1, so a ratio limit
- * near 1000 would never stop a single-layer bomb (200 MB of zeros deflates to about 200 KB). Real export content
- * compresses far less: conversation JSON and {@code chat.html} about 5–20×, logs and pasted text up to about 50×,
- * images, audio and PDFs about 1×. A ratio of 100 leaves 5× headroom over the worst of these. The minimum of
- * 64 MiB lets any entry that inflates to less pass whatever its ratio (a small file of repeated characters), and
- * caps what a bomb costs before it is stopped at one 64 MiB of throw-away output (well under a second). The
- * absolute cap of 16 GiB is far above the largest entries reported (exports of about 6 GB in all, mostly stored
+ * <p>Why the {@linkplain #DEFAULTS defaults}: deflate cannot compress better than about 1032:1, so
+ * a ratio limit near 1000 would never stop a single-layer bomb (200 MB of zeros deflates to about
+ * 200 KB). Real export content compresses far less: conversation JSON and {@code chat.html} about
+ * 5–20×, logs and pasted text up to about 50×, images, audio and PDFs about 1×. A ratio of 100
+ * leaves 5× headroom over the worst of these. The minimum of 64 MiB lets any entry that inflates to
+ * less pass whatever its ratio (a small file of repeated characters), and caps what a bomb costs
+ * before it is stopped at one 64 MiB of throw-away output (well under a second). The absolute cap
+ * of 16 GiB is far above the largest entries reported (exports of about 6 GB in all, mostly stored
  * audio); it matters only when no compressed size is known.
  *
  * @param maxRatio the most bytes an entry may inflate to per compressed byte; at least 1
@@ -39,14 +41,15 @@ public record ArchiveLimits(long maxRatio, long minimumBytes, long maxEntryBytes
   }
 
   /**
-   * The most bytes an entry of {@code compressedBytes} may inflate to; {@link #maxEntryBytes()} when
-   * {@code compressedBytes} is negative (unknown).
+   * The most bytes an entry of {@code compressedBytes} may inflate to; {@link #maxEntryBytes()}
+   * when {@code compressedBytes} is negative (unknown).
    */
   public long budget(long compressedBytes) {
     if (compressedBytes < 0) {
       return maxEntryBytes;
     }
-    long byRatio = compressedBytes > Long.MAX_VALUE / maxRatio ? Long.MAX_VALUE : compressedBytes * maxRatio;
+    long byRatio =
+        compressedBytes > Long.MAX_VALUE / maxRatio ? Long.MAX_VALUE : compressedBytes * maxRatio;
     return Math.min(maxEntryBytes, Math.max(minimumBytes, byRatio));
   }
 }

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A caller's stream read through one fixed buffer, with look-ahead and the absolute byte offset. Never reads
- * more than {@link #BUFFER_SIZE} bytes ahead of what was consumed; never closes the stream.
+ * A caller's stream read through one fixed buffer, with look-ahead and the absolute byte offset.
+ * Never reads more than {@link #BUFFER_SIZE} bytes ahead of what was consumed; never closes the
+ * stream.
  */
 public final class ByteSource {
   /** The buffer size, and so the most bytes ever read ahead of the consumer. */
@@ -15,12 +16,16 @@ public final class ByteSource {
 
   private final InputStream in;
   final byte[] buf = new byte[BUFFER_SIZE];
+
   /** The next unconsumed byte in {@link #buf}. */
   int pos;
+
   /** The end of the valid bytes in {@link #buf}. */
   int limit;
+
   /** The absolute offset of {@code buf[0]}. */
   private long base;
+
   private boolean eof;
 
   public ByteSource(InputStream in) {
@@ -48,7 +53,8 @@ public final class ByteSource {
   }
 
   /**
-   * Buffers at least {@code need} bytes (at most {@link #BUFFER_SIZE}) unless the stream ends first.
+   * Buffers at least {@code need} bytes (at most {@link #BUFFER_SIZE}) unless the stream ends
+   * first.
    *
    * @return the bytes now available, which is less than {@code need} only at the end of the stream
    */
@@ -105,7 +111,8 @@ public final class ByteSource {
   /** Consumes {@code n} buffered bytes. */
   public void advance(int n) {
     if (n < 0 || n > limit - pos) {
-      throw new IllegalArgumentException("cannot advance " + n + " of " + (limit - pos) + " buffered bytes");
+      throw new IllegalArgumentException(
+          "cannot advance " + n + " of " + (limit - pos) + " buffered bytes");
     }
     pos += n;
   }
@@ -142,9 +149,10 @@ public final class ByteSource {
   }
 
   /**
-   * Skips up to {@code n} bytes; returns how many were skipped (fewer only at the end of the stream). Uses the
-   * stream's own {@code skip} (a seek, for files) for all but the last byte, which is read, so that a stream that
-   * ends early is noticed even when its {@code skip} goes past the end.
+   * Skips up to {@code n} bytes; returns how many were skipped (fewer only at the end of the
+   * stream). Uses the stream's own {@code skip} (a seek, for files) for all but the last byte,
+   * which is read, so that a stream that ends early is noticed even when its {@code skip} goes past
+   * the end.
    */
   long skip(long n) throws IOException {
     long done = Math.min(n, limit - pos);

@@ -9,18 +9,23 @@ import java.util.function.LongSupplier;
 
 /**
  * An {@link InputStream} that bounds the bytes inflated from one archive entry: once more than
- * {@link ArchiveLimits#budget(long)} bytes have been read, every read throws a {@link ZipBombException} naming the
- * entry. Closing it closes the wrapped stream.
+ * {@link ArchiveLimits#budget(long)} bytes have been read, every read throws a {@link
+ * ZipBombException} naming the entry. Closing it closes the wrapped stream.
  *
- * <p>Use it around any decompressing stream whose output an attacker controls, e.g.
- * {@code InflationGuard.of(zipFile.getInputStream(e), e.getName(), e.getCompressedSize(), limits)}.
+ * <p>Use it around any decompressing stream whose output an attacker controls, e.g. {@code
+ * InflationGuard.of(zipFile.getInputStream(e), e.getName(), e.getCompressedSize(), limits)}.
  */
 public final class InflationGuard extends BlockInputStream {
   private final InputStream in;
   private final String entry;
   private final ArchiveLimits limits;
-  /** The compressed bytes the budget is computed from: known in advance, or consumed so far; negative if unknown. */
+
+  /**
+   * The compressed bytes the budget is computed from: known in advance, or consumed so far;
+   * negative if unknown.
+   */
   private final LongSupplier compressed;
+
   private long count;
   private boolean exceeded;
 
@@ -36,11 +41,12 @@ public final class InflationGuard extends BlockInputStream {
    *
    * @param in the decompressing stream of one entry
    * @param entry the entry's name, for the message
-   * @param compressedSize the entry's compressed size in bytes, or -1 if unknown (then only
-   *     {@link ArchiveLimits#maxEntryBytes()} applies)
+   * @param compressedSize the entry's compressed size in bytes, or -1 if unknown (then only {@link
+   *     ArchiveLimits#maxEntryBytes()} applies)
    * @param limits the limits
    */
-  public static InputStream of(InputStream in, String entry, long compressedSize, ArchiveLimits limits) {
+  public static InputStream of(
+      InputStream in, String entry, long compressedSize, ArchiveLimits limits) {
     return new InflationGuard(in, entry, () -> compressedSize, limits);
   }
 

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.InputStream;
 
 /**
- * One entry read by {@link ZipSalvage} from its local file header: its name, sizes (when known) and data. Valid
- * until the next call of {@link ZipSalvage#next()}.
+ * One entry read by {@link ZipSalvage} from its local file header: its name, sizes (when known) and
+ * data. Valid until the next call of {@link ZipSalvage#next()}.
  */
 public final class SalvagedEntry {
   private final String name;
@@ -36,8 +36,8 @@ public final class SalvagedEntry {
   }
 
   /**
-   * The name as stored (UTF-8 when flagged or valid, else code page 437), not normalized: it may hold {@code ..},
-   * a leading {@code /} or a backslash. Check it before use.
+   * The name as stored (UTF-8 when flagged or valid, else code page 437), not normalized: it may
+   * hold {@code ..}, a leading {@code /} or a backslash. Check it before use.
    */
   public String name() {
     return name;
@@ -53,7 +53,10 @@ public final class SalvagedEntry {
     return name.endsWith("/");
   }
 
-  /** Whether the sizes and CRC follow the data (general-purpose bit 3) rather than stand in the header. */
+  /**
+   * Whether the sizes and CRC follow the data (general-purpose bit 3) rather than stand in the
+   * header.
+   */
   public boolean hasDataDescriptor() {
     return (flags & ZipSalvage.FLAG_DESCRIPTOR) != 0;
   }
@@ -63,12 +66,18 @@ public final class SalvagedEntry {
     return offset;
   }
 
-  /** The compressed size in bytes, or -1 while unknown (a data descriptor entry not yet read to its end). */
+  /**
+   * The compressed size in bytes, or -1 while unknown (a data descriptor entry not yet read to its
+   * end).
+   */
   public long compressedSize() {
     return compressedSize;
   }
 
-  /** The uncompressed size in bytes, or -1 while unknown (a data descriptor entry not yet read to its end). */
+  /**
+   * The uncompressed size in bytes, or -1 while unknown (a data descriptor entry not yet read to
+   * its end).
+   */
   public long size() {
     return size;
   }
@@ -76,8 +85,8 @@ public final class SalvagedEntry {
   /**
    * The entry's data: inflated for method 8, as stored for method 0, bounded by the salvage's
    * {@link ArchiveLimits}. Reading it to its end checks its CRC-32 and sizes; damage is thrown as a
-   * {@link ZipDamageException}, an inflation beyond the limits as a {@link ZipBombException}. The same stream on
-   * every call; closing it is optional and does not close the archive.
+   * {@link ZipDamageException}, an inflation beyond the limits as a {@link ZipBombException}. The
+   * same stream on every call; closing it is optional and does not close the archive.
    */
   public InputStream data() {
     return data;
@@ -85,7 +94,12 @@ public final class SalvagedEntry {
 
   @Override
   public String toString() {
-    return "SalvagedEntry[" + ArchiveException.quoted(name) + ", method " + method + ", at byte offset " + offset
+    return "SalvagedEntry["
+        + ArchiveException.quoted(name)
+        + ", method "
+        + method
+        + ", at byte offset "
+        + offset
         + "]";
   }
 }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A ZIP archive is damaged: cut short, corrupt, or holding an entry this reader cannot decode. Thrown after every
- * earlier entry was delivered intact.
+ * A ZIP archive is damaged: cut short, corrupt, or holding an entry this reader cannot decode.
+ * Thrown after every earlier entry was delivered intact.
  */
 public final class ZipDamageException extends ArchiveException {
   private static final long serialVersionUID = 1L;
@@ -27,10 +27,17 @@ public final class ZipDamageException extends ArchiveException {
     UNSUPPORTED_METHOD
   }
 
-  /** @serial what kind of damage */
+  /**
+   * @serial what kind of damage
+   */
   private final Reason reason;
 
-  ZipDamageException(Reason reason, String problem, @Nullable String entry, long offset, @Nullable Throwable cause) {
+  ZipDamageException(
+      Reason reason,
+      String problem,
+      @Nullable String entry,
+      long offset,
+      @Nullable Throwable cause) {
     super(describe(problem, entry, offset), entry, offset, cause);
     this.reason = requireNonNull(reason, "reason");
   }

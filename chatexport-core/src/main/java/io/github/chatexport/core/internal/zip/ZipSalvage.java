@@ -13,8 +13,9 @@ import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a ZIP archive front to back from its local file headers, without its central directory: for an archive
- * whose end is missing or damaged (an interrupted download), or one that arrives as a stream.
+ * Reads a ZIP archive front to back from its local file headers, without its central directory: for
+ * an archive whose end is missing or damaged (an interrupted download), or one that arrives as a
+ * stream.
  *
  * <pre>{@code
  * try (ZipSalvage zip = ZipSalvage.over(in, ArchiveLimits.DEFAULTS)) {
@@ -26,21 +27,24 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Handles stored (0) and deflated (8) entries; sizes in the header or in a data descriptor after the data
- * (general-purpose bit 3: a deflated entry's end is found by the inflater, a stored one's by scanning for the
- * descriptor's signature and checking its CRC and size), with or without the descriptor's signature, with 32- or
- * 64-bit sizes; ZIP64 extra fields (0x0001) in local headers; the Info-ZIP Unicode path field (0x7075); directory
- * entries. It stops at the first central directory (or end of central directory) record, or at the end of the
- * input between two entries; {@link #endedAtCentralDirectory()} tells which.
+ * <p>Handles stored (0) and deflated (8) entries; sizes in the header or in a data descriptor after
+ * the data (general-purpose bit 3: a deflated entry's end is found by the inflater, a stored one's
+ * by scanning for the descriptor's signature and checking its CRC and size), with or without the
+ * descriptor's signature, with 32- or 64-bit sizes; ZIP64 extra fields (0x0001) in local headers;
+ * the Info-ZIP Unicode path field (0x7075); directory entries. It stops at the first central
+ * directory (or end of central directory) record, or at the end of the input between two entries;
+ * {@link #endedAtCentralDirectory()} tells which.
  *
- * <p>Damage is thrown as a {@link ZipDamageException} naming the entry and byte offset, after every earlier entry
- * was delivered intact: a cut-off archive, a bad header, bad deflate data, a CRC-32 or size mismatch, an encrypted
- * entry or an unknown method. When the damaged entry's compressed size was in its header, the next call of
- * {@link #next()} goes on with the entry after it; otherwise (or when the input ended) the damage is final and
- * every further call throws the same exception. A {@link ZipBombException} is handled the same way.
+ * <p>Damage is thrown as a {@link ZipDamageException} naming the entry and byte offset, after every
+ * earlier entry was delivered intact: a cut-off archive, a bad header, bad deflate data, a CRC-32
+ * or size mismatch, an encrypted entry or an unknown method. When the damaged entry's compressed
+ * size was in its header, the next call of {@link #next()} goes on with the entry after it;
+ * otherwise (or when the input ended) the damage is final and every further call throws the same
+ * exception. A {@link ZipBombException} is handled the same way.
  *
- * <p>An entry not read to its end is skipped by {@link #next()}: by its compressed size when known (without
- * checking its CRC), else by inflating it. Not thread-safe. Never closes the stream it reads.
+ * <p>An entry not read to its end is skipped by {@link #next()}: by its compressed size when known
+ * (without checking its CRC), else by inflating it. Not thread-safe. Never closes the stream it
+ * reads.
  */
 public final class ZipSalvage implements AutoCloseable {
   static final long LOCAL = 0x04034b50L;
@@ -51,6 +55,7 @@ public final class ZipSalvage implements AutoCloseable {
   static final long DESCRIPTOR = 0x08074b50L;
   static final long DIGITAL_SIGNATURE = 0x05054b50L;
   static final long ARCHIVE_EXTRA_DATA = 0x08064b50L;
+
   /** Written at the very start of some single-segment "spanned" archives. */
   static final long SPANNED_SINGLE = 0x30304b50L;
 
@@ -68,8 +73,10 @@ public final class ZipSalvage implements AutoCloseable {
   private @Nullable Inflater inflater;
   private @Nullable Data current;
   private @Nullable IOException fatal;
+
   /** Where the entry after a damaged one starts, or -1. */
   private long resumeAt = -1;
+
   private @Nullable String lastName;
   private boolean ended;
   private boolean atCentralDirectory;
@@ -91,11 +98,12 @@ public final class ZipSalvage implements AutoCloseable {
   }
 
   /**
-   * The next entry, or null at the end (the central directory, or the end of the input between two entries).
-   * Invalidates the previous entry's data stream, skipping what was left of it.
+   * The next entry, or null at the end (the central directory, or the end of the input between two
+   * entries). Invalidates the previous entry's data stream, skipping what was left of it.
    *
    * @throws ZipDamageException at damage; see the class description for what follows
-   * @throws ZipBombException if skipping the rest of an entry without a known size inflates beyond the limits
+   * @throws ZipBombException if skipping the rest of an entry without a known size inflates beyond
+   *     the limits
    * @throws IOException if the stream fails
    */
   public @Nullable SalvagedEntry next() throws IOException {
@@ -116,8 +124,8 @@ public final class ZipSalvage implements AutoCloseable {
   }
 
   /**
-   * Whether the read ended at a central directory record (the archive's end is present), rather than at the end
-   * of the input or at damage. Meaningful once {@link #next()} returned null.
+   * Whether the read ended at a central directory record (the archive's end is present), rather
+   * than at the end of the input or at damage. Meaningful once {@link #next()} returned null.
    */
   public boolean endedAtCentralDirectory() {
     return atCentralDirectory;
@@ -144,7 +152,8 @@ public final class ZipSalvage implements AutoCloseable {
       long gap = resumeAt - src.position();
       resumeAt = -1;
       if (gap > 0 && src.skip(gap) < gap) {
-        throw damage(Reason.TRUNCATED, "the archive ends inside the data", lastName, src.position());
+        throw damage(
+            Reason.TRUNCATED, "the archive ends inside the data", lastName, src.position());
       }
     }
     if (ended) {
@@ -157,25 +166,32 @@ public final class ZipSalvage implements AutoCloseable {
       return null;
     }
     if (avail < 4) {
-      throw damage(Reason.TRUNCATED, "the archive ends inside a header signature", null, headerOffset);
+      throw damage(
+          Reason.TRUNCATED, "the archive ends inside a header signature", null, headerOffset);
     }
     long sig = src.peek32(0);
     if (headerOffset == 0 && (sig == DESCRIPTOR || sig == SPANNED_SINGLE)) {
       src.advance(4);
       return advance();
     }
-    if (sig == CENTRAL || sig == END || sig == ZIP64_END || sig == ZIP64_LOCATOR || sig == DIGITAL_SIGNATURE
+    if (sig == CENTRAL
+        || sig == END
+        || sig == ZIP64_END
+        || sig == ZIP64_LOCATOR
+        || sig == DIGITAL_SIGNATURE
         || sig == ARCHIVE_EXTRA_DATA) {
       ended = true;
       atCentralDirectory = true;
       return null;
     }
     if (sig != LOCAL) {
-      String after = lastName == null ? "at the start" : "after entry " + ArchiveException.quoted(lastName);
+      String after =
+          lastName == null ? "at the start" : "after entry " + ArchiveException.quoted(lastName);
       throw damage(Reason.BAD_HEADER, "no local file header " + after, null, headerOffset);
     }
     if (avail < 30) {
-      throw damage(Reason.TRUNCATED, "the archive ends inside a local file header", null, headerOffset);
+      throw damage(
+          Reason.TRUNCATED, "the archive ends inside a local file header", null, headerOffset);
     }
     int flags = src.peek16(6);
     int method = src.peek16(8);
@@ -186,11 +202,15 @@ public final class ZipSalvage implements AutoCloseable {
     byte[] extra = new byte[src.peek16(28)];
     src.advance(30);
     if (src.readFully(rawName) < rawName.length) {
-      throw damage(Reason.TRUNCATED, "the archive ends inside a local file header", null, headerOffset);
+      throw damage(
+          Reason.TRUNCATED, "the archive ends inside a local file header", null, headerOffset);
     }
     if (src.readFully(extra) < extra.length) {
-      throw damage(Reason.TRUNCATED, "the archive ends inside a local file header",
-          ZipNames.decode(rawName, (flags & FLAG_UTF8) != 0), headerOffset);
+      throw damage(
+          Reason.TRUNCATED,
+          "the archive ends inside a local file header",
+          ZipNames.decode(rawName, (flags & FLAG_UTF8) != 0),
+          headerOffset);
     }
     String name = name(rawName, flags, extra);
     lastName = name;
@@ -221,20 +241,27 @@ public final class ZipSalvage implements AutoCloseable {
     }
     if (method != STORED && method != DEFLATED) {
       resumeAt = descriptor ? -1 : dataStart + csize;
-      throw damage(Reason.UNSUPPORTED_METHOD, "compression method " + method + " is not supported", name,
+      throw damage(
+          Reason.UNSUPPORTED_METHOD,
+          "compression method " + method + " is not supported",
+          name,
           headerOffset);
     }
     if (method == STORED && !descriptor && csize != usize) {
       resumeAt = dataStart + csize;
-      throw damage(Reason.BAD_HEADER, "a stored entry's compressed size " + csize + " differs from its size "
-          + usize, name, headerOffset);
+      throw damage(
+          Reason.BAD_HEADER,
+          "a stored entry's compressed size " + csize + " differs from its size " + usize,
+          name,
+          headerOffset);
     }
     SalvagedEntry entry = new SalvagedEntry(name, method, flags, headerOffset, csize, usize);
     Data data = new Data(entry, dataStart, crc);
     if (method == DEFLATED) {
       inflater().reset();
     }
-    entry.data(new InflationGuard(data, name, () -> data.csize >= 0 ? data.csize : data.consumed, limits));
+    entry.data(
+        new InflationGuard(data, name, () -> data.csize >= 0 ? data.csize : data.consumed, limits));
     current = data;
     return entry;
   }
@@ -249,7 +276,11 @@ public final class ZipSalvage implements AutoCloseable {
       if (data.csize >= 0) {
         long gap = data.dataStart + data.csize - src.position();
         if (gap > 0 && src.skip(gap) < gap) {
-          throw damage(Reason.TRUNCATED, "the archive ends inside the data", data.entry.name(), src.position());
+          throw damage(
+              Reason.TRUNCATED,
+              "the archive ends inside the data",
+              data.entry.name(),
+              src.position());
         }
       } else {
         data.closed = false; // the caller may have closed it; it must still be read to its end
@@ -283,7 +314,10 @@ public final class ZipSalvage implements AutoCloseable {
     return ZipNames.decode(rawName, (flags & FLAG_UTF8) != 0);
   }
 
-  /** The data of the first extra field with this id, or null; a malformed extra block ends the search. */
+  /**
+   * The data of the first extra field with this id, or null; a malformed extra block ends the
+   * search.
+   */
   private static byte @Nullable [] field(byte[] extra, int id) {
     int i = 0;
     while (i + 4 <= extra.length) {
@@ -309,23 +343,31 @@ public final class ZipSalvage implements AutoCloseable {
     return v;
   }
 
-  private static ZipDamageException damage(Reason reason, String problem, @Nullable String entry, long offset) {
+  private static ZipDamageException damage(
+      Reason reason, String problem, @Nullable String entry, long offset) {
     return new ZipDamageException(reason, problem, entry, offset, null);
   }
 
-  /** The data of the current entry, unbounded (the caller sees it through an {@link InflationGuard}). */
+  /**
+   * The data of the current entry, unbounded (the caller sees it through an {@link
+   * InflationGuard}).
+   */
   private final class Data extends BlockInputStream {
     final SalvagedEntry entry;
     final long dataStart;
     final int method;
     final boolean descriptor;
+
     /** From the header, or -1 when they follow the data. */
     final long csize;
+
     final long usize;
     final long crcExpected;
     final CRC32 crc = new CRC32();
+
     /** Compressed bytes consumed, uncompressed bytes delivered. */
     long consumed;
+
     long produced;
     boolean finished;
     boolean failed;
@@ -347,8 +389,12 @@ public final class ZipSalvage implements AutoCloseable {
     public int read(byte[] b, int off, int len) throws IOException {
       Objects.checkFromIndexSize(off, len, b.length);
       if (detached || closed) {
-        throw new IOException("the data of entry " + ArchiveException.quoted(entry.name())
-            + (closed ? " is closed" : " is no longer readable: ZipSalvage.next() moved past it"));
+        throw new IOException(
+            "the data of entry "
+                + ArchiveException.quoted(entry.name())
+                + (closed
+                    ? " is closed"
+                    : " is no longer readable: ZipSalvage.next() moved past it"));
       }
       if (failure != null) {
         throw failure;
@@ -367,8 +413,10 @@ public final class ZipSalvage implements AutoCloseable {
       } catch (IOException e) {
         failed = true;
         failure = e;
-        boolean resumable = e instanceof ZipDamageException damage && damage.reason() != Reason.TRUNCATED
-            && csize >= 0;
+        boolean resumable =
+            e instanceof ZipDamageException damage
+                && damage.reason() != Reason.TRUNCATED
+                && csize >= 0;
         if (resumable) {
           resumeAt = dataStart + csize;
         } else {
@@ -391,7 +439,8 @@ public final class ZipSalvage implements AutoCloseable {
       }
       int n = src.read(b, off, (int) Math.min(len, left));
       if (n < 0) {
-        throw damage(Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
+        throw damage(
+            Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
       }
       deliver(b, off, n);
       if (consumed == csize) {
@@ -400,11 +449,15 @@ public final class ZipSalvage implements AutoCloseable {
       return n;
     }
 
-    /** A stored entry of unknown size: its end is a data descriptor, with signature, matching the data. */
+    /**
+     * A stored entry of unknown size: its end is a data descriptor, with signature, matching the
+     * data.
+     */
     private int readStoredUntilDescriptor(byte[] b, int off, int len) throws IOException {
       int avail = src.fill(28);
       if (avail == 0) {
-        throw damage(Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
+        throw damage(
+            Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
       }
       if (avail >= 16 && src.peek32(0) == DESCRIPTOR) {
         int length = descriptorLength(4, produced, produced, crc.getValue(), avail);
@@ -447,8 +500,12 @@ public final class ZipSalvage implements AutoCloseable {
           n = inf.inflate(b, off, len);
         } catch (DataFormatException e) {
           consumed = inf.getBytesRead();
-          throw new ZipDamageException(Reason.BAD_DATA, "the deflate data is invalid", entry.name(),
-              dataStart + consumed, e);
+          throw new ZipDamageException(
+              Reason.BAD_DATA,
+              "the deflate data is invalid",
+              entry.name(),
+              dataStart + consumed,
+              e);
         }
         int used = feed - inf.getRemaining();
         src.advance(used);
@@ -456,8 +513,11 @@ public final class ZipSalvage implements AutoCloseable {
         if (n > 0) {
           deliver(b, off, n);
           if (usize >= 0 && produced > usize) {
-            throw damage(Reason.BAD_DATA, "the data inflates to more than the " + usize + " bytes of its header",
-                entry.name(), dataStart + consumed);
+            throw damage(
+                Reason.BAD_DATA,
+                "the data inflates to more than the " + usize + " bytes of its header",
+                entry.name(),
+                dataStart + consumed);
           }
           if (inf.finished()) {
             finish();
@@ -469,18 +529,26 @@ public final class ZipSalvage implements AutoCloseable {
           return -1;
         }
         if (inf.needsDictionary()) {
-          throw damage(Reason.BAD_DATA, "the deflate data needs a preset dictionary", entry.name(),
+          throw damage(
+              Reason.BAD_DATA,
+              "the deflate data needs a preset dictionary",
+              entry.name(),
               dataStart + consumed);
         }
         if (left <= 0) {
-          throw damage(Reason.BAD_DATA, "the deflate data does not end within the compressed size of " + csize
-              + " bytes", entry.name(), dataStart + consumed);
+          throw damage(
+              Reason.BAD_DATA,
+              "the deflate data does not end within the compressed size of " + csize + " bytes",
+              entry.name(),
+              dataStart + consumed);
         }
         if (feed == 0) {
-          throw damage(Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
+          throw damage(
+              Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
         }
         if (used == 0) {
-          throw damage(Reason.BAD_DATA, "the deflate data makes no progress", entry.name(), src.position());
+          throw damage(
+              Reason.BAD_DATA, "the deflate data makes no progress", entry.name(), src.position());
         }
       }
     }
@@ -495,20 +563,31 @@ public final class ZipSalvage implements AutoCloseable {
       }
       if (descriptor) {
         int avail = src.fill(24);
-        int withSignature = avail >= 4 && src.peek32(0) == DESCRIPTOR
-            ? descriptorLength(4, consumed, produced, crcValue, avail) : -3;
-        int length = withSignature > 0 ? withSignature : descriptorLength(0, consumed, produced, crcValue, avail);
+        int withSignature =
+            avail >= 4 && src.peek32(0) == DESCRIPTOR
+                ? descriptorLength(4, consumed, produced, crcValue, avail)
+                : -3;
+        int length =
+            withSignature > 0
+                ? withSignature
+                : descriptorLength(0, consumed, produced, crcValue, avail);
         if (length <= 0) {
           int problem = withSignature == -3 ? length : withSignature;
           long at = src.position();
           finished = false;
           if (problem == -1) {
-            throw damage(Reason.TRUNCATED, "the archive ends inside the data descriptor", entry.name(), at);
+            throw damage(
+                Reason.TRUNCATED, "the archive ends inside the data descriptor", entry.name(), at);
           }
           if (problem == 0) {
-            throw damage(Reason.CRC_MISMATCH, "the data does not match its CRC-32", entry.name(), at);
+            throw damage(
+                Reason.CRC_MISMATCH, "the data does not match its CRC-32", entry.name(), at);
           }
-          throw damage(Reason.BAD_HEADER, "the data descriptor's sizes do not match the data", entry.name(), at);
+          throw damage(
+              Reason.BAD_HEADER,
+              "the data descriptor's sizes do not match the data",
+              entry.name(),
+              at);
         }
         src.advance(length);
         entry.sizes(consumed, produced);
@@ -519,24 +598,33 @@ public final class ZipSalvage implements AutoCloseable {
         long gap = csize - consumed;
         if (src.skip(gap) < gap) {
           finished = false;
-          throw damage(Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
+          throw damage(
+              Reason.TRUNCATED, "the archive ends inside the data", entry.name(), src.position());
         }
         consumed = csize;
       }
       if (produced != usize) {
         finished = false;
-        throw damage(Reason.BAD_DATA, "the data inflates to " + produced + " bytes, not the " + usize
-            + " of its header", entry.name(), src.position());
+        throw damage(
+            Reason.BAD_DATA,
+            "the data inflates to " + produced + " bytes, not the " + usize + " of its header",
+            entry.name(),
+            src.position());
       }
       if (crcValue != crcExpected) {
         finished = false;
-        throw damage(Reason.CRC_MISMATCH, "the data does not match its CRC-32", entry.name(), src.position());
+        throw damage(
+            Reason.CRC_MISMATCH,
+            "the data does not match its CRC-32",
+            entry.name(),
+            src.position());
       }
     }
 
     /**
-     * The length of a data descriptor starting {@code start} bytes ahead (4 after a signature, else 0), or: -1 if
-     * the input ends first, 0 if its CRC differs, -2 if its sizes (64-bit tried first) differ.
+     * The length of a data descriptor starting {@code start} bytes ahead (4 after a signature, else
+     * 0), or: -1 if the input ends first, 0 if its CRC differs, -2 if its sizes (64-bit tried
+     * first) differ.
      */
     private int descriptorLength(int start, long c, long u, long crcValue, int avail) {
       if (avail < start + 12) {

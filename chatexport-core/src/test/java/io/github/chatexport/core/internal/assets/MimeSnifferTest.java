@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MimeSnifferTest {
   @Test
   void recognizesImages() {
-    assertThat(sniff(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d)).isEqualTo("image/png");
+    assertThat(sniff(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d))
+        .isEqualTo("image/png");
     assertThat(sniff(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F', 'I', 'F')).isEqualTo("image/jpeg");
     assertThat(sniff(0xff, 0xd8, 0xff, 0xe1)).isEqualTo("image/jpeg");
     assertThat(sniff("GIF89a\u0001\u0000")).isEqualTo("image/gif");
@@ -25,7 +26,9 @@ class MimeSnifferTest {
   void recognizesAudio() {
     assertThat(sniff("RIFF$\u0000\u0000\u0000WAVEfmt ")).isEqualTo("audio/wav");
     assertThat(sniff("ID3\u0004\u0000\u0000")).isEqualTo("audio/mpeg");
-    assertThat(sniff(0xff, 0xfb, 0x90, 0x64)).as("MPEG-1 layer III, 128 kbit/s, 44.1 kHz").isEqualTo("audio/mpeg");
+    assertThat(sniff(0xff, 0xfb, 0x90, 0x64))
+        .as("MPEG-1 layer III, 128 kbit/s, 44.1 kHz")
+        .isEqualTo("audio/mpeg");
     assertThat(sniff(0xff, 0xf3, 0x64, 0xc4)).as("MPEG-2 layer III").isEqualTo("audio/mpeg");
     assertThat(sniff(0xff, 0xe3, 0x18, 0xc4)).as("MPEG-2.5 layer III").isEqualTo("audio/mpeg");
     assertThat(sniff(0xff, 0xfd, 0x90, 0x64)).as("MPEG-1 layer II").isEqualTo("audio/mpeg");
@@ -56,7 +59,8 @@ class MimeSnifferTest {
     "'avif', image/avif",
   })
   void recognizesTheIsoMediaFamilyByBrand(String brand, String mime) {
-    assertThat(sniff("\u0000\u0000\u0000 ftyp" + brand + "\u0000\u0000\u0000\u0000")).isEqualTo(mime);
+    assertThat(sniff("\u0000\u0000\u0000 ftyp" + brand + "\u0000\u0000\u0000\u0000"))
+        .isEqualTo(mime);
   }
 
   @Test
@@ -86,8 +90,10 @@ class MimeSnifferTest {
     byte[] padded = Arrays.copyOf(png, 64);
     assertThat(MimeSniffer.sniff(padded, 8)).isEqualTo("image/png");
     assertThat(MimeSniffer.sniff(padded, 7)).isNull();
-    assertThatThrownBy(() -> MimeSniffer.sniff(png, 9)).isInstanceOf(IndexOutOfBoundsException.class);
-    assertThatThrownBy(() -> MimeSniffer.sniff(png, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> MimeSniffer.sniff(png, 9))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> MimeSniffer.sniff(png, -1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -16,23 +16,28 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class HtmlExportScannerTest {
-  private static final String HEAD = "<html>\n<head>\n  <title>ChatGPT Data Export</title>\n  <style>\n"
-      + "    body { margin: 20px; }\n    .author::first-letter { text-transform: uppercase; }\n  </style>\n"
-      + "  <script>\n";
-  private static final String SCRIPT = "\n\nfunction getConversationMessages(conversation) {\n"
-      + "  var messages = [];\n  var currentNode = conversation.current_node;\n"
-      + "  while (currentNode != null) { var node = conversation.mapping[currentNode]; currentNode = node.parent; }\n"
-      + "  return messages.reverse();\n}\n"
-      + "window.onload = function() { for (var i = 0; i < jsonData.length; i++) { var c = jsonData[i]; } }\n";
-  private static final String TAIL = "  </script>\n</head>\n<body>\n<div id=\"root\">\n</div>\n</body>\n</html>\n";
+  private static final String HEAD =
+      "<html>\n<head>\n  <title>ChatGPT Data Export</title>\n  <style>\n"
+          + "    body { margin: 20px; }\n    .author::first-letter { text-transform: uppercase; }\n  </style>\n"
+          + "  <script>\n";
+  private static final String SCRIPT =
+      "\n\nfunction getConversationMessages(conversation) {\n"
+          + "  var messages = [];\n  var currentNode = conversation.current_node;\n"
+          + "  while (currentNode != null) { var node = conversation.mapping[currentNode]; currentNode = node.parent; }\n"
+          + "  return messages.reverse();\n}\n"
+          + "window.onload = function() { for (var i = 0; i < jsonData.length; i++) { var c = jsonData[i]; } }\n";
+  private static final String TAIL =
+      "  </script>\n</head>\n<body>\n<div id=\"root\">\n</div>\n</body>\n</html>\n";
 
-  private static final String ARRAY = "[{\"title\":\"Trip ] plan\","
-      + "\"mapping\":{\"a\":{\"children\":[\"b\",[1,[2,[]]]]}},"
-      + "\"text\":\"</script><script>alert(1)</script>\",\"q\":\"say \\\"hi\\\" ] [ { }\",\"bs\":\"\\\\\","
-      + "\"bsq\":\"\\\\\\\"]\",\"u\":\"日本語 🙂 \\u005d\",\"nested\":[[[{\"x\":[]}]]],\"n\":null},"
-      + "{\"title\":\"var assetsJson = {\\\"fake\\\": 1}\",\"mapping\":{}}]";
-  private static final String ASSETS = "{\"sediment://file_1\": \"file_1-photo.png\", "
-      + "\"file-service://file-2\": {\"file_path\": \"dalle-generations/x.webp\", \"label\": \"a } ] </b>\"}}";
+  private static final String ARRAY =
+      "[{\"title\":\"Trip ] plan\","
+          + "\"mapping\":{\"a\":{\"children\":[\"b\",[1,[2,[]]]]}},"
+          + "\"text\":\"</script><script>alert(1)</script>\",\"q\":\"say \\\"hi\\\" ] [ { }\",\"bs\":\"\\\\\","
+          + "\"bsq\":\"\\\\\\\"]\",\"u\":\"日本語 🙂 \\u005d\",\"nested\":[[[{\"x\":[]}]]],\"n\":null},"
+          + "{\"title\":\"var assetsJson = {\\\"fake\\\": 1}\",\"mapping\":{}}]";
+  private static final String ASSETS =
+      "{\"sediment://file_1\": \"file_1-photo.png\", "
+          + "\"file-service://file-2\": {\"file_path\": \"dalle-generations/x.webp\", \"label\": \"a } ] </b>\"}}";
 
   @Test
   void extractsExactlyTheJsonDataArrayOfA2023StylePage() throws IOException {
@@ -52,7 +57,8 @@ class HtmlExportScannerTest {
 
   @Test
   void findsTheAssetIndexAfterTheConversationsInTheSamePass() throws IOException {
-    String page = HEAD + "var jsonData = " + ARRAY + ";\nvar assetsJson = " + ASSETS + ";" + SCRIPT + TAIL;
+    String page =
+        HEAD + "var jsonData = " + ARRAY + ";\nvar assetsJson = " + ASSETS + ";" + SCRIPT + TAIL;
     HtmlExportScanner scanner = HtmlExportScanner.over(stream(page));
     InputStream json = scanner.jsonData();
     assertThat(scanner.assetsJsonSeen()).isNull();
@@ -64,7 +70,8 @@ class HtmlExportScannerTest {
 
   @Test
   void keepsTheAssetIndexMetBeforeTheConversations() throws IOException {
-    String page = HEAD + "var assetsJson = " + ASSETS + ";\nvar jsonData = " + ARRAY + ";" + SCRIPT + TAIL;
+    String page =
+        HEAD + "var assetsJson = " + ASSETS + ";\nvar jsonData = " + ARRAY + ";" + SCRIPT + TAIL;
     HtmlExportScanner scanner = HtmlExportScanner.over(stream(page));
     InputStream json = scanner.jsonData();
     assertThat(scanner.assetsJsonSeen()).isEqualTo(ASSETS);
@@ -77,7 +84,9 @@ class HtmlExportScannerTest {
     String page = HEAD + "var jsonData = " + ARRAY + ";\nvar assetsJson = " + ASSETS + ";" + TAIL;
     HtmlExportScanner scanner = HtmlExportScanner.over(stream(page));
     assertThat(scanner.assetsJson()).isEqualTo(ASSETS);
-    assertThatThrownBy(scanner::jsonData).isInstanceOf(IllegalStateException.class).hasMessageContaining("skipped");
+    assertThatThrownBy(scanner::jsonData)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("skipped");
     assertThat(HtmlExportScanner.assetsJson(stream(page), 1 << 20)).isEqualTo(ASSETS);
   }
 
@@ -94,8 +103,9 @@ class HtmlExportScannerTest {
 
   @Test
   void returnsTheAssetIndexAsRawTextEvenWhenItIsAJavaScriptLiteral() throws IOException {
-    String literal = "{\n  // a comment with } and ' and \"\n  'sediment://file_1': 'it\\'s \"here\"',\n"
-        + "  /* block } ] */ key: {file_path: `a}b`, mime_type: &quot;image/png&quot;},\n  trailing: [1, 2,],\n}";
+    String literal =
+        "{\n  // a comment with } and ' and \"\n  'sediment://file_1': 'it\\'s \"here\"',\n"
+            + "  /* block } ] */ key: {file_path: `a}b`, mime_type: &quot;image/png&quot;},\n  trailing: [1, 2,],\n}";
     String page = HEAD + "var jsonData = [];\nconst assetsJson = " + literal + "\n" + TAIL;
     HtmlExportScanner scanner = HtmlExportScanner.over(stream(page));
     assertThat(text(scanner.jsonData())).isEqualTo("[]");
@@ -104,16 +114,22 @@ class HtmlExportScannerTest {
 
   @Test
   void recognizesVarLetAndConstWithAnyWhiteSpace() throws IOException {
-    for (String assignment : new String[] {"var jsonData = ", "let jsonData=", "const\tjsonData\n=\n  ",
-        "var  jsonData  =  "}) {
-      assertThat(text(HtmlExportScanner.jsonData(stream(HEAD + assignment + "[1]" + TAIL)))).isEqualTo("[1]");
+    for (String assignment :
+        new String[] {
+          "var jsonData = ", "let jsonData=", "const\tjsonData\n=\n  ", "var  jsonData  =  "
+        }) {
+      assertThat(text(HtmlExportScanner.jsonData(stream(HEAD + assignment + "[1]" + TAIL))))
+          .isEqualTo("[1]");
     }
   }
 
   @Test
   void ignoresLookalikesOfTheAssignment() throws IOException {
-    String page = HEAD + "myvar jsonData = [0];\nvar jsonDataOld = [1];\nif (var jsonData == [2]) {}\n"
-        + "window.jsonData = [3];\nvar\njsonData = [4];" + TAIL;
+    String page =
+        HEAD
+            + "myvar jsonData = [0];\nvar jsonDataOld = [1];\nif (var jsonData == [2]) {}\n"
+            + "window.jsonData = [3];\nvar\njsonData = [4];"
+            + TAIL;
     assertThat(text(HtmlExportScanner.jsonData(stream(page)))).isEqualTo("[4]");
   }
 
@@ -127,9 +143,12 @@ class HtmlExportScannerTest {
 
   @Test
   void aPageWithoutTheArrayIsAClearError() {
-    ChatHtmlException e = catchThrowableOfType(ChatHtmlException.class,
-        () -> HtmlExportScanner.jsonData(stream(HEAD + "var other = [1];" + TAIL)));
-    assertThat(e.getMessage()).startsWith("chat.html: no `var jsonData = [` in the page at byte offset");
+    ChatHtmlException e =
+        catchThrowableOfType(
+            ChatHtmlException.class,
+            () -> HtmlExportScanner.jsonData(stream(HEAD + "var other = [1];" + TAIL)));
+    assertThat(e.getMessage())
+        .startsWith("chat.html: no `var jsonData = [` in the page at byte offset");
     assertThat(e.offset()).isEqualTo(HEAD.length() + "var other = [1];".length() + TAIL.length());
     assertThat(e.entry()).isEqualTo("chat.html");
   }
@@ -137,8 +156,9 @@ class HtmlExportScannerTest {
   @Test
   void somethingElseThanAnArrayIsAClearError() {
     String page = HEAD + "var jsonData = <insert data here>\n" + SCRIPT + TAIL;
-    ChatHtmlException e = catchThrowableOfType(ChatHtmlException.class,
-        () -> HtmlExportScanner.jsonData(stream(page)));
+    ChatHtmlException e =
+        catchThrowableOfType(
+            ChatHtmlException.class, () -> HtmlExportScanner.jsonData(stream(page)));
     assertThat(e.getMessage()).contains("something else than a JSON array");
     assertThat(e.offset()).isEqualTo(HEAD.length() + "var jsonData = ".length());
   }
@@ -148,14 +168,19 @@ class HtmlExportScannerTest {
     String page = HEAD + "var jsonData = [{\"title\":\"secret text\",\"parts\":[\"more secret";
     InputStream json = HtmlExportScanner.over(stream(page), "export/chat.html", 100).jsonData();
     ChatHtmlException e = catchThrowableOfType(ChatHtmlException.class, () -> text(json));
-    assertThat(e.getMessage()).startsWith("export/chat.html: the jsonData array that starts at byte offset "
-        + (HEAD.length() + 15) + " is not terminated before the page ends at byte offset " + page.length());
+    assertThat(e.getMessage())
+        .startsWith(
+            "export/chat.html: the jsonData array that starts at byte offset "
+                + (HEAD.length() + 15)
+                + " is not terminated before the page ends at byte offset "
+                + page.length());
     assertThat(e.getMessage()).doesNotContain("secret");
   }
 
   @Test
   void anArrayCutShortByTheEndOfItsScriptIsAnError() throws IOException {
-    String page = HEAD + "var jsonData = [{\"title\":\"x\"}, {\"title\":\"y\"}\n</script>" + SCRIPT + TAIL;
+    String page =
+        HEAD + "var jsonData = [{\"title\":\"x\"}, {\"title\":\"y\"}\n</script>" + SCRIPT + TAIL;
     InputStream json = HtmlExportScanner.jsonData(stream(page));
     ChatHtmlException e = catchThrowableOfType(ChatHtmlException.class, () -> text(json));
     assertThat(e.getMessage()).contains("is not terminated before its script ends");
@@ -176,19 +201,24 @@ class HtmlExportScannerTest {
     HtmlExportScanner scanner = HtmlExportScanner.over(stream(page), "chat.html", 1000);
     assertThat(text(scanner.jsonData())).isEqualTo("[1]");
     ChatHtmlException e = catchThrowableOfType(ChatHtmlException.class, scanner::assetsJson);
-    assertThat(e.getMessage()).contains("longer than the limit of 1000 bytes").doesNotContain("xxx");
+    assertThat(e.getMessage())
+        .contains("longer than the limit of 1000 bytes")
+        .doesNotContain("xxx");
     assertThatThrownBy(scanner::assetsJsonSeen).isSameAs(e);
-    assertThat(HtmlExportScanner.over(stream(page), "chat.html", big.length()).assetsJson()).isEqualTo(big);
+    assertThat(HtmlExportScanner.over(stream(page), "chat.html", big.length()).assetsJson())
+        .isEqualTo(big);
   }
 
   @Test
   void anUnterminatedOrNonObjectAssetIndexIsAnError() throws IOException {
-    HtmlExportScanner open = HtmlExportScanner.over(stream(HEAD + "var jsonData = [];\nvar assetsJson = {\"a\": 1"));
+    HtmlExportScanner open =
+        HtmlExportScanner.over(stream(HEAD + "var jsonData = [];\nvar assetsJson = {\"a\": 1"));
     text(open.jsonData());
     assertThat(catchThrowableOfType(ChatHtmlException.class, open::assetsJson).getMessage())
         .contains("not terminated before the page ends");
 
-    HtmlExportScanner script = HtmlExportScanner.over(stream("var assetsJson = {\"a\": 1\n</script>" + TAIL));
+    HtmlExportScanner script =
+        HtmlExportScanner.over(stream("var assetsJson = {\"a\": 1\n</script>" + TAIL));
     assertThat(catchThrowableOfType(ChatHtmlException.class, script::assetsJson).getMessage())
         .contains("not terminated before its script ends");
 
@@ -200,18 +230,20 @@ class HtmlExportScannerTest {
   @Test
   void handlesMarkersAndStringsSplitAcrossBufferRefillsAndOneByteReads() throws IOException {
     for (int pad = ByteSource.BUFFER_SIZE - 40; pad < ByteSource.BUFFER_SIZE + 5; pad += 3) {
-      String page = " ".repeat(pad) + "var jsonData = " + ARRAY + ";var assetsJson = " + ASSETS + ";" + TAIL;
+      String page =
+          " ".repeat(pad) + "var jsonData = " + ARRAY + ";var assetsJson = " + ASSETS + ";" + TAIL;
       HtmlExportScanner scanner = HtmlExportScanner.over(stream(page));
       assertThat(text(scanner.jsonData())).as("padding %s", pad).isEqualTo(ARRAY);
       assertThat(scanner.assetsJson()).isEqualTo(ASSETS);
     }
     String page = HEAD + "var assetsJson = " + ASSETS + ";var jsonData = " + ARRAY + ";" + TAIL;
-    InputStream trickle = new FilterInputStream(stream(page)) {
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        return super.read(b, off, Math.min(len, 1));
-      }
-    };
+    InputStream trickle =
+        new FilterInputStream(stream(page)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 1));
+          }
+        };
     HtmlExportScanner scanner = HtmlExportScanner.over(trickle);
     InputStream json = scanner.jsonData();
     StringBuilder oneByOne = new StringBuilder();
@@ -265,8 +297,34 @@ class HtmlExportScannerTest {
 
   @Test
   void randomPagesGiveTheArrayOrAChatHtmlExceptionNothingElse() {
-    String[] tokens = {"var ", "let ", "jsonData", "assetsJson", " = ", "=", "==", "[", "]", "{", "}", "\"", "\\",
-        "'", "`", "<", "/", "*", "//", "/*", "*/", " ", "x", "\n", "日", ";"};
+    String[] tokens = {
+      "var ",
+      "let ",
+      "jsonData",
+      "assetsJson",
+      " = ",
+      "=",
+      "==",
+      "[",
+      "]",
+      "{",
+      "}",
+      "\"",
+      "\\",
+      "'",
+      "`",
+      "<",
+      "/",
+      "*",
+      "//",
+      "/*",
+      "*/",
+      " ",
+      "x",
+      "\n",
+      "日",
+      ";"
+    };
     java.util.Random random = new java.util.Random(7);
     for (int i = 0; i < 3000; i++) {
       StringBuilder page = new StringBuilder();
@@ -297,14 +355,19 @@ class HtmlExportScannerTest {
     }
   }
 
-  /** A page of about {@code size} bytes, made while it is read; the array holds many tricky items. */
+  /**
+   * A page of about {@code size} bytes, made while it is read; the array holds many tricky items.
+   */
   private static final class GeneratedPage extends InputStream {
     static final String ASSETS = "{\"sediment://file_9\": \"file_9.dat\"}";
-    private static final byte[] ITEM = ("{\"title\":\"t ] } </script> \\\"q\\\" \\\\\",\"mapping\":{\"a\":[1,[2,[3]],"
-        + "{\"b\":\"[[[\"}]},\"text\":\"日本語 🙂 var assetsJson = {\"},").getBytes(UTF_8);
+    private static final byte[] ITEM =
+        ("{\"title\":\"t ] } </script> \\\"q\\\" \\\\\",\"mapping\":{\"a\":[1,[2,[3]],"
+                + "{\"b\":\"[[[\"}]},\"text\":\"日本語 🙂 var assetsJson = {\"},")
+            .getBytes(UTF_8);
     private static final byte[] LAST = "{}]".getBytes(UTF_8);
     final byte[] prefix = (HEAD + "var jsonData = [").getBytes(UTF_8);
-    private final byte[] suffix = (";\nvar assetsJson = " + ASSETS + ";" + SCRIPT + TAIL).getBytes(UTF_8);
+    private final byte[] suffix =
+        (";\nvar assetsJson = " + ASSETS + ";" + SCRIPT + TAIL).getBytes(UTF_8);
     private final long items;
     long produced;
 

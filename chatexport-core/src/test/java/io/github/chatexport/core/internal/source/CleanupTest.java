@@ -23,26 +23,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Closing a source throws nothing: a temporary copy that cannot be deleted (here a non-empty folder in its
- * place, which no delete removes, whoever runs the test) is logged at WARNING and the close goes on.
+ * Closing a source throws nothing: a temporary copy that cannot be deleted (here a non-empty folder
+ * in its place, which no delete removes, whoever runs the test) is logged at WARNING and the close
+ * goes on.
  */
 class CleanupTest {
-  private final Logger logger = Logger.getLogger(TempFiles.LOGGER); // held: JUL keeps loggers weakly
+  private final Logger logger =
+      Logger.getLogger(TempFiles.LOGGER); // held: JUL keeps loggers weakly
   private final List<LogRecord> logged = new ArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (logged) {
-        logged.add(record);
-      }
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (logged) {
+            logged.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @TempDir Path dir;
 
@@ -69,8 +72,10 @@ class CleanupTest {
     assertThatCode(source::close).doesNotThrowAnyException();
     assertThatCode(source::close).doesNotThrowAnyException();
 
-    assertThat(warnings()).hasSize(2).allSatisfy(m -> assertThat(m)
-        .startsWith("could not delete the temporary copy " + undeletable));
+    assertThat(warnings())
+        .hasSize(2)
+        .allSatisfy(
+            m -> assertThat(m).startsWith("could not delete the temporary copy " + undeletable));
     assertThat(Files.exists(undeletable)).isTrue();
   }
 
@@ -78,12 +83,14 @@ class CleanupTest {
   void aSalvagedZipSourceWhoseCopyCannotBeDeletedClosesAndLogs() throws IOException {
     Path undeletable = undeletable();
     SalvagedZipSource source =
-        new SalvagedZipSource(zip(), "export.zip", ArchiveLimits.DEFAULTS, w -> { }, undeletable);
+        new SalvagedZipSource(zip(), "export.zip", ArchiveLimits.DEFAULTS, w -> {}, undeletable);
 
     assertThatCode(source::close).doesNotThrowAnyException();
 
-    assertThat(warnings()).singleElement().satisfies(m -> assertThat(m)
-        .startsWith("could not delete the temporary copy " + undeletable));
+    assertThat(warnings())
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m).startsWith("could not delete the temporary copy " + undeletable));
   }
 
   @Test
@@ -98,13 +105,19 @@ class CleanupTest {
       out.closeEntry();
     }
     Path outerUndeletable = undeletable();
-    ZipSource outer = new ZipSource(outerZip, "outer.zip", outerUndeletable, ArchiveLimits.DEFAULTS);
-    NestedSource nested = NestedSource.open(outer, NestedSource.innerArchives(outer), ArchiveLimits.DEFAULTS);
+    ZipSource outer =
+        new ZipSource(outerZip, "outer.zip", outerUndeletable, ArchiveLimits.DEFAULTS);
+    NestedSource nested =
+        NestedSource.open(outer, NestedSource.innerArchives(outer), ArchiveLimits.DEFAULTS);
 
     assertThatCode(nested::close).doesNotThrowAnyException();
 
-    assertThat(warnings()).singleElement().satisfies(m -> assertThat(m)
-        .startsWith("could not delete the temporary copy " + outerUndeletable));
+    assertThat(warnings())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith("could not delete the temporary copy " + outerUndeletable));
   }
 
   @Test
@@ -115,7 +128,10 @@ class CleanupTest {
 
   private List<String> warnings() {
     synchronized (logged) {
-      return logged.stream().filter(r -> Level.WARNING.equals(r.getLevel())).map(LogRecord::getMessage).toList();
+      return logged.stream()
+          .filter(r -> Level.WARNING.equals(r.getLevel()))
+          .map(LogRecord::getMessage)
+          .toList();
     }
   }
 
@@ -128,7 +144,8 @@ class CleanupTest {
 
   private Path zip() throws IOException {
     Path zip = Files.createTempFile(dir, "export", ".zip");
-    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file)) {
       out.putNextEntry(new ZipEntry("conversations.json"));
       out.write("[]".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();

@@ -60,7 +60,8 @@ class ByteSourceTest {
   @Test
   void rejectsImpossibleRequests() {
     ByteSource src = new ByteSource(InputStream.nullInputStream());
-    assertThatThrownBy(() -> src.fill(ByteSource.BUFFER_SIZE + 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> src.fill(ByteSource.BUFFER_SIZE + 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> src.advance(1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

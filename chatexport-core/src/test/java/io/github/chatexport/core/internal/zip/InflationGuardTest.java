@@ -16,9 +16,11 @@ class InflationGuardTest {
 
   @Test
   void passesAnEntryWithinItsBudgetUnchanged() throws IOException {
-    byte[] data = "[{\"title\":\"a\"}]".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] data =
+        "[{\"title\":\"a\"}]".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] deflated = TestZips.deflate(data);
-    try (InputStream in = InflationGuard.of(inflating(deflated), "c.json", deflated.length, ArchiveLimits.DEFAULTS)) {
+    try (InputStream in =
+        InflationGuard.of(inflating(deflated), "c.json", deflated.length, ArchiveLimits.DEFAULTS)) {
       assertThat(in.readAllBytes()).isEqualTo(data);
     }
   }
@@ -28,7 +30,9 @@ class InflationGuardTest {
     byte[] deflated = TestZips.deflatedZeros(BOMB_SIZE);
     assertThat(deflated.length).as("a ratio beyond 900").isLessThan((int) (BOMB_SIZE / 900));
     long start = System.nanoTime();
-    InputStream in = InflationGuard.of(inflating(deflated), "bomb.json", deflated.length, ArchiveLimits.DEFAULTS);
+    InputStream in =
+        InflationGuard.of(
+            inflating(deflated), "bomb.json", deflated.length, ArchiveLimits.DEFAULTS);
     byte[] buf = new byte[1 << 16];
     long read = 0;
     ZipBombException e = null;
@@ -46,7 +50,10 @@ class InflationGuardTest {
     assertThat(read).isLessThanOrEqualTo(budget).isGreaterThan(budget - buf.length);
     assertThat(e.limit()).isEqualTo(budget);
     assertThat(e.entry()).isEqualTo("bomb.json");
-    assertThat(e.getMessage()).contains("'bomb.json'").contains("ZIP bomb").contains(String.valueOf(budget));
+    assertThat(e.getMessage())
+        .contains("'bomb.json'")
+        .contains("ZIP bomb")
+        .contains(String.valueOf(budget));
     assertThat(millis).as("milliseconds").isLessThan(3_000);
     assertThatThrownBy(in::read).as("it stays failed").isInstanceOf(ZipBombException.class);
   }
@@ -73,7 +80,8 @@ class InflationGuardTest {
   void allowsTheMinimumWhateverTheRatio() throws IOException {
     byte[] deflated = TestZips.deflatedZeros(1 << 20);
     ArchiveLimits limits = new ArchiveLimits(2, 1 << 20, 1L << 40);
-    try (InputStream in = InflationGuard.of(inflating(deflated), "zeros", deflated.length, limits)) {
+    try (InputStream in =
+        InflationGuard.of(inflating(deflated), "zeros", deflated.length, limits)) {
       assertThat(in.readAllBytes()).hasSize(1 << 20);
     }
   }
@@ -93,7 +101,8 @@ class InflationGuardTest {
     byte[] data = new byte[3000];
     ArchiveLimits limits = new ArchiveLimits(1000, 0, 2000);
     InputStream in = InflationGuard.of(new ByteArrayInputStream(data), "x", 3000, limits);
-    assertThat(catchThrowableOfType(ZipBombException.class, in::readAllBytes).limit()).isEqualTo(2000);
+    assertThat(catchThrowableOfType(ZipBombException.class, in::readAllBytes).limit())
+        .isEqualTo(2000);
   }
 
   @Test
@@ -107,12 +116,13 @@ class InflationGuardTest {
   @Test
   void readsSingleBytesAndClosesTheWrappedStream() throws IOException {
     boolean[] closed = {false};
-    InputStream wrapped = new ByteArrayInputStream(new byte[] {7, (byte) 200}) {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+    InputStream wrapped =
+        new ByteArrayInputStream(new byte[] {7, (byte) 200}) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
     InputStream in = InflationGuard.of(wrapped, "x", 2, ArchiveLimits.DEFAULTS);
     assertThat(in.available()).isEqualTo(2);
     assertThat(in.read()).isEqualTo(7);
@@ -129,9 +139,12 @@ class InflationGuardTest {
     assertThat(limits.budget(0)).isEqualTo(10);
     assertThat(limits.budget(1)).isEqualTo(100);
     assertThat(limits.budget(-1)).isEqualTo(Long.MAX_VALUE);
-    assertThatThrownBy(() -> new ArchiveLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ArchiveLimits(1, -1, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ArchiveLimits(1, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ArchiveLimits(0, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ArchiveLimits(1, -1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ArchiveLimits(1, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static InputStream inflating(byte[] deflated) {

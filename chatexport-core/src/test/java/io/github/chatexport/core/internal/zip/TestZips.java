@@ -90,7 +90,9 @@ final class TestZips {
       return this;
     }
 
-    /** Writes these compressed bytes as the data, declaring {@code size} as the uncompressed size. */
+    /**
+     * Writes these compressed bytes as the data, declaring {@code size} as the uncompressed size.
+     */
     Spec precompressed(byte[] deflated, long size, long crc) {
       compressed = deflated;
       sizeOverride = size;
@@ -116,14 +118,20 @@ final class TestZips {
     Out out = new Out();
     List<long[]> offsets = new ArrayList<>();
     for (Spec s : specs) {
-      byte[] compressed = s.compressed != null ? s.compressed
-          : s.method == ZipSalvage.DEFLATED ? deflate(s.data) : s.data;
+      byte[] compressed =
+          s.compressed != null
+              ? s.compressed
+              : s.method == ZipSalvage.DEFLATED ? deflate(s.data) : s.data;
       long size = s.sizeOverride >= 0 ? s.sizeOverride : s.data.length;
       long crc = s.crcOverride >= 0 ? s.crcOverride : crc(s.data);
       offsets.add(new long[] {out.size(), crc, compressed.length, size});
       byte[] name = s.nameBytes();
-      byte[] extra = s.zip64Local ? concat(zip64Extra(s.descriptor ? 0 : size, s.descriptor ? 0 : compressed.length),
-          s.extra) : s.extra;
+      byte[] extra =
+          s.zip64Local
+              ? concat(
+                  zip64Extra(s.descriptor ? 0 : size, s.descriptor ? 0 : compressed.length),
+                  s.extra)
+              : s.extra;
       out.u32(ZipSalvage.LOCAL);
       out.u16(s.zip64Local ? 45 : 20);
       out.u16(flags(s));
@@ -194,7 +202,8 @@ final class TestZips {
   }
 
   private static int flags(Spec s) {
-    return (s.descriptor ? ZipSalvage.FLAG_DESCRIPTOR : 0) | (s.utf8 ? ZipSalvage.FLAG_UTF8 : 0)
+    return (s.descriptor ? ZipSalvage.FLAG_DESCRIPTOR : 0)
+        | (s.utf8 ? ZipSalvage.FLAG_UTF8 : 0)
         | (s.encrypted ? ZipSalvage.FLAG_ENCRYPTED : 0);
   }
 
@@ -249,9 +258,9 @@ final class TestZips {
   }
 
   /**
-   * {@code size} zero bytes (a multiple of 1 MiB), raw-deflated without ever holding them: the classic ZIP bomb,
-   * about 1 KB per MiB. One MiB is deflated once, with a full flush so that its output stands alone, and repeated;
-   * an empty final block ends the stream.
+   * {@code size} zero bytes (a multiple of 1 MiB), raw-deflated without ever holding them: the
+   * classic ZIP bomb, about 1 KB per MiB. One MiB is deflated once, with a full flush so that its
+   * output stands alone, and repeated; an empty final block ends the stream.
    */
   static byte[] deflatedZeros(long size) {
     if (size % MIB != 0) {
@@ -281,7 +290,9 @@ final class TestZips {
 
   static final long MIB = 1 << 20;
 
-  /** An archive written by {@link ZipOutputStream}, which gives deflated entries a data descriptor. */
+  /**
+   * An archive written by {@link ZipOutputStream}, which gives deflated entries a data descriptor.
+   */
   static byte[] javaZip(Spec... specs) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

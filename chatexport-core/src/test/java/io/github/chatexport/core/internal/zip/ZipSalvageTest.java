@@ -61,7 +61,8 @@ class ZipSalvageTest {
       assertThat(zip.endedAtCentralDirectory()).isTrue();
       assertThat(zip.next()).isNull();
     }
-    assertThat(read.keySet()).containsExactly(Arrays.stream(specs).map(s -> s.name).toArray(String[]::new));
+    assertThat(read.keySet())
+        .containsExactly(Arrays.stream(specs).map(s -> s.name).toArray(String[]::new));
     for (Spec s : specs) {
       assertThat(read.get(s.name)).as(s.name).isEqualTo(s.data);
     }
@@ -69,7 +70,9 @@ class ZipSalvageTest {
 
   @Test
   void reportsMethodSizesOffsetsAndDirectories() throws IOException {
-    byte[] archive = javaZip(entry("a.txt", "aaaa"), entry("d/", new byte[0]), entry("s.bin", "stored").stored());
+    byte[] archive =
+        javaZip(
+            entry("a.txt", "aaaa"), entry("d/", new byte[0]), entry("s.bin", "stored").stored());
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry a = zip.next();
       assertThat(a).isNotNull();
@@ -108,7 +111,8 @@ class ZipSalvageTest {
     assertThatThrownBy(() -> new ZipFile(cut.toFile()).close()).isInstanceOf(ZipException.class);
 
     List<String> names = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(cut); ZipSalvage zip = ZipSalvage.over(in)) {
+    try (InputStream in = Files.newInputStream(cut);
+        ZipSalvage zip = ZipSalvage.over(in)) {
       for (SalvagedEntry e; (e = zip.next()) != null; ) {
         names.add(e.name());
         e.data().readAllBytes();
@@ -121,7 +125,9 @@ class ZipSalvageTest {
   @Test
   void truncationAnywhereDeliversEarlierEntriesIntactThenReportsIt() throws IOException {
     Spec[] specs = {
-      entry("a.json", "[1,2,3]".repeat(30)), entry("b/", new byte[0]), entry("c.bin", random(200, 2)).stored(),
+      entry("a.json", "[1,2,3]".repeat(30)),
+      entry("b/", new byte[0]),
+      entry("c.bin", random(200, 2)).stored(),
       entry("d.json", "{\"k\":\"" + SECRET + "\"}")
     };
     byte[] archive = javaZip(specs);
@@ -155,11 +161,15 @@ class ZipSalvageTest {
       if (damage == null) {
         long at = cut;
         int before = (int) boundaries.stream().filter(b -> b < at).count();
-        assertThat(boundaries.contains(at) || cut >= cd + 4).as("cut at %s ends cleanly", cut).isTrue();
+        assertThat(boundaries.contains(at) || cut >= cd + 4)
+            .as("cut at %s ends cleanly", cut)
+            .isTrue();
         assertThat(intact).as("cut at %s", cut).hasSize(Math.min(before, specs.length));
         assertThat(atCentralDirectory).isEqualTo(cut >= cd + 4);
       } else {
-        assertThat(damage.reason()).as("cut at %s: %s", cut, damage.getMessage()).isEqualTo(Reason.TRUNCATED);
+        assertThat(damage.reason())
+            .as("cut at %s: %s", cut, damage.getMessage())
+            .isEqualTo(Reason.TRUNCATED);
         assertThat(damage.offset()).isBetween(0L, (long) cut);
         assertThat(damage.getMessage()).doesNotContain("hunter2").contains("byte offset");
         if (intact.size() < specs.length && damage.entry() != null) {
@@ -172,7 +182,8 @@ class ZipSalvageTest {
   @Test
   void corruptionAnywhereIsDamageOrHarmlessNeverWrongData() throws IOException {
     Spec[] specs = {
-      entry("a.json", "[\"" + SECRET + "\"]".repeat(10)), entry("b.bin", random(100, 3)).stored(),
+      entry("a.json", "[\"" + SECRET + "\"]".repeat(10)),
+      entry("b.bin", random(100, 3)).stored(),
       entry("c.json", "{}")
     };
     byte[] archive = javaZip(specs);
@@ -188,7 +199,9 @@ class ZipSalvageTest {
           for (SalvagedEntry e; (e = zip.next()) != null; ) {
             byte[] data = e.data().readAllBytes();
             if (expected.containsKey(e.name())) {
-              assertThat(data).as("%s with byte %s ^ %s", e.name(), at, mask).isEqualTo(expected.get(e.name()));
+              assertThat(data)
+                  .as("%s with byte %s ^ %s", e.name(), at, mask)
+                  .isEqualTo(expected.get(e.name()));
             }
           }
         } catch (ZipDamageException e) {
@@ -200,15 +213,23 @@ class ZipSalvageTest {
 
   @Test
   void randomlyMangledArchivesFailOnlyWithOurExceptions() throws IOException {
-    byte[] original = TestZips.concat(javaZip(sample()), zip(false, entry("s", "stored").stored().descriptor(true),
-        entry("z", "zip64").zip64Local(), entry("n", "nosig").descriptor(false).zip64Descriptor()));
+    byte[] original =
+        TestZips.concat(
+            javaZip(sample()),
+            zip(
+                false,
+                entry("s", "stored").stored().descriptor(true),
+                entry("z", "zip64").zip64Local(),
+                entry("n", "nosig").descriptor(false).zip64Descriptor()));
     Random random = new Random(11);
     for (int i = 0; i < 3000; i++) {
       byte[] bad = Arrays.copyOf(original, 1 + random.nextInt(original.length));
       for (int k = random.nextInt(4); k >= 0; k--) {
         bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
       }
-      try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(bad), new ArchiveLimits(100, 1 << 20, 1 << 24))) {
+      try (ZipSalvage zip =
+          ZipSalvage.over(
+              new ByteArrayInputStream(bad), new ArchiveLimits(100, 1 << 20, 1 << 24))) {
         for (int entries = 0; entries < 100; entries++) {
           try {
             SalvagedEntry e = zip.next();
@@ -227,8 +248,11 @@ class ZipSalvageTest {
 
   @Test
   void corruptDeflateDataIsReportedWithEntryNameAndOffsetAfterEarlierEntries() throws IOException {
-    byte[] archive = javaZip(entry("first.json", "[1]"), entry("second.json", "[\"" + SECRET + "\"]".repeat(50)),
-        entry("third.json", "[3]"));
+    byte[] archive =
+        javaZip(
+            entry("first.json", "[1]"),
+            entry("second.json", "[\"" + SECRET + "\"]".repeat(50)),
+            entry("third.json", "[3]"));
     int second = indexOf(archive, "second.json".getBytes(UTF_8));
     byte[] bad = archive.clone();
     for (int i = second + 20; i < second + 40; i++) {
@@ -240,11 +264,15 @@ class ZipSalvageTest {
       assertThat(first.data().readAllBytes()).isEqualTo("[1]".getBytes(UTF_8));
       SalvagedEntry e = zip.next();
       assertThat(e).isNotNull();
-      ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, () -> e.data().readAllBytes());
+      ZipDamageException damage =
+          catchThrowableOfType(ZipDamageException.class, () -> e.data().readAllBytes());
       assertThat(damage.reason()).isIn(Reason.BAD_DATA, Reason.CRC_MISMATCH);
       assertThat(damage.entry()).isEqualTo("second.json");
       assertThat(damage.offset()).isGreaterThan(second);
-      assertThat(damage.getMessage()).contains("second.json").contains("byte offset").doesNotContain("hunter2");
+      assertThat(damage.getMessage())
+          .contains("second.json")
+          .contains("byte offset")
+          .doesNotContain("hunter2");
       assertThatThrownBy(zip::next).isSameAs(damage);
     }
   }
@@ -268,7 +296,8 @@ class ZipSalvageTest {
     byte[] archive = zip(true, entry("a.bin", "aaaa").stored().crc(12345), entry("b.txt", "bbb"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry a = next(zip);
-      ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes());
+      ZipDamageException damage =
+          catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes());
       assertThat(damage.reason()).isEqualTo(Reason.CRC_MISMATCH);
       assertThat(damage.entry()).isEqualTo("a.bin");
       assertThatThrownBy(() -> a.data().read()).isSameAs(damage);
@@ -282,10 +311,12 @@ class ZipSalvageTest {
 
   @Test
   void aCrcMismatchInADataDescriptorIsFinalDamage() throws IOException {
-    byte[] archive = zip(true, entry("a.json", "[1,2]").descriptor(true).crc(99), entry("b.json", "[]"));
+    byte[] archive =
+        zip(true, entry("a.json", "[1,2]").descriptor(true).crc(99), entry("b.json", "[]"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry a = next(zip);
-      ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes());
+      ZipDamageException damage =
+          catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes());
       assertThat(damage.reason()).isEqualTo(Reason.CRC_MISMATCH);
       assertThatThrownBy(zip::next).isSameAs(damage);
     }
@@ -296,7 +327,9 @@ class ZipSalvageTest {
     byte[] archive = zip(true, entry("a.json", "[1,2]").crc(7), entry("b.json", "[]"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry a = next(zip);
-      assertThat(catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes()).reason())
+      assertThat(
+              catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes())
+                  .reason())
           .isEqualTo(Reason.CRC_MISMATCH);
       assertThat(next(zip).data().readAllBytes()).isEqualTo("[]".getBytes(UTF_8));
     }
@@ -309,7 +342,9 @@ class ZipSalvageTest {
     byte[] archive = zip(true, lying);
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry a = next(zip);
-      assertThat(catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes()).reason())
+      assertThat(
+              catchThrowableOfType(ZipDamageException.class, () -> a.data().readAllBytes())
+                  .reason())
           .isEqualTo(Reason.BAD_DATA);
     }
   }
@@ -317,16 +352,22 @@ class ZipSalvageTest {
   @Test
   void anEntryThatInflatesBeyondItsDeclaredSizeStopsThereAndTheNextStillReads() throws IOException {
     long size = 20L << 20;
-    byte[] archive = zip(true,
-        entry("liar.json", new byte[0]).precompressed(TestZips.deflatedZeros(size), 1000, 0), entry("b", "b"));
+    byte[] archive =
+        zip(
+            true,
+            entry("liar.json", new byte[0]).precompressed(TestZips.deflatedZeros(size), 1000, 0),
+            entry("b", "b"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry liar = next(zip);
       InputStream in = liar.data();
-      ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, () -> {
-        while (in.read(new byte[100]) >= 0) {
-          // reads until the damage shows
-        }
-      });
+      ZipDamageException damage =
+          catchThrowableOfType(
+              ZipDamageException.class,
+              () -> {
+                while (in.read(new byte[100]) >= 0) {
+                  // reads until the damage shows
+                }
+              });
       assertThat(damage.reason()).isEqualTo(Reason.BAD_DATA);
       assertThat(damage.getMessage()).contains("more than the 1000 bytes");
       assertThat(next(zip).data().readAllBytes()).isEqualTo("b".getBytes(UTF_8));
@@ -377,10 +418,15 @@ class ZipSalvageTest {
 
   @Test
   void readsAStoredEntryWithADataDescriptorEvenWhenItsDataHoldsTheSignature() throws IOException {
-    byte[] tricky = TestZips.concat("PK\u0007\u0008 not the end PK\u0007\u0008".getBytes(UTF_8), random(70_000, 6));
+    byte[] tricky =
+        TestZips.concat(
+            "PK\u0007\u0008 not the end PK\u0007\u0008".getBytes(UTF_8), random(70_000, 6));
     Spec[] specs = {
       entry("inner.zip", tricky).stored().descriptor(true),
-      entry("inner64.bin", "PK\u0007\u0008PK".getBytes(UTF_8)).stored().descriptor(true).zip64Descriptor(),
+      entry("inner64.bin", "PK\u0007\u0008PK".getBytes(UTF_8))
+          .stored()
+          .descriptor(true)
+          .zip64Descriptor(),
       entry("after.txt", "after"),
     };
     assertReadsExactly(zip(true, specs), specs);
@@ -389,16 +435,23 @@ class ZipSalvageTest {
   @Test
   void aStoredEntryWithADescriptorCutShortIsTruncation() throws IOException {
     byte[] archive = zip(false, entry("x.bin", random(500, 7)).stored().descriptor(true));
-    try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive, 0, archive.length - 3))) {
+    try (ZipSalvage zip =
+        ZipSalvage.over(new ByteArrayInputStream(archive, 0, archive.length - 3))) {
       SalvagedEntry e = next(zip);
-      assertThat(catchThrowableOfType(ZipDamageException.class, () -> e.data().readAllBytes()).reason())
+      assertThat(
+              catchThrowableOfType(ZipDamageException.class, () -> e.data().readAllBytes())
+                  .reason())
           .isEqualTo(Reason.TRUNCATED);
     }
   }
 
   @Test
   void anEncryptedEntryIsDamageAndTheNextEntryStillReads() throws IOException {
-    byte[] archive = zip(true, entry("secret.txt", "ciphertext").stored().encrypted(), entry("open.txt", "open"));
+    byte[] archive =
+        zip(
+            true,
+            entry("secret.txt", "ciphertext").stored().encrypted(),
+            entry("open.txt", "open"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, zip::next);
       assertThat(damage.reason()).isEqualTo(Reason.ENCRYPTED);
@@ -412,7 +465,8 @@ class ZipSalvageTest {
 
   @Test
   void anEncryptedEntryWithADataDescriptorIsFinal() throws IOException {
-    byte[] archive = zip(true, entry("secret.txt", "ciphertext").encrypted().descriptor(true), entry("b", "b"));
+    byte[] archive =
+        zip(true, entry("secret.txt", "ciphertext").encrypted().descriptor(true), entry("b", "b"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, zip::next);
       assertThat(damage.reason()).isEqualTo(Reason.ENCRYPTED);
@@ -422,7 +476,8 @@ class ZipSalvageTest {
 
   @Test
   void anUnknownMethodIsDamageAndTheNextEntryStillReads() throws IOException {
-    byte[] archive = zip(true, entry("x.bz2", "bzip2 data").stored().declaredMethod(12), entry("y.txt", "y"));
+    byte[] archive =
+        zip(true, entry("x.bz2", "bzip2 data").stored().declaredMethod(12), entry("y.txt", "y"));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       ZipDamageException damage = catchThrowableOfType(ZipDamageException.class, zip::next);
       assertThat(damage.reason()).isEqualTo(Reason.UNSUPPORTED_METHOD);
@@ -435,21 +490,28 @@ class ZipSalvageTest {
   void decodesNamesByTheUtf8FlagElseAsUtf8IfValidElseAsCodePage437() throws IOException {
     byte[] cp437 = {'c', (byte) 0x81, 'r', (byte) 0x82};
     byte[] headerName = "fallback.txt".getBytes(UTF_8);
-    byte[] archive = zip(true,
-        entry("日本語.txt", "a").utf8(),
-        entry("unflagged-ü.txt", "b"),
-        entry("ignored", "c").rawName(cp437),
-        entry("ignored", "d").rawName(new byte[] {'x', (byte) 0xff}).utf8(),
-        entry("ignored", "e").rawName(headerName).extra(TestZips.unicodePathExtra(headerName, "ünicode.txt")),
-        entry("ignored", "f").rawName(headerName).extra(TestZips.unicodePathExtra("other".getBytes(UTF_8), "no")));
+    byte[] archive =
+        zip(
+            true,
+            entry("日本語.txt", "a").utf8(),
+            entry("unflagged-ü.txt", "b"),
+            entry("ignored", "c").rawName(cp437),
+            entry("ignored", "d").rawName(new byte[] {'x', (byte) 0xff}).utf8(),
+            entry("ignored", "e")
+                .rawName(headerName)
+                .extra(TestZips.unicodePathExtra(headerName, "ünicode.txt")),
+            entry("ignored", "f")
+                .rawName(headerName)
+                .extra(TestZips.unicodePathExtra("other".getBytes(UTF_8), "no")));
     List<String> names = new ArrayList<>();
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       for (SalvagedEntry e; (e = zip.next()) != null; ) {
         names.add(e.name());
       }
     }
-    assertThat(names).containsExactly(
-        "日本語.txt", "unflagged-ü.txt", "cüré", "x\ufffd", "ünicode.txt", "fallback.txt");
+    assertThat(names)
+        .containsExactly(
+            "日本語.txt", "unflagged-ü.txt", "cüré", "x\ufffd", "ünicode.txt", "fallback.txt");
   }
 
   @Test
@@ -459,13 +521,15 @@ class ZipSalvageTest {
       all[i] = (byte) i;
     }
     if (java.nio.charset.Charset.isSupported("IBM437")) {
-      assertThat(ZipNames.cp437(all)).isEqualTo(new String(all, java.nio.charset.Charset.forName("IBM437")));
+      assertThat(ZipNames.cp437(all))
+          .isEqualTo(new String(all, java.nio.charset.Charset.forName("IBM437")));
     }
   }
 
   @Test
   void keepsNamesAsStoredIncludingUnsafeOnes() throws IOException {
-    byte[] archive = zip(true, entry("../../etc/passwd", "x"), entry("/abs", "y"), entry("C:\\win", "z"));
+    byte[] archive =
+        zip(true, entry("../../etc/passwd", "x"), entry("/abs", "y"), entry("C:\\win", "z"));
     List<String> names = new ArrayList<>();
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       for (SalvagedEntry e; (e = zip.next()) != null; ) {
@@ -518,7 +582,8 @@ class ZipSalvageTest {
 
   @Test
   void skipsASpannedArchiveMarkerAtTheStart() throws IOException {
-    byte[] archive = TestZips.concat(new byte[] {'P', 'K', '0', '0'}, zip(true, entry("a.txt", "a")));
+    byte[] archive =
+        TestZips.concat(new byte[] {'P', 'K', '0', '0'}, zip(true, entry("a.txt", "a")));
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
       SalvagedEntry e = next(zip);
       assertThat(e.offset()).isEqualTo(4);
@@ -528,20 +593,28 @@ class ZipSalvageTest {
 
   @Test
   void anEntryLeftUnreadIsSkippedAndItsStreamInvalidated() throws IOException {
-    Spec[] specs = {entry("a.json", random(50_000, 8)), entry("b.bin", random(50_000, 9)).stored(),
-        entry("c.json", random(10_000, 10)).zip64Local(), entry("d.txt", "d")};
+    Spec[] specs = {
+      entry("a.json", random(50_000, 8)),
+      entry("b.bin", random(50_000, 9)).stored(),
+      entry("c.json", random(10_000, 10)).zip64Local(),
+      entry("d.txt", "d")
+    };
     for (byte[] archive : List.of(javaZip(specs), zip(false, specs))) {
       try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
         SalvagedEntry a = next(zip);
         assertThat(a.data().readNBytes(10)).isEqualTo(Arrays.copyOf(specs[0].data, 10));
         SalvagedEntry b = next(zip);
-        assertThatThrownBy(() -> a.data().read()).isInstanceOf(IOException.class).hasMessageContaining("a.json");
+        assertThatThrownBy(() -> a.data().read())
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("a.json");
         assertThat(b.name()).isEqualTo("b.bin");
         b.data().close();
         SalvagedEntry c = next(zip);
         assertThat(c.name()).isEqualTo("c.json");
         c.data().close();
-        assertThatThrownBy(() -> c.data().read()).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> c.data().read())
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("closed");
         SalvagedEntry d = next(zip);
         assertThat(d.data().readAllBytes()).isEqualTo("d".getBytes(UTF_8));
         assertThat(zip.next()).isNull();
@@ -553,24 +626,26 @@ class ZipSalvageTest {
   void readsFromAStreamThatDeliversOneByteAtATime() throws IOException {
     Spec[] specs = sample();
     byte[] archive = javaZip(specs);
-    InputStream trickle = new FilterInputStream(new ByteArrayInputStream(archive)) {
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        return super.read(b, off, Math.min(len, 1));
-      }
-    };
+    InputStream trickle =
+        new FilterInputStream(new ByteArrayInputStream(archive)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 1));
+          }
+        };
     assertReadsExactly(trickle, specs);
   }
 
   @Test
   void neverClosesTheCallersStreamAndRejectsUseAfterClose() throws IOException {
     boolean[] closed = {false};
-    InputStream in = new FilterInputStream(new ByteArrayInputStream(javaZip(entry("a", "a")))) {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+    InputStream in =
+        new FilterInputStream(new ByteArrayInputStream(javaZip(entry("a", "a")))) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
     ZipSalvage zip = ZipSalvage.over(in);
     SalvagedEntry a = next(zip);
     zip.close();
@@ -583,8 +658,12 @@ class ZipSalvageTest {
   @Test
   void aZipBombEntryIsStoppedEarlyAndFast() throws IOException {
     long size = 200L << 20;
-    byte[] archive = zip(true,
-        entry("bomb.json", new byte[0]).precompressed(TestZips.deflatedZeros(size), size, 0).descriptor(true));
+    byte[] archive =
+        zip(
+            true,
+            entry("bomb.json", new byte[0])
+                .precompressed(TestZips.deflatedZeros(size), size, 0)
+                .descriptor(true));
     assertThat(archive.length).isLessThan(300_000);
     long start = System.nanoTime();
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive))) {
@@ -614,8 +693,11 @@ class ZipSalvageTest {
   void aZipBombWithAKnownCompressedSizeIsSkippedToTheNextEntry() throws IOException {
     long size = 20L << 20;
     byte[] deflated = TestZips.deflatedZeros(size);
-    byte[] archive = zip(true,
-        entry("bomb.json", new byte[0]).precompressed(deflated, size, 0), entry("after.json", "[]"));
+    byte[] archive =
+        zip(
+            true,
+            entry("bomb.json", new byte[0]).precompressed(deflated, size, 0),
+            entry("after.json", "[]"));
     ArchiveLimits small = new ArchiveLimits(100, 1 << 20, 1L << 40);
     try (ZipSalvage zip = ZipSalvage.over(new ByteArrayInputStream(archive), small)) {
       SalvagedEntry bomb = next(zip);
@@ -630,8 +712,9 @@ class ZipSalvageTest {
   void readsAnArchiveOfMoreThan65535EntriesWithZip64EndRecordsLikeZipFileDoes() throws IOException {
     int count = 70_000;
     Path file = tmp.resolve("many.zip");
-    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
-        new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
       for (int i = 0; i < count; i++) {
         out.putNextEntry(new java.util.zip.ZipEntry("e/" + i));
         out.write((byte) i);
@@ -647,10 +730,12 @@ class ZipSalvageTest {
       }
     }
     int seen = 0;
-    // Only the salvage is timed, and generously: a loaded CI machine is slow, a quadratic scan of 70,000 entries
+    // Only the salvage is timed, and generously: a loaded CI machine is slow, a quadratic scan of
+    // 70,000 entries
     // (several billion steps) is slower still.
     long start = System.nanoTime();
-    try (InputStream in = Files.newInputStream(file); ZipSalvage zip = ZipSalvage.over(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        ZipSalvage zip = ZipSalvage.over(in)) {
       for (SalvagedEntry e; (e = zip.next()) != null; seen++) {
         assertThat(e.name()).isEqualTo("e/" + seen);
         if (seen % 1000 == 0 || seen > 65_530) {
@@ -681,7 +766,8 @@ class ZipSalvageTest {
     assertThat(names).hasSize(specs.length);
   }
 
-  private static void assertJavaZipInputStreamReads(byte[] archive, Spec... specs) throws IOException {
+  private static void assertJavaZipInputStreamReads(byte[] archive, Spec... specs)
+      throws IOException {
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
       for (Spec s : specs) {
         java.util.zip.ZipEntry e = zip.getNextEntry();
