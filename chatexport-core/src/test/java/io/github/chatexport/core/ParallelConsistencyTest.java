@@ -127,6 +127,28 @@ class ParallelConsistencyTest {
     assertThat(b.location()).isEqualTo(a.location());
   }
 
+  /**
+   * Regression (fuzz finding export/encoding-detected-per-piece): jackson guesses a parser's
+   * encoding from the first four bytes it is given. A parallel piece starting {@code [} and a NUL
+   * looked like UTF-16LE while the serial parser of the file had chosen UTF-8; and a NUL in the
+   * file's first four bytes may make the serial parser choose UTF-16, which a parallel pass now
+   * leaves to it.
+   */
+  @Test
+  void readsEveryPieceInTheEncodingTheSerialParserChose() throws IOException {
+    for (String json : new String[] {"\r[\u0000\r", "      [\u0000 ]", "[\u0000\u0000\u0000]"}) {
+      Path file = tmp.resolve("conversations.json");
+      Files.writeString(file, json);
+      ChatExportException serial =
+          catchThrowableOfType(ChatExportException.class, () -> read(ExportReader.builder(), file));
+      ChatExportException parallel =
+          catchThrowableOfType(
+              ChatExportException.class, () -> read(ExportReader.builder().parallelism(2), file));
+      assertThat(parallel.getMessage()).as(json).isEqualTo(serial.getMessage());
+      assertThat(parallel.location()).as(json).isEqualTo(serial.location());
+    }
+  }
+
   @Test
   void readsAGeneratedExportAlike() throws IOException {
     Path json = tmp.resolve("conversations.json");

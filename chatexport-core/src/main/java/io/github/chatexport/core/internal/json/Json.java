@@ -1,6 +1,7 @@
 package io.github.chatexport.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,7 +24,8 @@ public final class Json {
    * messages.
    */
   public static JsonFactory factory(ReaderConfig config) {
-    return JsonFactory.builder()
+    JsonFactoryBuilder builder = new JsonFactoryBuilder();
+    builder
         .streamReadConstraints(
             StreamReadConstraints.builder()
                 .maxStringLength(config.maxStringLength())
@@ -35,8 +37,8 @@ public final class Json {
         // String.intern():
         // a mapping has thousands of unique node ids, and interning each one cost more than it
         // saved.
-        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-        .build();
+        .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
+    return new Utf8JsonFactory(builder);
   }
 
   /**

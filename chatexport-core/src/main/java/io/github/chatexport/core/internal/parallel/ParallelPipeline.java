@@ -333,6 +333,15 @@ final class ParallelPipeline implements AutoCloseable {
           i = 0;
           before = read;
           read += n;
+          if (before == 0 && source.rereadable() && zeroIn(buf, Math.min(4, n))) {
+            // A NUL among the first four bytes: jackson's serial parser may take the file for
+            // UTF-16
+            // or UTF-32, so the consumer reads it serially and meets it as a serial read does.
+            Batch serial = new Batch(file);
+            serial.serial = true;
+            put(CompletableFuture.completedFuture(serial));
+            return;
+          }
         }
         byte b = buf[i];
         long offset = before + i;
@@ -476,6 +485,15 @@ final class ParallelPipeline implements AutoCloseable {
       b.error = Json.translate(e, null, problems, null);
       put(CompletableFuture.completedFuture(b));
     }
+  }
+
+  private static boolean zeroIn(byte[] buf, int n) {
+    for (int k = 0; k < n; k++) {
+      if (buf[k] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void fail(
