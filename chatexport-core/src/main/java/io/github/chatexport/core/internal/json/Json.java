@@ -76,7 +76,7 @@ public final class Json {
                   .replaceAll("\\s*\\(from `StreamReadConstraints.*", "");
       at = p == null ? null : p.currentLocation();
       cause = e;
-    } else if (e instanceof JsonEOFException eof && !beforeEnd(eof, handed)) {
+    } else if (e instanceof JsonEOFException eof && !endBeforeBytesEnd(eof, handed)) {
       problem = "the JSON ends too early (a truncated file?)";
       at = eof.getLocation();
     } else if (e instanceof JsonProcessingException jpe) {
@@ -101,11 +101,12 @@ public final class Json {
   }
 
   /**
-   * Whether jackson reported an end of input before the bytes it was handed end: it does so for a
-   * field name whose last UTF-8 sequence is cut short by the closing quote ("Unexpected
-   * end-of-input in field name"), which is invalid UTF-8, not a truncated file.
+   * Whether jackson reported an end of input before the {@code handed} bytes it was given end
+   * (false when either is unknown): it does so for a field name whose last UTF-8 sequence is cut
+   * short by the closing quote ("Unexpected end-of-input in field name"), which is invalid UTF-8,
+   * not a truncated file.
    */
-  private static boolean beforeEnd(JsonEOFException e, long handed) {
+  public static boolean endBeforeBytesEnd(JsonEOFException e, long handed) {
     JsonLocation at = e.getLocation();
     return handed >= 0 && at != null && at.getByteOffset() >= 0 && at.getByteOffset() < handed;
   }

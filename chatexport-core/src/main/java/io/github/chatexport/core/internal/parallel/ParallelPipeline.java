@@ -1,7 +1,6 @@
 package io.github.chatexport.core.internal.parallel;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -296,11 +295,8 @@ final class ParallelPipeline implements AutoCloseable {
               throw e;
             }
             // Damage before the array's first byte: nothing of the file has been handed out, so the
-            // consumer
-            // reads it serially, and meets the damage exactly where a serial read does.
-            Batch serial = new Batch(file);
-            serial.serial = true;
-            put(CompletableFuture.completedFuture(serial));
+            // consumer reads it serially, and meets the damage exactly where a serial read does.
+            toSerial(file);
             return;
           }
           if (n < 0 && ConversationFile.emptyMeansNone(source)) {
@@ -309,11 +305,8 @@ final class ParallelPipeline implements AutoCloseable {
           if (n < 0) {
             if (source.rereadable()) {
               // Only white space: the consumer reads the file serially, and places the error as the
-              // parser does
-              // (which counts a lone '\r' as a line break).
-              Batch serial = new Batch(file);
-              serial.serial = true;
-              put(CompletableFuture.completedFuture(serial));
+              // parser does (which counts a lone '\r' as a line break).
+              toSerial(file);
               return;
             }
             fail(
@@ -335,11 +328,9 @@ final class ParallelPipeline implements AutoCloseable {
           read += n;
           if (before == 0 && source.rereadable() && zeroIn(buf, Math.min(4, n))) {
             // A NUL among the first four bytes: jackson's serial parser may take the file for
-            // UTF-16
-            // or UTF-32, so the consumer reads it serially and meets it as a serial read does.
-            Batch serial = new Batch(file);
-            serial.serial = true;
-            put(CompletableFuture.completedFuture(serial));
+            // UTF-16 or UTF-32, so the consumer reads it serially and meets it as a serial read
+            // does.
+            toSerial(file);
             return;
           }
         }
@@ -372,11 +363,8 @@ final class ParallelPipeline implements AutoCloseable {
         }
         if (b != '[' && source.rereadable()) {
           // Not a plain array (a wrapped {"conversations": [...]}, or damage): the consumer reads
-          // the file
-          // serially, and so meets it exactly as a serial read does.
-          Batch serial = new Batch(file);
-          serial.serial = true;
-          put(CompletableFuture.completedFuture(serial));
+          // the file serially, and so meets it exactly as a serial read does.
+          toSerial(file);
           return;
         }
         if (b != '[') {
@@ -487,6 +475,16 @@ final class ParallelPipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * Leaves {@code file} to the consumer, which reads it serially and so meets whatever made this
+   * pass give it up exactly as a serial read does.
+   */
+  private void toSerial(String file) throws InterruptedException {
+    Batch serial = new Batch(file);
+    serial.serial = true;
+    put(CompletableFuture.completedFuture(serial));
+  }
+
   private static boolean zeroIn(byte[] buf, int n) {
     for (int k = 0; k < n; k++) {
       if (buf[k] == 0) {
@@ -579,12 +577,10 @@ final class ParallelPipeline implements AutoCloseable {
       }
     } catch (JsonEOFException x) {
       // The bytes end where reading them failed: that failure is the file's damage, here, as a
-      // serial read has it.
-      // (Unless jackson reports an end of input before the bytes end: a field name's UTF-8 cut
-      // short by its quote.)
+      // serial read has it (unless jackson reports an end of input before the bytes end: a field
+      // name's UTF-8 cut short by its quote).
       IOException damage = piece.damage();
-      JsonLocation at = x.getLocation();
-      boolean atEnd = at == null || at.getByteOffset() < 0 || at.getByteOffset() >= to;
+      boolean atEnd = !Json.endBeforeBytesEnd(x, to);
       batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null, to);
     } catch (IOException x) {
       // The bytes also end where jackson's own "end-of-input" error (after a comma, say) is not a
