@@ -157,14 +157,13 @@ class ExportReaderTest {
         ExportReader export = ExportReader.open(in, "upload.zip")) {
       assertThat(titles(export)).hasSize(2);
       assertThat(titles(export)).hasSize(2);
-      // Other processes (builds, fuzzing) may create temporary files meanwhile: the copy is the new
-      // file of the
-      // upload's bytes.
+      // Other processes (builds, fuzzing) may create temporary files meanwhile: the copy is the
+      // new file of the upload's bytes.
+      byte[] upload = Files.readAllBytes(zip);
       copies = new ArrayList<>();
       for (Path p : temporaryCopies()) {
         try {
-          if (!before.contains(p)
-              && Arrays.equals(Files.readAllBytes(p), Files.readAllBytes(zip))) {
+          if (!before.contains(p) && Arrays.equals(Files.readAllBytes(p), upload)) {
             copies.add(p);
           }
         } catch (NoSuchFileException gone) {
