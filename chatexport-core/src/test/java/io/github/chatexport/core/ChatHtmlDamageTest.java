@@ -90,7 +90,51 @@ class ChatHtmlDamageTest {
     assertThat(read(ExportReader.builder().parallelism(2), tmp)).isEqualTo(serial);
   }
 
+  /**
+   * Regression (fuzz finding chatHtml/number-cut-by-script-end): the array is cut right after a
+   * number's decimal point. The serial read asks for the digit after the point and meets the
+   * damage; the parallel read parsed the bytes before it from memory, and jackson reported "decimal
+   * point not followed by a digit" one byte earlier. Both now meet the damage.
+   */
+  @Test
+  void damageWhereANumberNeedsMoreDigitsIsTheIoError() throws IOException {
+    assertDamageAfter(",\n{\"id\":\"x\",\"create_time\":1739612401.", 201, 36);
+  }
+
+  /**
+   * A piece cut inside a conversation (by objects that start with the same keys as a conversation,
+   * inside it) and joined to the damaged last piece keeps that piece's damage.
+   */
+  @Test
+  void aJoinedLastPieceKeepsItsDamage() throws IOException {
+    StringBuilder json = new StringBuilder("[");
+    List<String> ids = new ArrayList<>();
+    String inner = ",{\"id\":\"a\",\"title\":\"b\"}".repeat(100).substring(1);
+    for (int i = 0; i < 600; i++) {
+      String c = conversation(i);
+      json.append(i == 0 ? "" : ",\n")
+          .append(c, 0, c.length() - 1)
+          .append(",\"x\":[")
+          .append(inner)
+          .append("]}");
+      ids.add("c" + i);
+    }
+    json.append(",\n");
+    assertThat(json.length()).isBetween(1 << 20, 2 << 20); // two pieces, the second one damaged
+    String page = BEFORE + json + "</script></body></html>\n";
+    Files.writeString(tmp.resolve("chat.html"), page, StandardCharsets.UTF_8);
+    Outcome serial = read(ExportReader.builder(), tmp);
+    assertThat(serial.ids()).isEqualTo(ids);
+    assertThat(serial.location().byteOffset()).isEqualTo(json.length());
+    assertThat(serial.message()).startsWith("the input could not be read (ChatHtmlException)");
+    assertThat(read(ExportReader.builder().parallelism(2), tmp)).isEqualTo(serial);
+  }
+
   private void assertDamageAfter(String tail) throws IOException {
+    assertDamageAfter(tail, 201, 1);
+  }
+
+  private void assertDamageAfter(String tail, long line, long column) throws IOException {
     StringBuilder json = new StringBuilder("[");
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -109,8 +153,8 @@ class ChatHtmlDamageTest {
     Outcome parallel = read(ExportReader.builder().parallelism(2), tmp);
     assertThat(serial.ids()).isEqualTo(ids);
     assertThat(serial.location().byteOffset()).isEqualTo(damage);
-    assertThat(serial.location().line()).isEqualTo(201);
-    assertThat(serial.location().column()).isEqualTo(1);
+    assertThat(serial.location().line()).isEqualTo(line);
+    assertThat(serial.location().column()).isEqualTo(column);
     assertThat(serial.message()).startsWith("the input could not be read (ChatHtmlException)");
     assertThat(parallel).isEqualTo(serial);
   }

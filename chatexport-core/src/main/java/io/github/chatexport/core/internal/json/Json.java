@@ -13,6 +13,7 @@ import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON factory set up with the reader's limits, and the translation of parser failures. */
@@ -39,6 +40,14 @@ public final class Json {
         // saved.
         .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
     return new Utf8JsonFactory(builder);
+  }
+
+  /**
+   * A parser from {@code factory} that reads {@code in} as UTF-8 without guessing its encoding from
+   * its first bytes, as parsers over bytes in memory do (see {@link Utf8JsonFactory}).
+   */
+  public static JsonParser utf8Parser(JsonFactory factory, InputStream in) throws IOException {
+    return factory instanceof Utf8JsonFactory u ? u.createUtf8Parser(in) : factory.createParser(in);
   }
 
   /**

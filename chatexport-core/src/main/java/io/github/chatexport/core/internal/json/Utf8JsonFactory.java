@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * A factory whose parsers over bytes in memory read them as UTF-8, always. Jackson otherwise
@@ -38,5 +39,26 @@ final class Utf8JsonFactory extends JsonFactory {
         offset + len,
         -offset,
         false);
+  }
+
+  /**
+   * A parser that reads {@code in} as UTF-8, without guessing (as {@link #_createParser(byte[],
+   * int, int, IOContext)} reads bytes in memory): for bytes in memory whose end is damage, which
+   * the stream throws when the parser asks for more than the bytes, exactly where a serial read
+   * meets it.
+   */
+  JsonParser createUtf8Parser(InputStream in) {
+    IOContext ctxt = _createContext(_createContentReference(in), true);
+    return new UTF8StreamJsonParser(
+        ctxt,
+        _parserFeatures,
+        in,
+        _objectCodec,
+        _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+        ctxt.allocReadIOBuffer(),
+        0,
+        0,
+        0,
+        true);
   }
 }

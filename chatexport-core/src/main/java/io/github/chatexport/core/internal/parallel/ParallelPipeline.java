@@ -2,9 +2,7 @@ package io.github.chatexport.core.internal.parallel;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Location;
 import io.github.chatexport.api.Warning;
@@ -227,7 +225,8 @@ final class ParallelPipeline implements AutoCloseable {
         first.offset(),
         first.line(),
         first.column(),
-        last.bytesEnd());
+        last.bytesEnd(),
+        last.damage());
   }
 
   private void put(Future<Batch> batch) throws InterruptedException {
@@ -542,9 +541,16 @@ final class ParallelPipeline implements AutoCloseable {
             source.locationEntry(piece.file()),
             config.strict(),
             new Problems.Shift(piece.line(), piece.column(), piece.offset(), 1, 2, 1));
+    IOException damage = piece.damage();
     JsonParser p = null;
     try {
-      p = factory.createParser(data, 0, to);
+      // A last piece that ends with damage is read as a stream that throws the damage when the
+      // parser asks for more than its bytes: the parser meets it exactly where a serial read does
+      // (say, while looking for a digit after a number's point), which its location cannot tell.
+      p =
+          damage == null
+              ? factory.createParser(data, 0, to)
+              : Json.utf8Parser(factory, new DamagedBytes(data, to, damage));
       if (filter != null) {
         p = HtmlStrings.wrap(p);
       }
@@ -567,32 +573,14 @@ final class ParallelPipeline implements AutoCloseable {
         batch.elements++; // a conversation, or a value skipped with a warning
       }
       // A piece's array ends at its separator, or at the file's own bracket in the last piece
-      // (after which only
-      // a filtered source, chat.html, may go on).
-      if (piece.damage() != null) {
-        // A serial read looks past the array for more, and meets the damage.
-        batch.error = Json.translate(piece.damage(), p, problems, null);
-      } else if (p.nextToken() != null && (filter == null || !piece.last())) {
+      // (after which only a filtered source, chat.html, may go on). A serial read looks past the
+      // array for more, and so meets the damage, if any.
+      if (p.nextToken() != null && (filter == null || !piece.last())) {
         throw ConversationFile.contentAfterArray(p, problems);
       }
-    } catch (JsonEOFException x) {
-      // The bytes end where reading them failed: that failure is the file's damage, here, as a
-      // serial read has it (unless jackson reports an end of input before the bytes end: a field
-      // name's UTF-8 cut short by its quote).
-      IOException damage = piece.damage();
-      boolean atEnd = !Json.endBeforeBytesEnd(x, to);
-      batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null, to);
     } catch (IOException x) {
-      // The bytes also end where jackson's own "end-of-input" error (after a comma, say) is not a
-      // JsonEOFException:
-      // a serial read, asking for more bytes there, meets the damage instead.
-      IOException damage = piece.damage();
-      boolean atEnd =
-          damage != null
-              && x instanceof JsonProcessingException jpe
-              && jpe.getLocation() != null
-              && jpe.getLocation().getByteOffset() >= to;
-      batch.error = Json.translate(atEnd && damage != null ? damage : x, p, problems, null);
+      // Jackson's errors, and the damage at the end of the bytes, placed where those end.
+      batch.error = Json.translate(x, p, problems, null, to);
     } catch (ChatExportException x) {
       batch.error = x;
     } finally {
@@ -610,6 +598,43 @@ final class ParallelPipeline implements AutoCloseable {
       batch.cutInside = error.location().byteOffset() >= piece.offset() + piece.separator() - 1;
     }
     return batch;
+  }
+
+  /** Bytes in memory, then damage: {@code data[0..length)}, after which reading throws. */
+  private static final class DamagedBytes extends InputStream {
+    private final byte[] data;
+    private final int length;
+    private final IOException damage;
+    private int at;
+
+    DamagedBytes(byte[] data, int length, IOException damage) {
+      this.data = data;
+      this.length = length;
+      this.damage = damage;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (at == length) {
+        throw damage;
+      }
+      return data[at++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      if (at == length) {
+        throw damage;
+      }
+      int n = Math.min(len, length - at);
+      System.arraycopy(data, at, b, off, n);
+      at += n;
+      return n;
+    }
   }
 
   @Override
