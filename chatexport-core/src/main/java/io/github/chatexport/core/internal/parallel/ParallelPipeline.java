@@ -9,11 +9,10 @@ import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.internal.Graph;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.internal.config.ReaderConfig;
-import io.github.chatexport.core.internal.html.HtmlStrings;
+import io.github.chatexport.core.internal.html.HtmlExportScanner;
 import io.github.chatexport.core.internal.json.Json;
 import io.github.chatexport.core.internal.json.Problems;
 import io.github.chatexport.core.internal.parse.ConversationFile;
-import io.github.chatexport.core.internal.parse.ConversationParser;
 import io.github.chatexport.core.internal.source.CountingInputStream;
 import io.github.chatexport.core.internal.source.ExportSource;
 import java.io.IOException;
@@ -552,7 +551,7 @@ final class ParallelPipeline implements AutoCloseable {
               ? factory.createParser(data, 0, to)
               : Json.utf8Parser(factory, new DamagedBytes(data, to, damage));
       if (filter != null) {
-        p = HtmlStrings.wrap(p);
+        p = HtmlExportScanner.unescaping(p);
       }
       p.nextToken(); // the bracket before the piece
       Consumer<Warning> exportWarning =
@@ -564,7 +563,7 @@ final class ParallelPipeline implements AutoCloseable {
           t != JsonToken.END_ARRAY;
           t = ConversationFile.nextElement(p, problems, exportWarning)) {
         if (t == JsonToken.START_OBJECT) {
-          Conversation c = new ConversationParser(p, problems, config).read();
+          Conversation c = ConversationFile.conversation(p, problems, config);
           // The tree is analyzed here, while its nodes are in this core's cache, rather than by the
           // consumer.
           Graph.of(c.nodes());

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** An extracted export: a folder. Symbolic links are not followed. */
-public final class DirectorySource implements ExportSource {
+final class DirectorySource implements ExportSource {
   private static final int MAX_DEPTH = 16;
 
   private final Path root;
@@ -22,7 +22,7 @@ public final class DirectorySource implements ExportSource {
   private final Map<String, Path> entries = new LinkedHashMap<>();
 
   /** Lists the files under {@code root}. */
-  public DirectorySource(Path root, String file) throws IOException {
+  DirectorySource(Path root, String file) throws IOException {
     this.root = root;
     this.file = file;
     List<String> names = new ArrayList<>();
@@ -44,6 +44,11 @@ public final class DirectorySource implements ExportSource {
     for (String name : names) {
       entries.put(name, paths.get(name));
     }
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.DIRECTORY;
   }
 
   @Override

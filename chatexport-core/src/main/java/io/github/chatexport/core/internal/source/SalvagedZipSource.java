@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * its own header. The entry at the damage is kept too: what it holds before the damage can still be
  * read, and reading past it fails with the entry's name and offset.
  */
-public final class SalvagedZipSource implements ExportSource {
+final class SalvagedZipSource implements ExportSource {
   private final Path path;
   private final String file;
   private final ArchiveLimits limits;
@@ -38,7 +38,7 @@ public final class SalvagedZipSource implements ExportSource {
   private final @Nullable Path deleteOnClose;
 
   /** Scans the archive at {@code path}; damage found is reported to {@code warnings}. */
-  public SalvagedZipSource(
+  SalvagedZipSource(
       Path path,
       String file,
       ArchiveLimits limits,
@@ -68,7 +68,7 @@ public final class SalvagedZipSource implements ExportSource {
                       + "): "
                       + damage.getMessage(),
                   new Location(file, damage.entry(), -1, -1, damage.offset(), "$", null)));
-          if (damage.getClass().getSimpleName().equals("ZipDamageException") && isFinal(zip)) {
+          if (damage.isDamage() && isFinal(zip)) {
             break;
           }
           continue;
@@ -109,6 +109,11 @@ public final class SalvagedZipSource implements ExportSource {
     } catch (IOException again) {
       return true;
     }
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.SALVAGED_ZIP;
   }
 
   @Override

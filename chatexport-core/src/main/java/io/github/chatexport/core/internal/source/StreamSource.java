@@ -9,15 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * A conversations JSON file given as a stream, which belongs to the caller and can be read once.
  */
-public final class StreamSource implements ExportSource {
+final class StreamSource implements ExportSource {
   private final InputStream in;
   private final String file;
   private boolean opened;
 
   /** The stream {@code in}, named {@code file} in locations. */
-  public StreamSource(InputStream in, String file) {
+  StreamSource(InputStream in, String file) {
     this.in = in;
     this.file = file;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.STREAM;
   }
 
   @Override

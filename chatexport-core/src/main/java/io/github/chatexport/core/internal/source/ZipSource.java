@@ -1,7 +1,6 @@
 package io.github.chatexport.core.internal.source;
 
 import io.github.chatexport.core.internal.zip.ArchiveLimits;
-import io.github.chatexport.core.internal.zip.InflationGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * An export as downloaded: a ZIP file, read in place (entries are streamed, never extracted). Entry
  * names that could point outside the archive are never listed.
  */
-public final class ZipSource implements ExportSource {
+final class ZipSource implements ExportSource {
   private final ZipFile zip;
   private final String file;
   private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
@@ -31,7 +30,7 @@ public final class ZipSource implements ExportSource {
    * Opens the ZIP at {@code path}; {@code deleteOnClose} is a private temporary copy to delete, or
    * null.
    */
-  public ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits)
+  ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits)
       throws IOException {
     this.zip = new ZipFile(path.toFile());
     this.limits = limits;
@@ -69,6 +68,11 @@ public final class ZipSource implements ExportSource {
   }
 
   @Override
+  public Kind kind() {
+    return Kind.ZIP;
+  }
+
+  @Override
   public String file() {
     return file;
   }
@@ -90,7 +94,7 @@ public final class ZipSource implements ExportSource {
     if (e == null) {
       throw new IOException("no entry " + entry + " in " + file);
     }
-    return InflationGuard.of(zip.getInputStream(e), e.getName(), e.getCompressedSize(), limits);
+    return limits.guard(zip.getInputStream(e), e.getName(), e.getCompressedSize());
   }
 
   @Override
