@@ -84,11 +84,6 @@ public final class OpenExport {
     this.files = new AuxiliaryFiles(source, config, factory, warnings::add);
   }
 
-  /** The export's files. */
-  public ExportSource source() {
-    return source;
-  }
-
   /** A new pass over the conversations, ended by {@link #endPass} or by {@link #close}. */
   public ConversationCursor newPass() {
     return newPass(this::passWarning);
