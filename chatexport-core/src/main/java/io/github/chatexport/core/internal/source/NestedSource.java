@@ -21,13 +21,14 @@ import org.jspecify.annotations.Nullable;
  * as one export. Each inner archive is copied to a private temporary file (so that it can be read
  * in place), deleted on close; the outer source is closed too.
  */
-final class NestedSource implements ExportSource {
+final class NestedSource extends BaseSource {
   private final ExportSource outer;
   private final List<ZipSource> inner = new ArrayList<>();
   private final Map<String, ZipSource> owner = new LinkedHashMap<>();
   private final Map<String, String> archiveOf = new LinkedHashMap<>();
 
   private NestedSource(ExportSource outer) {
+    super(Kind.NESTED_ZIP, outer.file());
     this.outer = outer;
   }
 
@@ -95,16 +96,6 @@ final class NestedSource implements ExportSource {
   }
 
   @Override
-  public Kind kind() {
-    return Kind.NESTED_ZIP;
-  }
-
-  @Override
-  public String file() {
-    return outer.file();
-  }
-
-  @Override
   public List<String> entries() {
     return List.copyOf(owner.keySet());
   }
@@ -119,7 +110,7 @@ final class NestedSource implements ExportSource {
   public InputStream open(String entry) throws IOException {
     ZipSource zip = owner.get(entry);
     if (zip == null) {
-      throw new IOException("no entry " + entry + " in " + outer.file());
+      throw noEntry(entry, file());
     }
     return zip.open(entry);
   }

@@ -9,30 +9,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * A conversations JSON file given as a stream, which belongs to the caller and can be read once.
  */
-final class StreamSource implements ExportSource {
+final class StreamSource extends BaseSource {
   private final InputStream in;
-  private final String file;
   private boolean opened;
 
   /** The stream {@code in}, named {@code file} in locations. */
   StreamSource(InputStream in, String file) {
+    super(Kind.STREAM, file);
     this.in = in;
-    this.file = file;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.STREAM;
-  }
-
-  @Override
-  public String file() {
-    return file;
   }
 
   @Override
   public List<String> entries() {
-    return List.of(EntryNames.baseName(file));
+    return List.of(EntryNames.baseName(file()));
   }
 
   @Override

@@ -4,10 +4,7 @@ import io.github.chatexport.core.internal.zip.ArchiveLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -19,10 +16,9 @@ import org.jspecify.annotations.Nullable;
  * An export as downloaded: a ZIP file, read in place (entries are streamed, never extracted). Entry
  * names that could point outside the archive are never listed.
  */
-final class ZipSource implements ExportSource {
+final class ZipSource extends BaseSource {
   private final ZipFile zip;
-  private final String file;
-  private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
+  private final Map<String, ZipEntry> entries;
   private final @Nullable Path deleteOnClose;
   private final ArchiveLimits limits;
 
@@ -32,12 +28,11 @@ final class ZipSource implements ExportSource {
    */
   ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits)
       throws IOException {
+    super(Kind.ZIP, file);
     this.zip = new ZipFile(path.toFile());
     this.limits = limits;
-    this.file = file;
     this.deleteOnClose = deleteOnClose;
-    List<String> names = new ArrayList<>();
-    Map<String, ZipEntry> byName = new LinkedHashMap<>();
+    EntryTable<ZipEntry> table = new EntryTable<>();
     try {
       Enumeration<? extends ZipEntry> all = zip.entries();
       while (all.hasMoreElements()) {
@@ -45,11 +40,7 @@ final class ZipSource implements ExportSource {
         if (e.isDirectory()) {
           continue;
         }
-        String name = EntryNames.normalize(e.getName());
-        if (name != null && !byName.containsKey(name)) {
-          byName.put(name, e);
-          names.add(name);
-        }
+        table.add(e.getName(), e);
       }
     } catch (IllegalArgumentException e) {
       // ZipFile throws this for a name in the central directory that is not UTF-8: a damaged
@@ -61,20 +52,7 @@ final class ZipSource implements ExportSource {
       damaged.initCause(e);
       throw damaged;
     }
-    Collections.sort(names);
-    for (String name : names) {
-      entries.put(name, byName.get(name));
-    }
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.ZIP;
-  }
-
-  @Override
-  public String file() {
-    return file;
+    entries = table.sorted();
   }
 
   @Override
@@ -92,7 +70,7 @@ final class ZipSource implements ExportSource {
   public InputStream open(String entry) throws IOException {
     ZipEntry e = entries.get(entry);
     if (e == null) {
-      throw new IOException("no entry " + entry + " in " + file);
+      throw noEntry(entry, file());
     }
     return limits.guard(zip.getInputStream(e), e.getName(), e.getCompressedSize());
   }
