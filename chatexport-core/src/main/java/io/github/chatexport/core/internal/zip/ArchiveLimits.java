@@ -46,7 +46,7 @@ public record ArchiveLimits(long maxRatio, long minimumBytes, long maxEntryBytes
    * The most bytes an entry of {@code compressedBytes} may inflate to; {@link #maxEntryBytes()}
    * when {@code compressedBytes} is negative (unknown).
    */
-  public long budget(long compressedBytes) {
+  long budget(long compressedBytes) {
     if (compressedBytes < 0) {
       return maxEntryBytes;
     }
