@@ -242,7 +242,7 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   public synchronized Assets assets() {
     Assets a = assets;
     if (a == null) {
-      a = new Assets(export.source(), export.assetIndex());
+      a = new Assets(export.assetIndex());
       assets = a;
     }
     return a;

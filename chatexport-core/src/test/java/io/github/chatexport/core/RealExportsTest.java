@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Message;
-import io.github.chatexport.core.internal.html.HtmlStrings;
 import io.github.chatexport.testdata.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,17 +42,6 @@ class RealExportsTest {
       assertThat(c.nodes().get("b-user").message().metadata().json().get("note").asString())
           .contains("R&D > marketing");
     }
-  }
-
-  @Test
-  void htmlUnescapingDecodesEachReferenceOnce() {
-    assertThat(HtmlStrings.unescape("&amp;lt; &lt; &gt; &quot; &#x27; &#39; &apos; &amp;amp;"))
-        .isEqualTo("&lt; < > \" ' ' ' &amp;");
-    assertThat(HtmlStrings.unescape("AT&T & &nbsp; &#xD800; &#; &#x; &unknown; &amp"))
-        .isEqualTo("AT&T & &nbsp; &#xD800; &#; &#x; &unknown; &amp");
-    assertThat(HtmlStrings.unescape("&#128512;")).isEqualTo("\uD83D\uDE00");
-    String plain = "no reference here";
-    assertThat(HtmlStrings.unescape(plain)).isSameAs(plain);
   }
 
   @Test

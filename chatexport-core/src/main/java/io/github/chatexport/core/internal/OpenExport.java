@@ -19,19 +19,11 @@ import io.github.chatexport.core.ExportLayout;
 import io.github.chatexport.core.internal.assets.AssetIndex;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import io.github.chatexport.core.internal.html.HtmlExportScanner;
-import io.github.chatexport.core.internal.json.Json;
-import io.github.chatexport.core.internal.json.Problems;
 import io.github.chatexport.core.internal.parallel.ParallelPass;
-import io.github.chatexport.core.internal.parse.AccountParser;
 import io.github.chatexport.core.internal.parse.AuxiliaryFiles;
 import io.github.chatexport.core.internal.parse.ConversationFile;
 import io.github.chatexport.core.internal.pass.ConversationCursor;
-import io.github.chatexport.core.internal.source.DirectorySource;
 import io.github.chatexport.core.internal.source.ExportSource;
-import io.github.chatexport.core.internal.source.NestedSource;
-import io.github.chatexport.core.internal.source.SalvagedZipSource;
-import io.github.chatexport.core.internal.source.SingleFileSource;
-import io.github.chatexport.core.internal.source.StreamSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -92,11 +84,6 @@ public final class OpenExport {
     this.files = new AuxiliaryFiles(source, config, factory, warnings::add);
   }
 
-  /** The export's files. */
-  public ExportSource source() {
-    return source;
-  }
-
   /** A new pass over the conversations, ended by {@link #endPass} or by {@link #close}. */
   public ConversationCursor newPass() {
     return newPass(this::passWarning);
@@ -145,36 +132,10 @@ public final class OpenExport {
     Optional<Account> a = account;
     if (a == null) {
       String entry = entry("user.json");
-      a = entry == null ? Optional.empty() : Optional.of(readAccount(entry));
+      a = entry == null ? Optional.empty() : Optional.of(files.account(entry));
       account = a;
     }
     return a;
-  }
-
-  private Account readAccount(String entry) {
-    Problems problems = new Problems(source.file(), source.locationEntry(entry), config.strict());
-    JsonParser p = null;
-    try (InputStream in = source.open(entry)) {
-      p = factory.createParser(in);
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        throw problems.error(
-            "expected an object in user.json", p.currentTokenLocation(), "$", null, null);
-      }
-      Account account = new AccountParser(p, problems).read();
-      problems.drain(null).forEach(warnings::add);
-      return account;
-    } catch (IOException e) {
-      throw Json.translate(e, p, problems, null);
-    } finally {
-      if (p != null) {
-        try {
-          p.close();
-        } catch (IOException e) {
-          // read-only
-        }
-      }
-    }
   }
 
   /** The bytes of all conversation files (uncompressed), or -1 when unknown (a stream). */
@@ -194,16 +155,16 @@ public final class OpenExport {
   public synchronized ExportLayout layout() {
     ExportLayout l = exportLayout;
     if (l == null) {
-      ExportSource base = source;
-      boolean nested = base instanceof NestedSource;
+      ExportSource.Kind kind = source.kind();
+      boolean nested = kind == ExportSource.Kind.NESTED_ZIP;
       ExportLayout.Container container =
-          base instanceof StreamSource
+          kind == ExportSource.Kind.STREAM
               ? ExportLayout.Container.STREAM
-              : base instanceof SingleFileSource
+              : kind == ExportSource.Kind.SINGLE_FILE
                   ? layout.html()
                       ? ExportLayout.Container.HTML_FILE
                       : ExportLayout.Container.JSON_FILE
-                  : base instanceof DirectorySource
+                  : kind == ExportSource.Kind.DIRECTORY
                       ? ExportLayout.Container.FOLDER
                       : ExportLayout.Container.ZIP;
       ExportLayout.Source from;
@@ -229,7 +190,9 @@ public final class OpenExport {
       for (String f : layout.conversations()) {
         files.add(f.startsWith(layout.prefix()) ? f.substring(layout.prefix().length()) : f);
       }
-      l = new ExportLayout(container, from, files, nested, base instanceof SalvagedZipSource, era);
+      l =
+          new ExportLayout(
+              container, from, files, nested, kind == ExportSource.Kind.SALVAGED_ZIP, era);
       exportLayout = l;
     }
     return l;

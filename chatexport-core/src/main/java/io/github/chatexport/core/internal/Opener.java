@@ -9,14 +9,7 @@ import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import io.github.chatexport.core.internal.json.Json;
 import io.github.chatexport.core.internal.parse.AuxiliaryFiles;
-import io.github.chatexport.core.internal.source.DirectorySource;
 import io.github.chatexport.core.internal.source.ExportSource;
-import io.github.chatexport.core.internal.source.NestedSource;
-import io.github.chatexport.core.internal.source.SalvagedZipSource;
-import io.github.chatexport.core.internal.source.SingleFileSource;
-import io.github.chatexport.core.internal.source.StreamSource;
-import io.github.chatexport.core.internal.source.TempFiles;
-import io.github.chatexport.core.internal.source.ZipSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +46,7 @@ public final class Opener {
     requireNonNull(path, "path");
     String file = path.toString();
     if (Files.isDirectory(path)) {
-      return create(new DirectorySource(path, file), false);
+      return create(ExportSource.directory(path, file), false);
     }
     byte[] head = new byte[SNIFF];
     int n;
@@ -68,10 +61,10 @@ public final class Opener {
           return create(zip(path, file, null, found), false, found);
         }
       case JSON:
-        return create(new SingleFileSource(path, file), true);
+        return create(ExportSource.singleFile(path, file, null), true);
       case HTML:
         // A lone chat.html reads like a folder that holds only it.
-        return create(new SingleFileSource(path, file, "chat.html"), false);
+        return create(ExportSource.singleFile(path, file, "chat.html"), false);
       default:
         throw notAnExport(file, kind, n);
     }
@@ -95,18 +88,18 @@ public final class Opener {
     switch (kind) {
       case ZIP:
         {
-          Path copy = NestedSource.privateTempFile();
+          Path copy = ExportSource.privateTempFile();
           try {
             Files.copy(buffered, copy, StandardCopyOption.REPLACE_EXISTING);
             List<Warning> found = new ArrayList<>();
             return create(zip(copy, name, copy, found), false, found);
           } catch (IOException | RuntimeException e) {
-            TempFiles.delete(copy); // logged if it fails: the failure to report is e
+            ExportSource.deleteTempFile(copy); // logged if it fails: the failure to report is e
             throw e;
           }
         }
       case JSON:
-        return create(new StreamSource(buffered, name), true);
+        return create(ExportSource.stream(buffered, name), true);
       default:
         throw notAnExport(name, kind, head.length);
     }
@@ -120,9 +113,9 @@ public final class Opener {
       Path path, String file, @Nullable Path deleteOnClose, List<Warning> warnings)
       throws IOException {
     try {
-      return new ZipSource(path, file, deleteOnClose, config.archive());
+      return ExportSource.zip(path, file, deleteOnClose, config.archive());
     } catch (ZipException e) {
-      return new SalvagedZipSource(path, file, config.archive(), warnings::add, deleteOnClose);
+      return ExportSource.salvagedZip(path, file, config.archive(), warnings::add, deleteOnClose);
     }
   }
 
@@ -137,9 +130,9 @@ public final class Opener {
       List<Warning> layoutWarnings = new ArrayList<>(sourceWarnings);
       Layout layout = layout(source, singleFile, factory, layoutWarnings);
       if (layout.conversations().isEmpty() && !singleFile) {
-        List<String> inner = NestedSource.innerArchives(source);
+        List<String> inner = ExportSource.innerArchives(source);
         if (!inner.isEmpty()) {
-          ExportSource nested = NestedSource.open(source, inner, config.archive());
+          ExportSource nested = ExportSource.nested(source, inner, config.archive());
           source = nested;
           layoutWarnings.clear();
           layoutWarnings.addAll(sourceWarnings);

@@ -2,7 +2,10 @@ package io.github.chatexport.core.internal.assets;
 
 import io.github.chatexport.api.Asset;
 import io.github.chatexport.api.AssetReference;
+import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.LibraryFile;
+import io.github.chatexport.api.Message;
+import io.github.chatexport.api.MessageNode;
 import io.github.chatexport.core.internal.source.EntryNames;
 import io.github.chatexport.core.internal.source.ExportSource;
 import java.io.IOException;
@@ -10,9 +13,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -29,6 +34,7 @@ public final class AssetIndex {
       Pattern.compile("([^/]+)/(audio|video|image)/[^/]+");
   private static final int SNIFF = 64;
 
+  private final ExportSource source;
   private final String prefix;
   private final List<Asset> all = new ArrayList<>();
   private final Map<String, Asset> byId = new HashMap<>();
@@ -51,6 +57,7 @@ public final class AssetIndex {
       Map<String, String> displayNames,
       List<LibraryFile> library,
       Supplier<Map<String, String>> htmlAssets) {
+    this.source = source;
     this.prefix = prefix;
     this.htmlAssets = htmlAssets;
     Map<String, LibraryFile> libraryById = new HashMap<>();
@@ -203,8 +210,38 @@ public final class AssetIndex {
     return null;
   }
 
-  /** The source entry of an asset. */
-  public String sourceEntry(Asset asset) {
-    return prefix + asset.entry();
+  /**
+   * The asset references the messages of {@code conversation} make (every branch, in mapping
+   * order), each resolved or marked missing. The same pointer from the same message is listed once.
+   */
+  public List<AssetReference> references(Conversation conversation) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<AssetReference> out = new ArrayList<>();
+    for (MessageNode node : conversation.nodes().values()) {
+      Message m = node.message();
+      if (m == null) {
+        continue;
+      }
+      List<Pointers.Pointer> pointers = new ArrayList<>();
+      Pointers.collect(m, pointers);
+      for (Pointers.Pointer p : pointers) {
+        if (p.pointer().isEmpty() || !seen.add(m.id() + '\u0000' + p.pointer())) {
+          continue;
+        }
+        out.add(
+            new AssetReference(
+                p.pointer(),
+                p.kind(),
+                conversation.id(),
+                m.id(),
+                resolve(p.pointer(), conversation.id())));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Opens an asset's bytes, straight from the source; the caller closes the stream. */
+  public InputStream open(Asset asset) throws IOException {
+    return source.open(prefix + asset.entry());
   }
 }

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The MIME type of an asset, from its first bytes or from its file name. 2026 exports store assets
  * as {@code <id>.dat}, so the bytes are the only reliable witness (FORMAT.md §1.1).
  */
-public final class MimeSniffer {
+final class MimeSniffer {
   /** Enough leading bytes for every signature recognized here. */
-  public static final int HEAD_BYTES = 16;
+  static final int HEAD_BYTES = 16;
 
   private static final Map<String, String> BY_EXTENSION =
       Map.ofEntries(
@@ -116,7 +116,7 @@ public final class MimeSniffer {
    * @param length how many of them are valid
    * @throws IndexOutOfBoundsException if {@code length} is negative or beyond {@code head}
    */
-  public static @Nullable String sniff(byte[] head, int length) {
+  static @Nullable String sniff(byte[] head, int length) {
     Objects.checkFromIndexSize(0, length, head.length);
     if (starts(head, length, 0, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
       return "image/png";
@@ -168,7 +168,7 @@ public final class MimeSniffer {
    * The MIME type a file name's extension suggests (case-insensitive), or null when the name has no
    * extension or one not listed; {@code .dat} is deliberately unknown.
    */
-  public static @Nullable String fromExtension(String fileName) {
+  static @Nullable String fromExtension(String fileName) {
     String name = fileName;
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     name = name.substring(slash + 1);

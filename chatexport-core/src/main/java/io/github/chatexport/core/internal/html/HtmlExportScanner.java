@@ -2,9 +2,9 @@ package io.github.chatexport.core.internal.html;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.github.chatexport.core.internal.zip.BlockInputStream;
 import io.github.chatexport.core.internal.zip.ByteSource;
-import io.github.chatexport.core.internal.zip.ChatHtmlException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,12 +90,12 @@ public final class HtmlExportScanner {
    * @param page the page's name for messages, e.g. its ZIP entry
    * @param maxAssetsBytes the longest asset index accepted, in bytes
    */
-  public static HtmlExportScanner over(InputStream html, String page, long maxAssetsBytes) {
+  static HtmlExportScanner over(InputStream html, String page, long maxAssetsBytes) {
     return new HtmlExportScanner(html, page, maxAssetsBytes);
   }
 
   /** Scans a page named {@code chat.html}, with {@link #DEFAULT_MAX_ASSETS_BYTES}. */
-  public static HtmlExportScanner over(InputStream html) {
+  static HtmlExportScanner over(InputStream html) {
     return over(html, "chat.html", DEFAULT_MAX_ASSETS_BYTES);
   }
 
@@ -108,6 +108,15 @@ public final class HtmlExportScanner {
    */
   public static InputStream jsonData(InputStream html) throws IOException {
     return over(html).jsonData();
+  }
+
+  /**
+   * A parser over the bytes of {@link #jsonData(InputStream)} that delivers every string value
+   * HTML-unescaped, exactly once, as the page escaped it; locations stay the ones {@code p}
+   * reports. Closing the result closes {@code p}.
+   */
+  public static JsonParser unescaping(JsonParser p) {
+    return HtmlStrings.wrap(p);
   }
 
   /**
@@ -131,7 +140,7 @@ public final class HtmlExportScanner {
    *     else than an array
    * @throws IllegalStateException if called twice, or after {@link #assetsJson()} skipped the array
    */
-  public InputStream jsonData() throws IOException {
+  InputStream jsonData() throws IOException {
     if (phase != Phase.BEFORE) {
       throw new IllegalStateException(
           phase == Phase.SKIPPED
@@ -172,7 +181,7 @@ public final class HtmlExportScanner {
    * @throws ChatHtmlException if the object is longer than the bound, is not an object literal or
    *     is not terminated; or if the array it had to skip is not terminated
    */
-  public @Nullable String assetsJson() throws IOException {
+  @Nullable String assetsJson() throws IOException {
     if (assetsDone) {
       return assetsSeen();
     }
@@ -206,7 +215,7 @@ public final class HtmlExportScanner {
    * @throws ChatHtmlException if the object was met but is too long, not an object literal or not
    *     terminated
    */
-  public @Nullable String assetsJsonSeen() throws ChatHtmlException {
+  @Nullable String assetsJsonSeen() throws ChatHtmlException {
     return assetsSeen();
   }
 

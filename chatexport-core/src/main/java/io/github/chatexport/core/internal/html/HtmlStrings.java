@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 @SuppressWarnings(
     "EscapedEntity") // the entities are what this class decodes; internal, not rendered
-public final class HtmlStrings extends JsonParserDelegate {
+final class HtmlStrings extends JsonParserDelegate {
   /** Wraps {@code p}; closing the result closes {@code p}. */
-  public static JsonParser wrap(JsonParser p) {
+  static JsonParser wrap(JsonParser p) {
     return new HtmlStrings(p);
   }
 
@@ -87,7 +87,7 @@ public final class HtmlStrings extends JsonParserDelegate {
   }
 
   /** {@code s} with its character references decoded once. */
-  public static String unescape(String s) {
+  static String unescape(String s) {
     int amp = s.indexOf('&');
     if (amp < 0) {
       return s;

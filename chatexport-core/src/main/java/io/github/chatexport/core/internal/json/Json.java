@@ -115,7 +115,7 @@ public final class Json {
    * short by the closing quote ("Unexpected end-of-input in field name"), which is invalid UTF-8,
    * not a truncated file.
    */
-  public static boolean endBeforeBytesEnd(JsonEOFException e, long handed) {
+  static boolean endBeforeBytesEnd(JsonEOFException e, long handed) {
     JsonLocation at = e.getLocation();
     return handed >= 0 && at != null && at.getByteOffset() >= 0 && at.getByteOffset() < handed;
   }

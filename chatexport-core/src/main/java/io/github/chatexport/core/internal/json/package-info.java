@@ -1,7 +1,8 @@
 /**
- * The JSON layer over jackson-core: the factory and its limits, JSON paths, token marks, the reader
- * of raw JSON, timestamps, and the diagnostics (warnings and errors with their exact locations).
- * Not API; not exported.
+ * The JSON layer over jackson-core: the factory and its limits ({@code Json}), JSON paths, the
+ * reader of raw JSON, timestamps (parsing and formatting), and the diagnostics ({@code Problems}:
+ * warnings and errors with their exact locations). The parser's own bookkeeping (token marks, lazy
+ * paths) is {@code internal.parse}'s. Not API; not exported.
  */
 @NullMarked
 package io.github.chatexport.core.internal.json;

@@ -20,18 +20,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Reads {@code user.json} into an {@link Account}. */
-public final class AccountParser {
+final class AccountParser {
   private final JsonParser p;
   private final Problems problems;
 
   /** A parser of the object whose START_OBJECT is {@code p}'s current token. */
-  public AccountParser(JsonParser p, Problems problems) {
+  AccountParser(JsonParser p, Problems problems) {
     this.p = p;
     this.problems = problems;
   }
 
   /** Reads the account. */
-  public Account read() throws IOException {
+  Account read() throws IOException {
     JsonLocation at = p.currentTokenLocation();
     RawJson.JsonObject o = (RawJson.JsonObject) new RawReader(p).read();
     LinkedHashMap<String, RawJson> rest = new LinkedHashMap<>(o.members());

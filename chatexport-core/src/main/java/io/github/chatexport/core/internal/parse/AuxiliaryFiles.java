@@ -3,6 +3,8 @@ package io.github.chatexport.core.internal.parse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.chatexport.api.Account;
 import io.github.chatexport.api.ExportManifest;
 import io.github.chatexport.api.Extras;
 import io.github.chatexport.api.Feedback;
@@ -14,8 +16,6 @@ import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import io.github.chatexport.core.internal.json.Json;
 import io.github.chatexport.core.internal.json.JsonPaths;
-import io.github.chatexport.core.internal.json.LazyPath;
-import io.github.chatexport.core.internal.json.Mark;
 import io.github.chatexport.core.internal.json.Problems;
 import io.github.chatexport.core.internal.json.RawReader;
 import io.github.chatexport.core.internal.source.ExportSource;
@@ -323,6 +323,33 @@ public final class AuxiliaryFiles {
       return new RawReader(p).read();
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** {@code user.json}. */
+  public Account account(String entry) {
+    Problems problems = new Problems(source.file(), source.locationEntry(entry), config.strict());
+    JsonParser p = null;
+    try (InputStream in = source.open(entry)) {
+      p = factory.createParser(in);
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        throw problems.error(
+            "expected an object in user.json", p.currentTokenLocation(), "$", null, null);
+      }
+      Account account = new AccountParser(p, problems).read();
+      problems.drain(null).forEach(warnings);
+      return account;
+    } catch (IOException e) {
+      throw Json.translate(e, p, problems, null);
+    } finally {
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException e) {
+          // read-only
+        }
+      }
     }
   }
 

@@ -9,8 +9,6 @@ import io.github.chatexport.api.Part;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.internal.FrozenMap;
-import io.github.chatexport.core.internal.json.LazyPath;
-import io.github.chatexport.core.internal.json.Mark;
 import io.github.chatexport.core.internal.json.Problems;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -10,14 +10,12 @@ import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.internal.config.ReaderConfig;
-import io.github.chatexport.core.internal.html.HtmlStrings;
+import io.github.chatexport.core.internal.html.HtmlExportScanner;
 import io.github.chatexport.core.internal.json.Json;
 import io.github.chatexport.core.internal.json.JsonPaths;
 import io.github.chatexport.core.internal.json.Problems;
 import io.github.chatexport.core.internal.source.CountingInputStream;
 import io.github.chatexport.core.internal.source.ExportSource;
-import io.github.chatexport.core.internal.source.SingleFileSource;
-import io.github.chatexport.core.internal.source.StreamSource;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,6 +181,15 @@ public final class ConversationFile {
     return t;
   }
 
+  /**
+   * Reads the conversation at the parser's current token ({@code START_OBJECT}, as {@link
+   * #nextElement} returned it): how the parsing threads of a parallel pass read each element.
+   */
+  public static Conversation conversation(JsonParser p, Problems pr, ReaderConfig config)
+      throws IOException {
+    return new ConversationParser(p, pr, config).read();
+  }
+
   /** The error for a token after the conversations array (the parser is at it). */
   public static ChatExportException contentAfterArray(JsonParser p, Problems pr) {
     return pr.error(
@@ -211,7 +218,7 @@ public final class ConversationFile {
       p = factory.createParser(held);
       held.created();
       if (filter != null) {
-        p = HtmlStrings.wrap(p);
+        p = HtmlExportScanner.unescaping(p);
       }
       parser = p;
       JsonToken t = p.nextToken();
@@ -275,7 +282,8 @@ public final class ConversationFile {
    * an export at all.
    */
   public static boolean emptyMeansNone(ExportSource source) {
-    return !(source instanceof SingleFileSource) && !(source instanceof StreamSource);
+    return source.kind() != ExportSource.Kind.SINGLE_FILE
+        && source.kind() != ExportSource.Kind.STREAM;
   }
 
   /** Closes the open file, if any. */

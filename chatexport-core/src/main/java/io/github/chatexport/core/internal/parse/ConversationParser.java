@@ -18,8 +18,6 @@ import io.github.chatexport.api.internal.NodeMap;
 import io.github.chatexport.api.internal.Numbers;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import io.github.chatexport.core.internal.json.JsonPaths;
-import io.github.chatexport.core.internal.json.LazyPath;
-import io.github.chatexport.core.internal.json.Mark;
 import io.github.chatexport.core.internal.json.Problems;
 import io.github.chatexport.core.internal.json.RawReader;
 import io.github.chatexport.core.internal.json.Timestamps;
@@ -38,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * field: typed fields in record components, the rest (and mistyped fields) in {@link Extras}.
  */
 @SuppressWarnings("ReferenceEquality") // jackson interns field names: identity first, equals after
-public final class ConversationParser {
+final class ConversationParser {
   private static final Absent CONVERSATION =
       new Absent(
           "id",
@@ -317,7 +315,7 @@ public final class ConversationParser {
   }
 
   /** A parser of the conversations that {@code p} reads; {@code p} belongs to the caller. */
-  public ConversationParser(JsonParser p, Problems problems, ReaderConfig config) {
+  ConversationParser(JsonParser p, Problems problems, ReaderConfig config) {
     this.p = p;
     this.problems = problems;
     this.config = config;
@@ -335,7 +333,7 @@ public final class ConversationParser {
   }
 
   /** Reads the conversation object whose START_OBJECT is the current token. */
-  public Conversation read() throws IOException {
+  Conversation read() throws IOException {
     JsonLocation start = p.currentTokenLocation();
     return read(start, JsonPaths.of(p.getParsingContext()), p.nextFieldName());
   }
@@ -345,7 +343,7 @@ public final class ConversationParser {
    * first field name {@code first} (null for an empty object) the caller has already read; {@code
    * start} is where it began.
    */
-  public Conversation readLone(JsonLocation start, @Nullable String first) throws IOException {
+  Conversation readLone(JsonLocation start, @Nullable String first) throws IOException {
     return read(start, "$", first);
   }
 
@@ -944,7 +942,7 @@ public final class ConversationParser {
         JsonPaths.of(p.getParsingContext()));
   }
 
-  public static String kind(@Nullable JsonToken t) {
+  static String kind(@Nullable JsonToken t) {
     if (t == null) {
       return "end of input";
     }

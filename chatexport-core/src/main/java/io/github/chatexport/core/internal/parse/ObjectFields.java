@@ -5,8 +5,6 @@ import io.github.chatexport.api.RawJson;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.api.internal.FrozenMap;
 import io.github.chatexport.api.internal.Numbers;
-import io.github.chatexport.core.internal.json.LazyPath;
-import io.github.chatexport.core.internal.json.Mark;
 import io.github.chatexport.core.internal.json.Problems;
 import io.github.chatexport.core.internal.json.Timestamps;
 import java.math.BigDecimal;

@@ -1,7 +1,9 @@
 /**
  * From JSON to records: a conversation, its content, its metadata checks, the account and the other
- * files of an export, and {@link io.github.chatexport.core.internal.parse.ConversationFile}, the
- * one reader of a conversations array that both passes use. Not API; not exported.
+ * files of an export (through {@code AuxiliaryFiles}), and {@link
+ * io.github.chatexport.core.internal.parse.ConversationFile}, the one reader of a conversations
+ * array that both passes use; the parser's bookkeeping (token marks, lazy paths). Not API; not
+ * exported.
  */
 @NullMarked
 package io.github.chatexport.core.internal.parse;

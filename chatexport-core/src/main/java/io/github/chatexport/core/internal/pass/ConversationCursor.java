@@ -194,7 +194,7 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
   }
 
   /** Whether this pass is over. */
-  public final boolean isClosed() {
+  final boolean isClosed() {
     return closed;
   }
 }

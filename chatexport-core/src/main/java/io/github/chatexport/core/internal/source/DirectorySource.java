@@ -5,50 +5,33 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** An extracted export: a folder. Symbolic links are not followed. */
-public final class DirectorySource implements ExportSource {
+final class DirectorySource extends BaseSource {
   private static final int MAX_DEPTH = 16;
 
   private final Path root;
-  private final String file;
-  private final Map<String, Path> entries = new LinkedHashMap<>();
+  private final Map<String, Path> entries;
 
   /** Lists the files under {@code root}. */
-  public DirectorySource(Path root, String file) throws IOException {
+  DirectorySource(Path root, String file) throws IOException {
+    super(Kind.DIRECTORY, file);
     this.root = root;
-    this.file = file;
-    List<String> names = new ArrayList<>();
-    Map<String, Path> paths = new LinkedHashMap<>();
+    EntryTable<Path> table = new EntryTable<>();
     try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) { // links to folders are not followed
       walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .forEach(
               p -> {
                 String relative =
                     root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-                String name = EntryNames.normalize(relative);
-                if (name != null) {
-                  names.add(name);
-                  paths.put(name, p);
-                }
+                table.add(relative, p); // unique: the walk meets each path once
               });
     }
-    Collections.sort(names);
-    for (String name : names) {
-      entries.put(name, paths.get(name));
-    }
-  }
-
-  @Override
-  public String file() {
-    return file;
+    entries = table.sorted();
   }
 
   @Override
@@ -70,7 +53,7 @@ public final class DirectorySource implements ExportSource {
   public InputStream open(String entry) throws IOException {
     Path p = entries.get(entry);
     if (p == null) {
-      throw new IOException("no entry " + entry + " in " + root);
+      throw noEntry(entry, root);
     }
     return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
   }

@@ -21,18 +21,19 @@ import org.jspecify.annotations.Nullable;
  * as one export. Each inner archive is copied to a private temporary file (so that it can be read
  * in place), deleted on close; the outer source is closed too.
  */
-public final class NestedSource implements ExportSource {
+final class NestedSource extends BaseSource {
   private final ExportSource outer;
   private final List<ZipSource> inner = new ArrayList<>();
   private final Map<String, ZipSource> owner = new LinkedHashMap<>();
   private final Map<String, String> archiveOf = new LinkedHashMap<>();
 
   private NestedSource(ExportSource outer) {
+    super(Kind.NESTED_ZIP, outer.file());
     this.outer = outer;
   }
 
   /** The ZIP entries of {@code source} that may be export archives. */
-  public static List<String> innerArchives(ExportSource source) {
+  static List<String> innerArchives(ExportSource source) {
     List<String> out = new ArrayList<>();
     for (String entry : source.entries()) {
       if (entry.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
@@ -45,7 +46,7 @@ public final class NestedSource implements ExportSource {
   /**
    * Opens the inner archives {@code archives} of {@code outer}; on failure, closes what it opened.
    */
-  public static NestedSource open(ExportSource outer, List<String> archives, ArchiveLimits limits)
+  static NestedSource open(ExportSource outer, List<String> archives, ArchiveLimits limits)
       throws IOException {
     NestedSource nested = new NestedSource(outer);
     try {
@@ -83,7 +84,7 @@ public final class NestedSource implements ExportSource {
    * A new temporary file that only its owner may read (where the file system has POSIX
    * permissions).
    */
-  public static Path privateTempFile() throws IOException {
+  static Path privateTempFile() throws IOException {
     try {
       return Files.createTempFile(
           "chatexport-",
@@ -92,11 +93,6 @@ public final class NestedSource implements ExportSource {
     } catch (UnsupportedOperationException e) {
       return Files.createTempFile("chatexport-", ".zip");
     }
-  }
-
-  @Override
-  public String file() {
-    return outer.file();
   }
 
   @Override
@@ -114,7 +110,7 @@ public final class NestedSource implements ExportSource {
   public InputStream open(String entry) throws IOException {
     ZipSource zip = owner.get(entry);
     if (zip == null) {
-      throw new IOException("no entry " + entry + " in " + outer.file());
+      throw noEntry(entry, file());
     }
     return zip.open(entry);
   }

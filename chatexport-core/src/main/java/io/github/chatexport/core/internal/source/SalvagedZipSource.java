@@ -14,9 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,29 +25,28 @@ import org.jspecify.annotations.Nullable;
  * its own header. The entry at the damage is kept too: what it holds before the damage can still be
  * read, and reading past it fails with the entry's name and offset.
  */
-public final class SalvagedZipSource implements ExportSource {
+final class SalvagedZipSource extends BaseSource {
   private final Path path;
-  private final String file;
   private final ArchiveLimits limits;
-  private final Map<String, Long> offsets = new LinkedHashMap<>();
-  private final Map<String, Long> sizes = new LinkedHashMap<>();
-  private final Map<String, String> rawNames = new LinkedHashMap<>();
+  private final Map<String, Found> entries;
   private final @Nullable Path deleteOnClose;
 
+  /** An entry's local header: where it starts, its size (-1 if unknown) and its stored name. */
+  private record Found(long offset, long size, String rawName) {}
+
   /** Scans the archive at {@code path}; damage found is reported to {@code warnings}. */
-  public SalvagedZipSource(
+  SalvagedZipSource(
       Path path,
       String file,
       ArchiveLimits limits,
       Consumer<Warning> warnings,
       @Nullable Path deleteOnClose)
       throws IOException {
+    super(Kind.SALVAGED_ZIP, file);
     this.path = path;
-    this.file = file;
     this.limits = limits;
     this.deleteOnClose = deleteOnClose;
-    List<String> names = new ArrayList<>();
-    Map<String, Long> found = new LinkedHashMap<>();
+    EntryTable<Found> table = new EntryTable<>();
     try (InputStream in = Files.newInputStream(path);
         ZipSalvage zip = ZipSalvage.over(in, limits)) {
       while (true) {
@@ -68,7 +64,7 @@ public final class SalvagedZipSource implements ExportSource {
                       + "): "
                       + damage.getMessage(),
                   new Location(file, damage.entry(), -1, -1, damage.offset(), "$", null)));
-          if (damage.getClass().getSimpleName().equals("ZipDamageException") && isFinal(zip)) {
+          if (damage.isDamage() && isFinal(zip)) {
             break;
           }
           continue;
@@ -87,19 +83,10 @@ public final class SalvagedZipSource implements ExportSource {
         if (e.isDirectory()) {
           continue;
         }
-        String name = EntryNames.normalize(e.name());
-        if (name != null && !found.containsKey(name)) {
-          found.put(name, e.offset());
-          sizes.put(name, e.size());
-          rawNames.put(name, e.name());
-          names.add(name);
-        }
+        table.add(e.name(), new Found(e.offset(), e.size(), e.name()));
       }
     }
-    Collections.sort(names);
-    for (String name : names) {
-      offsets.put(name, found.get(name));
-    }
+    entries = table.sorted();
   }
 
   private static boolean isFinal(ZipSalvage zip) {
@@ -112,27 +99,23 @@ public final class SalvagedZipSource implements ExportSource {
   }
 
   @Override
-  public String file() {
-    return file;
-  }
-
-  @Override
   public List<String> entries() {
-    return List.copyOf(offsets.keySet());
+    return List.copyOf(entries.keySet());
   }
 
   @Override
   public long size(String entry) {
-    Long size = sizes.get(entry);
-    return size == null ? -1 : size;
+    Found found = entries.get(entry);
+    return found == null ? -1 : found.size();
   }
 
   @Override
   public InputStream open(String entry) throws IOException {
-    Long offset = offsets.get(entry);
-    if (offset == null) {
-      throw new IOException("no entry " + entry + " in " + file);
+    Found found = entries.get(entry);
+    if (found == null) {
+      throw noEntry(entry, file());
     }
+    long offset = found.offset();
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     channel.position(offset);
     InputStream raw = Channels.newInputStream(channel);
@@ -161,8 +144,8 @@ public final class SalvagedZipSource implements ExportSource {
 
   @Override
   public @Nullable String locationEntry(String entry) {
-    String raw = rawNames.get(entry);
-    return raw == null ? entry : raw;
+    Found found = entries.get(entry);
+    return found == null ? entry : found.rawName();
   }
 
   @Override

@@ -8,27 +8,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One conversations JSON file, or a lone {@code chat.html}. */
-public final class SingleFileSource implements ExportSource {
+final class SingleFileSource extends BaseSource {
   private final Path path;
-  private final String file;
   private final String name;
 
-  /** The file at {@code path}. */
-  public SingleFileSource(Path path, String file) {
-    this(path, file, null);
-  }
-
   /** The file at {@code path}, listed as the entry {@code name} (its own name when null). */
-  public SingleFileSource(Path path, String file, @Nullable String name) {
+  SingleFileSource(Path path, String file, @Nullable String name) {
+    super(Kind.SINGLE_FILE, file);
     this.path = path;
-    this.file = file;
     Path fileName = path.getFileName();
     this.name = name != null ? name : fileName == null ? "conversations.json" : fileName.toString();
-  }
-
-  @Override
-  public String file() {
-    return file;
   }
 
   @Override

@@ -9,25 +9,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * A conversations JSON file given as a stream, which belongs to the caller and can be read once.
  */
-public final class StreamSource implements ExportSource {
+final class StreamSource extends BaseSource {
   private final InputStream in;
-  private final String file;
   private boolean opened;
 
   /** The stream {@code in}, named {@code file} in locations. */
-  public StreamSource(InputStream in, String file) {
+  StreamSource(InputStream in, String file) {
+    super(Kind.STREAM, file);
     this.in = in;
-    this.file = file;
-  }
-
-  @Override
-  public String file() {
-    return file;
   }
 
   @Override
   public List<String> entries() {
-    return List.of(EntryNames.baseName(file));
+    return List.of(EntryNames.baseName(file()));
   }
 
   @Override

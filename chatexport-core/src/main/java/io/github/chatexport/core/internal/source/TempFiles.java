@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * WARNING}, under the name {@value #LOGGER}, with the file's name (a temporary name, never the
  * export's content).
  */
-public final class TempFiles {
+final class TempFiles {
   /** The name of the logger that reports cleanup failures. */
-  public static final String LOGGER = "io.github.chatexport.core";
+  static final String LOGGER = "io.github.chatexport.core";
 
   private static final System.Logger LOG = System.getLogger(LOGGER);
 
@@ -24,7 +24,7 @@ public final class TempFiles {
    *
    * @return whether the file is gone
    */
-  public static boolean delete(Path file) {
+  static boolean delete(Path file) {
     try {
       Files.deleteIfExists(file);
       return true;

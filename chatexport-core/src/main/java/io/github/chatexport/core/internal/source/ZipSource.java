@@ -1,14 +1,10 @@
 package io.github.chatexport.core.internal.source;
 
 import io.github.chatexport.core.internal.zip.ArchiveLimits;
-import io.github.chatexport.core.internal.zip.InflationGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -20,10 +16,9 @@ import org.jspecify.annotations.Nullable;
  * An export as downloaded: a ZIP file, read in place (entries are streamed, never extracted). Entry
  * names that could point outside the archive are never listed.
  */
-public final class ZipSource implements ExportSource {
+final class ZipSource extends BaseSource {
   private final ZipFile zip;
-  private final String file;
-  private final Map<String, ZipEntry> entries = new LinkedHashMap<>();
+  private final Map<String, ZipEntry> entries;
   private final @Nullable Path deleteOnClose;
   private final ArchiveLimits limits;
 
@@ -31,14 +26,13 @@ public final class ZipSource implements ExportSource {
    * Opens the ZIP at {@code path}; {@code deleteOnClose} is a private temporary copy to delete, or
    * null.
    */
-  public ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits)
+  ZipSource(Path path, String file, @Nullable Path deleteOnClose, ArchiveLimits limits)
       throws IOException {
+    super(Kind.ZIP, file);
     this.zip = new ZipFile(path.toFile());
     this.limits = limits;
-    this.file = file;
     this.deleteOnClose = deleteOnClose;
-    List<String> names = new ArrayList<>();
-    Map<String, ZipEntry> byName = new LinkedHashMap<>();
+    EntryTable<ZipEntry> table = new EntryTable<>();
     try {
       Enumeration<? extends ZipEntry> all = zip.entries();
       while (all.hasMoreElements()) {
@@ -46,11 +40,7 @@ public final class ZipSource implements ExportSource {
         if (e.isDirectory()) {
           continue;
         }
-        String name = EntryNames.normalize(e.getName());
-        if (name != null && !byName.containsKey(name)) {
-          byName.put(name, e);
-          names.add(name);
-        }
+        table.add(e.getName(), e);
       }
     } catch (IllegalArgumentException e) {
       // ZipFile throws this for a name in the central directory that is not UTF-8: a damaged
@@ -62,15 +52,7 @@ public final class ZipSource implements ExportSource {
       damaged.initCause(e);
       throw damaged;
     }
-    Collections.sort(names);
-    for (String name : names) {
-      entries.put(name, byName.get(name));
-    }
-  }
-
-  @Override
-  public String file() {
-    return file;
+    entries = table.sorted();
   }
 
   @Override
@@ -88,9 +70,9 @@ public final class ZipSource implements ExportSource {
   public InputStream open(String entry) throws IOException {
     ZipEntry e = entries.get(entry);
     if (e == null) {
-      throw new IOException("no entry " + entry + " in " + file);
+      throw noEntry(entry, file());
     }
-    return InflationGuard.of(zip.getInputStream(e), e.getName(), e.getCompressedSize(), limits);
+    return limits.guard(zip.getInputStream(e), e.getName(), e.getCompressedSize());
   }
 
   @Override

@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  * value is written. {@code with…} methods clear both memories, so a typed value set through the API
  * always wins.
  */
-public final class RecordWriter {
+final class RecordWriter {
   private final JsonGenerator g;
 
   /** A writer onto {@code g}, which stays the caller's. */
-  public RecordWriter(JsonGenerator g) {
+  RecordWriter(JsonGenerator g) {
     this.g = g;
   }
 
@@ -134,7 +134,7 @@ public final class RecordWriter {
   private static final String[] AUTHOR = {"role", "name", "metadata"};
 
   /** Writes one conversation object. */
-  public void write(Conversation c) throws IOException {
+  void write(Conversation c) throws IOException {
     Extras x = c.extras();
     g.writeStartObject();
     members(x, CONVERSATION, name -> conversationField(c, x, name));
@@ -662,7 +662,7 @@ public final class RecordWriter {
   };
 
   /** Writes {@code user.json}. */
-  public void write(Account a) throws IOException {
+  void write(Account a) throws IOException {
     Extras x = a.extras();
     g.writeStartObject();
     members(
@@ -784,7 +784,7 @@ public final class RecordWriter {
   }
 
   /** Writes a raw value, numbers as their exact text. */
-  public void raw(RawJson value) throws IOException {
+  void raw(RawJson value) throws IOException {
     if (value instanceof RawJson.JsonObject o) {
       g.writeStartObject();
       for (Map.Entry<String, RawJson> e : o.members().entrySet()) {

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * never the content.
  */
 public abstract sealed class ArchiveException extends java.io.IOException
-    permits ZipDamageException, ZipBombException, ChatHtmlException {
+    permits ZipDamageException, ZipBombException {
   private static final long serialVersionUID = 1L;
 
   /** The entry concerned, as stored in the archive, or null. */
@@ -29,11 +29,18 @@ public abstract sealed class ArchiveException extends java.io.IOException
 
   /**
    * The byte offset where the problem was found: from the start of the archive for ZIP damage, from
-   * the start of the entry's uncompressed data for a ZIP bomb, from the start of the page for
-   * {@code chat.html}; -1 if unknown.
+   * the start of the entry's uncompressed data for a ZIP bomb; -1 if unknown.
    */
   public long offset() {
     return offset;
+  }
+
+  /**
+   * Whether the archive itself is damaged (cut short, corrupt, an entry that cannot be decoded),
+   * rather than an entry inflating beyond the limits.
+   */
+  public boolean isDamage() {
+    return this instanceof ZipDamageException;
   }
 
   static String quoted(@Nullable String entry) {

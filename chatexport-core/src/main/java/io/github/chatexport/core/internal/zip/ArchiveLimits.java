@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.zip;
 
+import java.io.InputStream;
+
 /**
  * How many bytes one archive entry may inflate to; immutable.
  *
@@ -44,12 +46,26 @@ public record ArchiveLimits(long maxRatio, long minimumBytes, long maxEntryBytes
    * The most bytes an entry of {@code compressedBytes} may inflate to; {@link #maxEntryBytes()}
    * when {@code compressedBytes} is negative (unknown).
    */
-  public long budget(long compressedBytes) {
+  long budget(long compressedBytes) {
     if (compressedBytes < 0) {
       return maxEntryBytes;
     }
     long byRatio =
         compressedBytes > Long.MAX_VALUE / maxRatio ? Long.MAX_VALUE : compressedBytes * maxRatio;
     return Math.min(maxEntryBytes, Math.max(minimumBytes, byRatio));
+  }
+
+  /**
+   * Bounds the bytes read from {@code in} by these limits: once more than {@link #budget(long)}
+   * bytes have been read, every read throws an exception naming the entry (an {@code IOException}).
+   * Closing the stream returned closes {@code in}.
+   *
+   * @param in the decompressing stream of one entry
+   * @param entry the entry's name, for the message
+   * @param compressedSize the entry's compressed size in bytes, or -1 if unknown (then only {@link
+   *     #maxEntryBytes()} applies)
+   */
+  public InputStream guard(InputStream in, String entry, long compressedSize) {
+    return InflationGuard.of(in, entry, compressedSize, this);
   }
 }

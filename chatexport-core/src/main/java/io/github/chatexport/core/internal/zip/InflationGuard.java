@@ -12,10 +12,11 @@ import java.util.function.LongSupplier;
  * {@link ArchiveLimits#budget(long)} bytes have been read, every read throws a {@link
  * ZipBombException} naming the entry. Closing it closes the wrapped stream.
  *
- * <p>Use it around any decompressing stream whose output an attacker controls, e.g. {@code
- * InflationGuard.of(zipFile.getInputStream(e), e.getName(), e.getCompressedSize(), limits)}.
+ * <p>Use it around any decompressing stream whose output an attacker controls; other packages do so
+ * through {@link ArchiveLimits#guard}, e.g. {@code limits.guard(zipFile.getInputStream(e),
+ * e.getName(), e.getCompressedSize())}.
  */
-public final class InflationGuard extends BlockInputStream {
+final class InflationGuard extends BlockInputStream {
   private final InputStream in;
   private final String entry;
   private final ArchiveLimits limits;
@@ -45,8 +46,7 @@ public final class InflationGuard extends BlockInputStream {
    *     ArchiveLimits#maxEntryBytes()} applies)
    * @param limits the limits
    */
-  public static InputStream of(
-      InputStream in, String entry, long compressedSize, ArchiveLimits limits) {
+  static InputStream of(InputStream in, String entry, long compressedSize, ArchiveLimits limits) {
     return new InflationGuard(in, entry, () -> compressedSize, limits);
   }
 

@@ -44,7 +44,7 @@ public final class SalvagedEntry {
   }
 
   /** The compression method: 0 (stored) or 8 (deflated). */
-  public int method() {
+  int method() {
     return method;
   }
 
@@ -57,7 +57,7 @@ public final class SalvagedEntry {
    * Whether the sizes and CRC follow the data (general-purpose bit 3) rather than stand in the
    * header.
    */
-  public boolean hasDataDescriptor() {
+  boolean hasDataDescriptor() {
     return (flags & ZipSalvage.FLAG_DESCRIPTOR) != 0;
   }
 
@@ -70,7 +70,7 @@ public final class SalvagedEntry {
    * The compressed size in bytes, or -1 while unknown (a data descriptor entry not yet read to its
    * end).
    */
-  public long compressedSize() {
+  long compressedSize() {
     return compressedSize;
   }
 

@@ -3,7 +3,7 @@ package io.github.chatexport.core.internal.zip;
 import static java.util.Objects.requireNonNull;
 
 /** An entry inflates to more bytes than {@link ArchiveLimits} allow: most likely a ZIP bomb. */
-public final class ZipBombException extends ArchiveException {
+final class ZipBombException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -33,7 +33,7 @@ public final class ZipBombException extends ArchiveException {
   }
 
   /** The limit that was exceeded, in uncompressed bytes. */
-  public long limit() {
+  long limit() {
     return limit;
   }
 }

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * A ZIP archive is damaged: cut short, corrupt, or holding an entry this reader cannot decode.
  * Thrown after every earlier entry was delivered intact.
  */
-public final class ZipDamageException extends ArchiveException {
+final class ZipDamageException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 
   /** What kind of damage. */
-  public enum Reason {
+  enum Reason {
     /** The archive ends inside an entry or header: an interrupted download. */
     TRUNCATED,
     /** A header is not where it should be or is inconsistent. */
@@ -43,7 +43,7 @@ public final class ZipDamageException extends ArchiveException {
   }
 
   /** What kind of damage. */
-  public Reason reason() {
+  Reason reason() {
     return reason;
   }
 

@@ -93,7 +93,7 @@ public final class ZipSalvage implements AutoCloseable {
   }
 
   /** Reads the archive in {@code in} with {@link ArchiveLimits#DEFAULTS}. */
-  public static ZipSalvage over(InputStream in) {
+  static ZipSalvage over(InputStream in) {
     return over(in, ArchiveLimits.DEFAULTS);
   }
 

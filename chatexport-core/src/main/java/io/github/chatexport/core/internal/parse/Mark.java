@@ -1,4 +1,4 @@
-package io.github.chatexport.core.internal.json;
+package io.github.chatexport.core.internal.parse;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * location objects are made only when a warning needs one). A mark is mutable and reused; read it
  * at once.
  */
-public final class Mark {
-  public long line = -1;
-  public long column = -1;
-  public long offset = -1;
+final class Mark {
+  long line = -1;
+  long column = -1;
+  long offset = -1;
 
   /** Notes where the parser's current token started. */
-  public Mark set(JsonParser p) {
+  Mark set(JsonParser p) {
     if (p instanceof ParserBase b) {
       line = b.getTokenLineNr();
       column = b.getTokenColumnNr();
@@ -31,7 +31,7 @@ public final class Mark {
   }
 
   /** A mark at {@code at}. */
-  public static Mark of(@Nullable JsonLocation at) {
+  static Mark of(@Nullable JsonLocation at) {
     Mark m = new Mark();
     if (at != null) {
       m.line = at.getLineNr();
@@ -42,7 +42,7 @@ public final class Mark {
   }
 
   /** A copy that later {@link #set} calls do not change. */
-  public Mark copy() {
+  Mark copy() {
     Mark m = new Mark();
     m.line = line;
     m.column = column;
@@ -51,7 +51,7 @@ public final class Mark {
   }
 
   /** The mark as a parser location, for messages. */
-  public JsonLocation toLocation() {
+  JsonLocation toLocation() {
     return new JsonLocation(null, offset, -1, (int) line, (int) column);
   }
 }

@@ -1,5 +1,6 @@
-package io.github.chatexport.core.internal.json;
+package io.github.chatexport.core.internal.parse;
 
+import io.github.chatexport.core.internal.json.JsonPaths;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * object, and the text is made by {@link #toString()}. Reading a conversation makes thousands of
  * paths and prints almost none.
  */
-public final class LazyPath {
+final class LazyPath {
   private final @Nullable LazyPath parent;
   private final @Nullable String key;
   private final int index;
@@ -32,22 +33,22 @@ public final class LazyPath {
   }
 
   /** This path followed by several keys, in one step. */
-  public LazyPath keys(String... keys) {
+  LazyPath keys(String... keys) {
     return new LazyPath(this, keys);
   }
 
   /** A path given as text, such as {@code $[3]}. */
-  public static LazyPath of(String text) {
+  static LazyPath of(String text) {
     return new LazyPath(null, null, -1, text);
   }
 
   /** This path followed by {@code .key}. */
-  public LazyPath key(String key) {
+  LazyPath key(String key) {
     return new LazyPath(this, key, -1, null);
   }
 
   /** This path followed by {@code [index]}. */
-  public LazyPath index(int index) {
+  LazyPath index(int index) {
     return new LazyPath(this, null, index, null);
   }
 
