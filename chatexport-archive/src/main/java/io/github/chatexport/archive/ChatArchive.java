@@ -348,9 +348,12 @@ public final class ChatArchive implements AutoCloseable {
       int number = insertExport(export, size[0], sha, account, layout);
       Pass pass = new Pass(number);
       // in this transaction: a failed or killed add rolls the trigger back with the rest
-      SearchTables.suspendFullText(connection);
-      Set<String> unindexed = new LinkedHashSet<>();
-      unindexedFullText = unindexed;
+      Set<String> unindexed = null;
+      if (SearchTables.hasTables(connection)) {
+        SearchTables.suspendFullText(connection);
+        unindexed = new LinkedHashSet<>();
+        unindexedFullText = unindexed;
+      }
       ChatExportException damage = null;
       long total = reader.conversationBytes();
       long[] done = {0};
@@ -430,9 +433,11 @@ public final class ChatArchive implements AutoCloseable {
         s.setInt(7, number);
         s.executeUpdate();
       }
-      SearchTables.catchUpFullText(connection, unindexed);
-      unindexedFullText = null;
-      SearchTables.createTables(connection); // the trigger back
+      if (unindexed != null) {
+        SearchTables.catchUpFullText(connection, unindexed);
+        unindexedFullText = null;
+        SearchTables.createTables(connection); // the trigger back
+      }
       connection.commit();
       return reportOf(requireNonNull(exportByNumber(number)));
     }

@@ -106,10 +106,11 @@ public final class SearchTables {
   /**
    * Writes into both FTS5 tables what the trigger that {@link #suspendFullText} dropped would have
    * written for the texts of the given conversations (by {@code conversation_id}), in one statement
-   * per table and in row order, so that FTS5 writes one segment, not one per row: for an archive's
-   * add, which indexes a few conversations into a large index. Every text of each of them must have
-   * been written while suspended and not yet caught up; the trigger stays dropped (put it back with
-   * {@link #createTables}).
+   * per table and in row order, so that FTS5 writes its segments for all of them at once, not one
+   * per row: for an archive's add, which indexes some conversations into an index that already
+   * holds others (where a {@link #rebuildFullText} would write them all again). Every text of each
+   * of them must have been written while suspended and not yet caught up; the trigger stays dropped
+   * (put it back with {@link #createTables}).
    */
   public static void catchUpFullText(Connection connection, Collection<String> ids)
       throws SQLException {
