@@ -103,6 +103,14 @@ public final class ChatArchive implements AutoCloseable {
    */
   private @Nullable Indexer indexer;
 
+  /**
+   * During an add: the conversations (ids) whose texts were written into {@code search_texts} with
+   * the FTS5 tables' insert trigger suspended, not yet written into those tables. An add writes
+   * them in one statement per table before it commits: a statement per row makes FTS5 write a
+   * segment per row and merge them again and again. Null outside an add.
+   */
+  private @Nullable Set<String> unindexedFullText;
+
   private boolean closed;
 
   private ChatArchive(Path path, Connection connection) {
@@ -193,6 +201,14 @@ public final class ChatArchive implements AutoCloseable {
    */
   private void indexChanged(Connection connection, Conversation merged, boolean deleted)
       throws SQLException {
+    Set<String> pending = unindexedFullText;
+    if (pending != null && !pending.add(merged.id())) {
+      // indexed once already in this add, its texts not yet in the FTS5 tables: put them there
+      // first, so that the trigger that deletes them from those tables finds what it deletes
+      SearchTables.catchUpFullText(connection, pending);
+      pending.clear();
+      pending.add(merged.id());
+    }
     Indexer i = indexer;
     if (i == null) {
       i = new Indexer(connection);
@@ -245,6 +261,8 @@ public final class ChatArchive implements AutoCloseable {
     } catch (IOException | RuntimeException | Error e) {
       rollback();
       throw e;
+    } finally {
+      unindexedFullText = null;
     }
   }
 
@@ -329,6 +347,13 @@ public final class ChatArchive implements AutoCloseable {
       }
       int number = insertExport(export, size[0], sha, account, layout);
       Pass pass = new Pass(number);
+      // in this transaction: a failed or killed add rolls the trigger back with the rest
+      Set<String> unindexed = null;
+      if (SearchTables.hasTables(connection)) {
+        SearchTables.suspendFullText(connection);
+        unindexed = new LinkedHashSet<>();
+        unindexedFullText = unindexed;
+      }
       ChatExportException damage = null;
       long total = reader.conversationBytes();
       long[] done = {0};
@@ -407,6 +432,11 @@ public final class ChatArchive implements AutoCloseable {
         s.setInt(6, assetsAdded);
         s.setInt(7, number);
         s.executeUpdate();
+      }
+      if (unindexed != null) {
+        SearchTables.catchUpFullText(connection, unindexed);
+        unindexedFullText = null;
+        SearchTables.createTables(connection); // the trigger back
       }
       connection.commit();
       return reportOf(requireNonNull(exportByNumber(number)));

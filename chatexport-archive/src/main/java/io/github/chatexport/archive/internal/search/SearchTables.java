@@ -4,8 +4,11 @@ import io.github.chatexport.api.Conversation;
 import io.github.chatexport.archive.SearchHit;
 import io.github.chatexport.archive.SearchQuery;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.stream.Stream;
 
 /**
@@ -98,6 +101,53 @@ public final class SearchTables {
       s.execute("INSERT INTO search_trigram(search_trigram) VALUES ('rebuild')");
     }
     createTables(connection);
+  }
+
+  /**
+   * Writes into both FTS5 tables what the trigger that {@link #suspendFullText} dropped would have
+   * written for the texts of the given conversations (by {@code conversation_id}), in one statement
+   * per table and in row order, so that FTS5 writes its segments for all of them at once, not one
+   * per row: for an archive's add, which indexes some conversations into an index that already
+   * holds others (where a {@link #rebuildFullText} would write them all again). Every text of each
+   * of them must have been written while suspended and not yet caught up; the trigger stays dropped
+   * (put it back with {@link #createTables}).
+   */
+  public static void catchUpFullText(Connection connection, Collection<String> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    // the rows of search_conversations, looked up as the indexer wrote them (a bound parameter),
+    // then handed over as a JSON array of numbers
+    StringBuilder rows = new StringBuilder("[");
+    try (PreparedStatement find =
+        connection.prepareStatement(
+            "SELECT id FROM search_conversations WHERE conversation_id = ?")) {
+      for (String id : ids) {
+        find.setString(1, id);
+        try (ResultSet r = find.executeQuery()) {
+          if (r.next()) {
+            rows.append(rows.length() > 1 ? "," : "").append(r.getLong(1));
+          }
+        }
+      }
+    }
+    String array = rows.append(']').toString();
+    String texts =
+        " FROM search_texts t WHERE t.conversation IN (SELECT value FROM json_each(?))"
+            + " ORDER BY t.id";
+    for (String sql :
+        new String[] {
+          "INSERT INTO search_words(rowid, title, body) SELECT t.id,"
+              + " coalesce(t.words_title, t.title), coalesce(t.words_body, t.body)"
+              + texts,
+          "INSERT INTO search_trigram(rowid, title, body) SELECT t.id, t.title, t.body" + texts
+        }) {
+      try (PreparedStatement s = connection.prepareStatement(sql)) {
+        s.setString(1, array);
+        s.executeUpdate();
+      }
+    }
   }
 
   /** Whether the file behind {@code connection} has the search tables. */
