@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -76,17 +78,24 @@ final class Searcher {
   /** Stands, in a list of parameters, for the conversation looked at. */
   private static final Object CONVERSATION = new Object();
 
+  /** Numbers the temporary tables of the searches of this JVM, so that open searches never meet. */
+  private static final AtomicLong SEARCHES = new AtomicLong();
+
   /**
    * The hits, lazily, in the order of {@link SearchTables#search}: conversations by their best hit
    * (then by their row), each one's hits by score (then by row).
    *
-   * <p>Nothing is ranked as a whole in SQL: FTS5 orders the matches of the word table by BM25
-   * itself ({@code ORDER BY rank}), then those of the trigram table (every whole-word match scores
-   * 1 or more, every match inside words below 1, so the word table's come first). The first match
-   * of a conversation not seen yet is its best; only then are that conversation's own matches
-   * scored and read, over its rowids alone (its texts are written together, so they lie in one
-   * range). A query that wants 50 hits reads a few conversations, not every match; snippets are
-   * made for the hits that are read, one by one.
+   * <p>BM25 is computed once per query and table, by FTS5, into a temporary table of scores: every
+   * match of the word table ({@code search_w_N}), and only when they are wanted the matches of the
+   * trigram table that the word table lacks ({@code search_g_N}). Every whole-word match scores 1
+   * or more, every match inside words below 1, so the word table's come first; a text's score is
+   * its word score when it has one. BM25's document frequencies are taken over the whole table each
+   * time a statement calls it, so scoring each conversation by its own statement (as before) cost a
+   * scan of every match of each term per conversation. The conversations are taken in the order of
+   * the first appearance in the scores (best first); only then are that conversation's own scores
+   * read, over its rowids alone (its texts are written together, so they lie in one range).
+   * Snippets are made for the hits that are read, one by one. The temporary tables are dropped when
+   * the stream ends or is closed.
    */
   static Stream<SearchHit> search(Connection connection, SearchQuery query) throws SQLException {
     ParsedQuery parsed = ParsedQuery.parse(query.text(), SearchQueryException::new);
@@ -117,63 +126,36 @@ final class Searcher {
     String whole = onlyOneGroup ? "" : groups(parsed, false, wholeParams);
     List<Object> rangedParams = new ArrayList<>();
     String ranged = onlyOneGroup ? "" : groups(parsed, true, rangedParams);
-
-    // The ranked matches of one table, best first, with their conversations.
-    String rankedWords = ranked("search_words", whole, filters);
-    List<Object> rankedParams = new ArrayList<>();
-    rankedParams.add(anyWord);
-    rankedParams.addAll(wholeParams);
+    List<Object> rankedParams = new ArrayList<>(wholeParams);
     rankedParams.addAll(filterParams);
 
-    // The hits of one conversation, scored as one text's best of the word match and the match
-    // inside words.
-    StringBuilder one =
-        new StringBuilder("WITH w AS MATERIALIZED (SELECT rowid AS id, bm25(search_words, ")
-            .append(WEIGHTS)
-            .append(
-                ") AS r FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?)");
-    List<Object> oneParams = new ArrayList<>(List.of(anyWord, LOW, HIGH));
-    if (anyTrigram != null) {
-      one.append(", g AS MATERIALIZED (SELECT rowid AS id, bm25(search_trigram, ")
-          .append(WEIGHTS)
-          .append(
-              ") AS r FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?)");
-      oneParams.addAll(List.of(anyTrigram, LOW, HIGH));
-    }
-    one.append(", scored AS (SELECT id, max(s) AS score FROM (SELECT id, 1.0 - r AS s FROM w");
-    if (anyTrigram != null) {
-      one.append(" UNION ALL SELECT id, (0.0 - r) / (1.0 - r) AS s FROM g");
-    }
-    one.append(") GROUP BY id)")
-        .append(
-            " SELECT s.id, s.score, c.conversation_id, t.node_id, c.title, t.create_time, t.role, t.model,")
-        .append(" t.content_type, t.active_branch, c.deleted, t.body, c.create_time")
-        .append(
-            " FROM scored s JOIN search_texts t ON t.id = s.id JOIN search_conversations c ON c.id = t.conversation")
-        .append(" WHERE t.conversation = ?")
-        .append(ranged)
-        .append(filters)
-        .append(" ORDER BY s.score DESC, s.id");
-    oneParams.add(CONVERSATION);
-    oneParams.addAll(rangedParams);
-    oneParams.addAll(filterParams);
+    long n = SEARCHES.incrementAndGet();
+    Scores words =
+        new Scores("temp.search_w_" + n, "1.0 - r", ranked("search_w_" + n, whole, filters));
+    Scores trigrams =
+        new Scores(
+            "temp.search_g_" + n, "(0.0 - r) / (1.0 - r)", ranked("search_g_" + n, whole, filters));
 
     List<PreparedStatement> open = new ArrayList<>();
+    List<String> drops = new ArrayList<>();
     try {
-      PreparedStatement words = prepare(connection, open, rankedWords);
-      bind(words, rankedParams, 0, 0, 0);
-      PreparedStatement trigrams = null;
-      List<Object> trigramParams = new ArrayList<>();
-      if (anyTrigram != null) {
-        trigrams = prepare(connection, open, ranked("search_trigram", whole, filters));
-        trigramParams.add(anyTrigram);
-        trigramParams.addAll(wholeParams);
-        trigramParams.addAll(filterParams);
+      createScores(connection, drops, words);
+      try (PreparedStatement fill =
+          connection.prepareStatement(
+              "INSERT INTO "
+                  + words.table()
+                  + " SELECT rowid, bm25(search_words, "
+                  + WEIGHTS
+                  + ") FROM search_words WHERE search_words MATCH ?")) {
+        fill.setString(1, anyWord);
+        fill.executeUpdate();
       }
+      indexScores(connection, words);
+      PreparedStatement rankedWords = prepare(connection, open, words.ranked);
+      bind(rankedWords, rankedParams, 0, 0, 0);
       PreparedStatement range =
           prepare(
               connection, open, "SELECT min(id), max(id) FROM search_texts WHERE conversation = ?");
-      PreparedStatement hits = prepare(connection, open, one.toString());
       PreparedStatement wordSnippet =
           prepare(
               connection,
@@ -184,6 +166,7 @@ final class Searcher {
                   + ") FROM search_words WHERE search_words MATCH ? AND rowid = ?");
       wordSnippet.setString(1, anyWord);
       PreparedStatement trigramSnippet = null;
+      PreparedStatement trigramsInRange = null;
       if (anyTrigram != null) {
         trigramSnippet =
             prepare(
@@ -193,27 +176,70 @@ final class Searcher {
                     + SNIPPET_TOKENS_TRIGRAM
                     + ") FROM search_trigram WHERE search_trigram MATCH ? AND rowid = ?");
         trigramSnippet.setString(1, anyTrigram);
+        trigramsInRange =
+            prepare(
+                connection,
+                open,
+                "SELECT 1 FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?"
+                    + " AND rowid NOT IN (SELECT id FROM "
+                    + words.table()
+                    + ") LIMIT 1");
+        trigramsInRange.setString(1, anyTrigram);
       }
+      List<Object> hitParams = new ArrayList<>(List.of(CONVERSATION));
+      hitParams.addAll(rangedParams);
+      hitParams.addAll(filterParams);
       Hits spliterator =
           new Hits(
-              words.executeQuery(),
+              connection,
+              open,
+              drops,
+              words,
               trigrams,
-              trigramParams,
+              anyTrigram,
+              rankedWords.executeQuery(),
+              rankedParams,
               range,
-              hits,
-              oneParams,
+              trigramsInRange,
+              " WHERE t.id = s.id AND c.id = t.conversation AND t.conversation = ?"
+                  + ranged
+                  + filters
+                  + " ORDER BY s.score DESC, s.id",
+              hitParams,
               wordSnippet,
               trigramSnippet,
               query.limit());
-      PreparedStatement[] all = open.toArray(new PreparedStatement[0]);
-      return StreamSupport.stream(spliterator, false).onClose(() -> closeAll(all));
+      return StreamSupport.stream(spliterator, false).onClose(spliterator::close);
     } catch (SQLException | RuntimeException e) {
       try {
-        closeAll(open.toArray(new PreparedStatement[0]));
+        cleanUp(connection, open, drops);
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  /**
+   * A temporary table of BM25 scores ({@code id}, {@code r}: what {@code bm25()} gave), the score
+   * of a hit in SQL over it, and the statement of its rows that pass the query, best first.
+   */
+  private record Scores(String table, String score, String ranked) {}
+
+  private static void createScores(Connection connection, List<String> drops, Scores scores)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE TEMP TABLE " + scores.table() + "(id INTEGER PRIMARY KEY, r REAL NOT NULL)");
+    }
+    drops.add(scores.table());
+  }
+
+  /** Indexes the scores by rank once they are written (faster than keeping the index current). */
+  private static void indexScores(Connection connection, Scores scores) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE INDEX " + scores.table() + "_r ON " + scores.table().substring(5) + "(r, id)");
     }
   }
 
@@ -224,20 +250,21 @@ final class Searcher {
     return s;
   }
 
-  /** The matches of one FTS5 table that pass the query, ordered by FTS5 itself, best first. */
+  /**
+   * The scored texts of a temporary table that pass the query, best first (lowest BM25), with their
+   * conversations.
+   */
   private static String ranked(String table, String groups, String filters) {
-    return "SELECT t.id, f.rank, t.conversation FROM "
+    return "SELECT t.id, f.r, t.conversation FROM temp."
         + table
-        + " f JOIN search_texts t ON t.id = f.rowid"
-        + " JOIN search_conversations c ON c.id = t.conversation WHERE f."
-        + table
-        + " MATCH ?"
-        + " AND f.rank MATCH 'bm25("
-        + WEIGHTS
-        + ")'"
+        // CROSS JOIN keeps the scores the outer loop, read in the order of their index: with a
+        // plain JOIN the planner may drive the loop from the groups' IN lists and sort every match
+        // before the first row.
+        + " f CROSS JOIN search_texts t CROSS JOIN search_conversations c"
+        + " WHERE t.id = f.id AND c.id = t.conversation"
         + groups
         + filters
-        + " ORDER BY f.rank";
+        + " ORDER BY f.r, f.id";
   }
 
   /**
@@ -331,19 +358,37 @@ final class Searcher {
     }
   }
 
-  private static void closeAll(@Nullable PreparedStatement[] statements) {
+  /**
+   * Closes the statements, then drops the temporary tables (which open statements would keep
+   * locked); does nothing more once the connection is closed.
+   */
+  private static void cleanUp(
+      Connection connection, List<PreparedStatement> open, List<String> drops) {
     SQLException first = null;
-    for (PreparedStatement s : statements) {
-      if (s != null) {
-        try {
-          s.close();
-        } catch (SQLException e) {
-          if (first == null) {
-            first = e;
-          }
+    for (PreparedStatement s : open) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        if (first == null) {
+          first = e;
         }
       }
     }
+    open.clear();
+    try {
+      if (!drops.isEmpty() && !connection.isClosed()) {
+        try (Statement s = connection.createStatement()) {
+          for (String table : drops) {
+            s.execute("DROP TABLE IF EXISTS " + table);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      if (first == null) {
+        first = e;
+      }
+    }
+    drops.clear();
     if (first != null) {
       throw SearchFailure.of(first);
     }
@@ -358,16 +403,30 @@ final class Searcher {
    * it comes.
    */
   private static final class Hits extends Spliterators.AbstractSpliterator<SearchHit> {
+    private final Connection connection;
+    private final List<PreparedStatement> open;
+    private final List<String> drops;
+    private final Scores words;
+    private final Scores trigrams;
+    private final @Nullable String anyTrigram;
     private ResultSet ranked;
     private boolean rankedTrigrams;
-    private final @Nullable PreparedStatement trigrams;
-    private final List<Object> trigramParams;
+    private final List<Object> rankedParams;
     private final PreparedStatement range;
-    private final PreparedStatement hits;
+    private final @Nullable PreparedStatement trigramsInRange;
+    private final String hitsWhere;
     private final List<Object> hitParams;
     private final PreparedStatement wordSnippet;
     private final @Nullable PreparedStatement trigramSnippet;
     private final Set<Long> seen = new HashSet<>();
+
+    /** The hits of one conversation from the word scores alone, and from both; prepared lazily. */
+    private @Nullable PreparedStatement wordHits;
+
+    private @Nullable PreparedStatement allHits;
+
+    /** Whether the trigram scores have been written. */
+    private boolean trigramsScored;
 
     /** Conversations whose best score is the one last read, to be read in order of their rows. */
     private final ArrayDeque<Long> next = new ArrayDeque<>();
@@ -378,21 +437,33 @@ final class Searcher {
     private boolean done;
 
     Hits(
+        Connection connection,
+        List<PreparedStatement> open,
+        List<String> drops,
+        Scores words,
+        Scores trigrams,
+        @Nullable String anyTrigram,
         ResultSet ranked,
-        @Nullable PreparedStatement trigrams,
-        List<Object> trigramParams,
+        List<Object> rankedParams,
         PreparedStatement range,
-        PreparedStatement hits,
+        @Nullable PreparedStatement trigramsInRange,
+        String hitsWhere,
         List<Object> hitParams,
         PreparedStatement wordSnippet,
         @Nullable PreparedStatement trigramSnippet,
         int limit) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-      this.ranked = ranked;
+      this.connection = connection;
+      this.open = open;
+      this.drops = drops;
+      this.words = words;
       this.trigrams = trigrams;
-      this.trigramParams = trigramParams;
+      this.anyTrigram = anyTrigram;
+      this.ranked = ranked;
+      this.rankedParams = rankedParams;
       this.range = range;
-      this.hits = hits;
+      this.trigramsInRange = trigramsInRange;
+      this.hitsWhere = hitsWhere;
       this.hitParams = hitParams;
       this.wordSnippet = wordSnippet;
       this.trigramSnippet = trigramSnippet;
@@ -427,13 +498,17 @@ final class Searcher {
       }
     }
 
-    private void finish() throws SQLException {
+    private void finish() {
       done = true;
-      if (current != null) {
-        current.close();
-        current = null;
-      }
-      ranked.close();
+      current = null;
+      cleanUp(connection, open, drops);
+    }
+
+    /** Frees the statements and the temporary tables; idempotent. */
+    void close() {
+      done = true;
+      current = null;
+      cleanUp(connection, open, drops);
     }
 
     /** The next conversation to read, or null when there is none. */
@@ -470,17 +545,45 @@ final class Searcher {
         return m;
       }
       while (!ranked.next()) {
-        if (rankedTrigrams || trigrams == null) {
+        if (rankedTrigrams || anyTrigram == null) {
           return null;
         }
         ranked.close();
-        bind(trigrams, trigramParams, 0, 0, 0);
-        ranked = trigrams.executeQuery();
+        scoreTrigrams();
+        PreparedStatement statement = prepare(connection, open, trigrams.ranked());
+        bind(statement, rankedParams, 0, 0, 0);
+        ranked = statement.executeQuery();
         rankedTrigrams = true;
       }
       double r = ranked.getDouble(2);
       double score = rankedTrigrams ? (0.0 - r) / (1.0 - r) : 1.0 - r;
       return new Match(ranked.getLong(1), score, ranked.getLong(3));
+    }
+
+    /**
+     * Writes the trigram scores of the texts that only the trigram table finds, once: FTS5 takes
+     * the document frequencies over the whole table, so this costs a pass over every match.
+     */
+    private void scoreTrigrams() throws SQLException {
+      if (trigramsScored || anyTrigram == null) {
+        return;
+      }
+      createScores(connection, drops, trigrams);
+      try (PreparedStatement fill =
+          connection.prepareStatement(
+              "INSERT INTO "
+                  + trigrams.table()
+                  + " SELECT rowid, bm25(search_trigram, "
+                  + WEIGHTS
+                  + ") FROM search_trigram WHERE search_trigram MATCH ?"
+                  + " AND rowid NOT IN (SELECT id FROM "
+                  + words.table()
+                  + ")")) {
+        fill.setString(1, anyTrigram);
+        fill.executeUpdate();
+      }
+      indexScores(connection, trigrams);
+      trigramsScored = true;
     }
 
     private ResultSet open(long conversation) throws SQLException {
@@ -492,8 +595,57 @@ final class Searcher {
         low = r.getLong(1);
         high = r.getLong(2);
       }
-      bind(hits, hitParams, conversation, low, high);
+      if (!trigramsScored && trigramsInRange != null) {
+        trigramsInRange.setLong(2, low);
+        trigramsInRange.setLong(3, high);
+        try (ResultSet r = trigramsInRange.executeQuery()) {
+          if (r.next()) {
+            scoreTrigrams();
+          }
+        }
+      }
+      PreparedStatement hits;
+      if (trigramsScored) {
+        if (allHits == null) {
+          allHits = prepare(connection, open, hits(words, trigrams));
+        }
+        hits = allHits;
+      } else {
+        if (wordHits == null) {
+          wordHits = prepare(connection, open, hits(words, null));
+        }
+        hits = wordHits;
+      }
+      List<Object> params = new ArrayList<>(List.of(LOW, HIGH));
+      if (hits == allHits) {
+        params.addAll(List.of(LOW, HIGH));
+      }
+      params.addAll(hitParams);
+      bind(hits, params, conversation, low, high);
       return hits.executeQuery();
+    }
+
+    /** The statement of one conversation's hits, over its range of rowids. */
+    private String hits(Scores words, @Nullable Scores trigrams) {
+      StringBuilder sql =
+          new StringBuilder("SELECT s.id, s.score, c.conversation_id, t.node_id, c.title,")
+              .append(
+                  " t.create_time, t.role, t.model, t.content_type, t.active_branch, c.deleted,")
+              .append(" t.body, c.create_time, s.word FROM (SELECT id, ")
+              .append(words.score())
+              .append(" AS score, 1 AS word FROM ")
+              .append(words.table())
+              .append(" WHERE id BETWEEN ? AND ?");
+      if (trigrams != null) {
+        sql.append(" UNION ALL SELECT id, ")
+            .append(trigrams.score())
+            .append(", 0 FROM ")
+            .append(trigrams.table())
+            .append(" WHERE id BETWEEN ? AND ?");
+      }
+      return sql.append(") s CROSS JOIN search_texts t CROSS JOIN search_conversations c")
+          .append(hitsWhere)
+          .toString();
     }
 
     private SearchHit hit(ResultSet rows) throws SQLException {
@@ -510,7 +662,8 @@ final class Searcher {
       boolean deleted = rows.getInt(11) != 0;
       String body = rows.getString(12);
       Instant conversationTime = instant(rows, 13);
-      Snippet snippet = snippet(wordSnippet, id);
+      // A text without a word score has no match in the word table, so no snippet there.
+      Snippet snippet = rows.getInt(14) != 0 ? snippet(wordSnippet, id) : null;
       if (snippet == null && trigramSnippet != null) {
         snippet = snippet(trigramSnippet, id);
       }
