@@ -12,11 +12,16 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -139,6 +144,7 @@ final class Searcher {
     List<PreparedStatement> open = new ArrayList<>();
     List<String> drops = new ArrayList<>();
     try {
+      dropPending(connection);
       createScores(connection, drops, words);
       try (PreparedStatement fill =
           connection.prepareStatement(
@@ -359,8 +365,19 @@ final class Searcher {
   }
 
   /**
-   * Closes the statements, then drops the temporary tables (which open statements would keep
-   * locked); does nothing more once the connection is closed.
+   * Temporary tables of finished searches not dropped yet, by connection: SQLite refuses to drop a
+   * table while any statement of the connection is being read (another search still open), so their
+   * rows are deleted at once and the tables dropped at a later search's start or end.
+   */
+  private static final Map<Connection, Set<String>> PENDING =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** SQLite's result code for a table locked by a statement of the same connection. */
+  private static final int SQLITE_LOCKED = 6;
+
+  /**
+   * Closes the statements, then drops the temporary tables (or deletes their rows and drops them
+   * later, see {@link #PENDING}); does nothing more once the connection is closed.
    */
   private static void cleanUp(
       Connection connection, List<PreparedStatement> open, List<String> drops) {
@@ -376,12 +393,9 @@ final class Searcher {
     }
     open.clear();
     try {
-      if (!drops.isEmpty() && !connection.isClosed()) {
-        try (Statement s = connection.createStatement()) {
-          for (String table : drops) {
-            s.execute("DROP TABLE IF EXISTS " + table);
-          }
-        }
+      if (!connection.isClosed()) {
+        PENDING.computeIfAbsent(connection, c -> new LinkedHashSet<>()).addAll(drops);
+        dropPending(connection);
       }
     } catch (SQLException e) {
       if (first == null) {
@@ -391,6 +405,31 @@ final class Searcher {
     drops.clear();
     if (first != null) {
       throw SearchFailure.of(first);
+    }
+  }
+
+  /** Drops the temporary tables of {@link #PENDING} that can be dropped now. */
+  private static void dropPending(Connection connection) throws SQLException {
+    Set<String> pending = PENDING.get(connection);
+    if (pending == null) {
+      return;
+    }
+    synchronized (pending) {
+      try (Statement s = connection.createStatement()) {
+        for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+          String table = it.next();
+          try {
+            s.execute("DROP TABLE IF EXISTS " + table);
+            it.remove();
+          } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_LOCKED) {
+              it.remove();
+              throw e;
+            }
+            s.execute("DELETE FROM " + table);
+          }
+        }
+      }
     }
   }
 
