@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -169,7 +170,7 @@ final class Searcher {
               "SELECT snippet(search_words, -1, char(2), char(3),"
                   + " '…', "
                   + SNIPPET_TOKENS_WORDS
-                  + ") FROM search_words WHERE search_words MATCH ? AND rowid = ?");
+                  + "), rowid FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?");
       wordSnippet.setString(1, anyWord);
       PreparedStatement trigramSnippet = null;
       PreparedStatement trigramsInRange = null;
@@ -180,7 +181,8 @@ final class Searcher {
                 open,
                 "SELECT snippet(search_trigram, -1, char(2), char(3), '…', "
                     + SNIPPET_TOKENS_TRIGRAM
-                    + ") FROM search_trigram WHERE search_trigram MATCH ? AND rowid = ?");
+                    + "), rowid FROM search_trigram WHERE search_trigram MATCH ?"
+                    + " AND rowid BETWEEN ? AND ?");
         trigramSnippet.setString(1, anyTrigram);
         trigramsInRange =
             prepare(
@@ -471,7 +473,10 @@ final class Searcher {
     private final ArrayDeque<Long> next = new ArrayDeque<>();
 
     private @Nullable Match lookahead;
-    private @Nullable ResultSet current;
+
+    /** The hits of the conversation being read, not handed out yet. */
+    private final ArrayDeque<SearchHit> ready = new ArrayDeque<>();
+
     private long left;
     private boolean done;
 
@@ -515,19 +520,15 @@ final class Searcher {
         return false;
       }
       try {
-        while (current == null || !current.next()) {
-          if (current != null) {
-            current.close();
-            current = null;
-          }
+        while (ready.isEmpty()) {
           Long conversation = nextConversation();
           if (conversation == null) {
             finish();
             return false;
           }
-          current = open(conversation);
+          read(conversation);
         }
-        action.accept(hit(current));
+        action.accept(ready.poll());
         if (--left == 0) {
           finish();
         }
@@ -539,14 +540,14 @@ final class Searcher {
 
     private void finish() {
       done = true;
-      current = null;
+      ready.clear();
       cleanUp(connection, open, drops);
     }
 
     /** Frees the statements and the temporary tables; idempotent. */
     void close() {
       done = true;
-      current = null;
+      ready.clear();
       cleanUp(connection, open, drops);
     }
 
@@ -687,43 +688,86 @@ final class Searcher {
           .toString();
     }
 
-    private SearchHit hit(ResultSet rows) throws SQLException {
-      long id = rows.getLong(1);
-      double score = rows.getDouble(2);
-      String conversationId = rows.getString(3);
-      String nodeId = rows.getString(4);
-      String title = rows.getString(5);
-      Instant time = instant(rows, 6);
-      String role = rows.getString(7);
-      String model = rows.getString(8);
-      String contentType = rows.getString(9);
-      boolean active = rows.getInt(10) != 0;
-      boolean deleted = rows.getInt(11) != 0;
-      String body = rows.getString(12);
-      Instant conversationTime = instant(rows, 13);
+    /** A hit's row as read, before its snippet. */
+    private record Row(
+        long id,
+        double score,
+        String conversationId,
+        @Nullable String nodeId,
+        @Nullable String title,
+        @Nullable Instant time,
+        @Nullable String role,
+        @Nullable String model,
+        String contentType,
+        boolean active,
+        boolean deleted,
+        @Nullable String body,
+        @Nullable Instant conversationTime,
+        boolean word) {}
+
+    /**
+     * Reads the hits of one conversation (as many as are still wanted) into {@link #ready}, with
+     * their snippets: one statement per table over the rows' range rather than one per hit.
+     */
+    private void read(long conversation) throws SQLException {
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet r = open(conversation)) {
+        while (rows.size() < left && r.next()) {
+          rows.add(
+              new Row(
+                  r.getLong(1),
+                  r.getDouble(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  instant(r, 6),
+                  r.getString(7),
+                  r.getString(8),
+                  r.getString(9),
+                  r.getInt(10) != 0,
+                  r.getInt(11) != 0,
+                  r.getString(12),
+                  instant(r, 13),
+                  r.getInt(14) != 0));
+        }
+      }
       // A text without a word score has no match in the word table, so no snippet there.
-      Snippet snippet = rows.getInt(14) != 0 ? snippet(wordSnippet, id) : null;
-      if (snippet == null && trigramSnippet != null) {
-        snippet = snippet(trigramSnippet, id);
+      Map<Long, Snippet> snippets =
+          snippets(wordSnippet, rows.stream().filter(Row::word).mapToLong(Row::id).toArray());
+      PreparedStatement trigramSnippet = this.trigramSnippet;
+      if (trigramSnippet != null) {
+        snippets.putAll(
+            snippets(
+                trigramSnippet,
+                rows.stream()
+                    .mapToLong(Row::id)
+                    .filter(id -> !snippets.containsKey(id))
+                    .toArray()));
       }
-      if (snippet == null) {
-        String text = body != null ? body : title != null ? title : "";
-        snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+      for (Row row : rows) {
+        Snippet snippet = snippets.get(row.id());
+        if (snippet == null) {
+          String body = row.body();
+          String title = row.title();
+          String text = body != null ? body : title != null ? title : "";
+          snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+        }
+        ready.add(
+            new SearchHit(
+                row.conversationId(),
+                row.nodeId(),
+                row.title(),
+                row.conversationTime(),
+                row.time(),
+                row.role(),
+                row.model(),
+                row.contentType(),
+                row.active(),
+                row.deleted(),
+                snippet.text(),
+                snippet.highlights(),
+                row.score()));
       }
-      return new SearchHit(
-          conversationId,
-          nodeId,
-          title,
-          conversationTime,
-          time,
-          role,
-          model,
-          contentType,
-          active,
-          deleted,
-          snippet.text(),
-          snippet.highlights(),
-          score);
     }
 
     private static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
@@ -734,18 +778,36 @@ final class Searcher {
               Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
-    private static @Nullable Snippet snippet(PreparedStatement statement, long id)
+    /**
+     * The snippets with a match of the texts {@code ids}, by row: the statement's snippets over the
+     * range of rows from the least to the greatest of them, those of other rows left out.
+     */
+    private static Map<Long, Snippet> snippets(PreparedStatement statement, long[] ids)
         throws SQLException {
-      statement.setLong(2, id);
+      Map<Long, Snippet> out = new HashMap<>();
+      if (ids.length == 0) {
+        return out;
+      }
+      Set<Long> wanted = new HashSet<>();
+      long low = Long.MAX_VALUE;
+      long high = Long.MIN_VALUE;
+      for (long id : ids) {
+        wanted.add(id);
+        low = Math.min(low, id);
+        high = Math.max(high, id);
+      }
+      statement.setLong(2, low);
+      statement.setLong(3, high);
       try (ResultSet r = statement.executeQuery()) {
-        if (r.next()) {
+        while (r.next()) {
+          long id = r.getLong(2);
           String s = r.getString(1);
-          if (s != null && s.indexOf(IndexText.MARK_START) >= 0) {
-            return Snippet.parse(IndexText.display(s));
+          if (wanted.contains(id) && s != null && s.indexOf(IndexText.MARK_START) >= 0) {
+            out.put(id, Snippet.parse(IndexText.display(s)));
           }
         }
       }
-      return null;
+      return out;
     }
   }
 
