@@ -167,10 +167,11 @@ final class Searcher {
           prepare(
               connection,
               open,
-              "SELECT snippet(search_words, -1, char(2), char(3),"
-                  + " '…', "
+              "SELECT CASE WHEN instr(?4, ',' || rowid || ',') > 0 THEN snippet(search_words, -1,"
+                  + " char(2), char(3), '…', "
                   + SNIPPET_TOKENS_WORDS
-                  + "), rowid FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?");
+                  + ") END, rowid FROM search_words WHERE search_words MATCH ?1"
+                  + " AND rowid BETWEEN ?2 AND ?3");
       wordSnippet.setString(1, anyWord);
       PreparedStatement trigramSnippet = null;
       PreparedStatement trigramsInRange = null;
@@ -179,10 +180,11 @@ final class Searcher {
             prepare(
                 connection,
                 open,
-                "SELECT snippet(search_trigram, -1, char(2), char(3), '…', "
+                "SELECT CASE WHEN instr(?4, ',' || rowid || ',') > 0 THEN snippet(search_trigram,"
+                    + " -1, char(2), char(3), '…', "
                     + SNIPPET_TOKENS_TRIGRAM
-                    + "), rowid FROM search_trigram WHERE search_trigram MATCH ?"
-                    + " AND rowid BETWEEN ? AND ?");
+                    + ") END, rowid FROM search_trigram WHERE search_trigram MATCH ?1"
+                    + " AND rowid BETWEEN ?2 AND ?3");
         trigramSnippet.setString(1, anyTrigram);
         trigramsInRange =
             prepare(
@@ -779,8 +781,9 @@ final class Searcher {
     }
 
     /**
-     * The snippets with a match of the texts {@code ids}, by row: the statement's snippets over the
-     * range of rows from the least to the greatest of them, those of other rows left out.
+     * The snippets with a match of the texts {@code ids}, by row: the statement's over the range of
+     * rows from the least to the greatest of them, made only for those rows (other matches in the
+     * range, such as texts a filter leaves out or hits past the limit, are only stepped over).
      */
     private static Map<Long, Snippet> snippets(PreparedStatement statement, long[] ids)
         throws SQLException {
@@ -789,15 +792,18 @@ final class Searcher {
         return out;
       }
       Set<Long> wanted = new HashSet<>();
+      StringBuilder list = new StringBuilder(",");
       long low = Long.MAX_VALUE;
       long high = Long.MIN_VALUE;
       for (long id : ids) {
         wanted.add(id);
+        list.append(id).append(',');
         low = Math.min(low, id);
         high = Math.max(high, id);
       }
       statement.setLong(2, low);
       statement.setLong(3, high);
+      statement.setString(4, list.toString()); // snippet() runs only for these rows
       try (ResultSet r = statement.executeQuery()) {
         while (r.next()) {
           long id = r.getLong(2);
