@@ -100,8 +100,8 @@ final class Searcher {
    * scan of every match of each term per conversation. The conversations are taken in the order of
    * the first appearance in the scores (best first); only then are that conversation's own scores
    * read, over its rowids alone (its texts are written together, so they lie in one range).
-   * Snippets are made for the hits that are read, one by one. The temporary tables are dropped when
-   * the stream ends or is closed.
+   * Snippets are made for the hits that are read, by one statement per table and conversation. The
+   * temporary tables are dropped when the stream ends or is closed.
    */
   static Stream<SearchHit> search(Connection connection, SearchQuery query) throws SQLException {
     ParsedQuery parsed = ParsedQuery.parse(query.text(), SearchQueryException::new);
@@ -158,7 +158,7 @@ final class Searcher {
         fill.executeUpdate();
       }
       indexScores(connection, words);
-      PreparedStatement rankedWords = prepare(connection, open, words.ranked);
+      PreparedStatement rankedWords = prepare(connection, open, words.ranked());
       bind(rankedWords, rankedParams, 0, 0, 0);
       PreparedStatement range =
           prepare(
@@ -398,7 +398,10 @@ final class Searcher {
     open.clear();
     try {
       if (!connection.isClosed()) {
-        PENDING.computeIfAbsent(connection, c -> new LinkedHashSet<>()).addAll(drops);
+        Set<String> pending = PENDING.computeIfAbsent(connection, c -> new LinkedHashSet<>());
+        synchronized (pending) {
+          pending.addAll(drops);
+        }
         dropPending(connection);
       }
     } catch (SQLException e) {
