@@ -8,14 +8,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -76,17 +84,24 @@ final class Searcher {
   /** Stands, in a list of parameters, for the conversation looked at. */
   private static final Object CONVERSATION = new Object();
 
+  /** Numbers the temporary tables of the searches of this JVM, so that open searches never meet. */
+  private static final AtomicLong SEARCHES = new AtomicLong();
+
   /**
    * The hits, lazily, in the order of {@link SearchTables#search}: conversations by their best hit
    * (then by their row), each one's hits by score (then by row).
    *
-   * <p>Nothing is ranked as a whole in SQL: FTS5 orders the matches of the word table by BM25
-   * itself ({@code ORDER BY rank}), then those of the trigram table (every whole-word match scores
-   * 1 or more, every match inside words below 1, so the word table's come first). The first match
-   * of a conversation not seen yet is its best; only then are that conversation's own matches
-   * scored and read, over its rowids alone (its texts are written together, so they lie in one
-   * range). A query that wants 50 hits reads a few conversations, not every match; snippets are
-   * made for the hits that are read, one by one.
+   * <p>BM25 is computed once per query and table, by FTS5, into a temporary table of scores: every
+   * match of the word table ({@code search_w_N}), and only when they are wanted the matches of the
+   * trigram table that the word table lacks ({@code search_g_N}). Every whole-word match scores 1
+   * or more, every match inside words below 1, so the word table's come first; a text's score is
+   * its word score when it has one. BM25's document frequencies are taken over the whole table each
+   * time a statement calls it, so scoring each conversation by its own statement (as before) cost a
+   * scan of every match of each term per conversation. The conversations are taken in the order of
+   * the first appearance in the scores (best first); only then are that conversation's own scores
+   * read, over its rowids alone (its texts are written together, so they lie in one range).
+   * Snippets are made for the hits that are read, by one statement per table and conversation. The
+   * temporary tables are dropped when the stream ends or is closed.
    */
   static Stream<SearchHit> search(Connection connection, SearchQuery query) throws SQLException {
     ParsedQuery parsed = ParsedQuery.parse(query.text(), SearchQueryException::new);
@@ -117,103 +132,124 @@ final class Searcher {
     String whole = onlyOneGroup ? "" : groups(parsed, false, wholeParams);
     List<Object> rangedParams = new ArrayList<>();
     String ranged = onlyOneGroup ? "" : groups(parsed, true, rangedParams);
-
-    // The ranked matches of one table, best first, with their conversations.
-    String rankedWords = ranked("search_words", whole, filters);
-    List<Object> rankedParams = new ArrayList<>();
-    rankedParams.add(anyWord);
-    rankedParams.addAll(wholeParams);
+    List<Object> rankedParams = new ArrayList<>(wholeParams);
     rankedParams.addAll(filterParams);
 
-    // The hits of one conversation, scored as one text's best of the word match and the match
-    // inside words.
-    StringBuilder one =
-        new StringBuilder("WITH w AS MATERIALIZED (SELECT rowid AS id, bm25(search_words, ")
-            .append(WEIGHTS)
-            .append(
-                ") AS r FROM search_words WHERE search_words MATCH ? AND rowid BETWEEN ? AND ?)");
-    List<Object> oneParams = new ArrayList<>(List.of(anyWord, LOW, HIGH));
-    if (anyTrigram != null) {
-      one.append(", g AS MATERIALIZED (SELECT rowid AS id, bm25(search_trigram, ")
-          .append(WEIGHTS)
-          .append(
-              ") AS r FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?)");
-      oneParams.addAll(List.of(anyTrigram, LOW, HIGH));
-    }
-    one.append(", scored AS (SELECT id, max(s) AS score FROM (SELECT id, 1.0 - r AS s FROM w");
-    if (anyTrigram != null) {
-      one.append(" UNION ALL SELECT id, (0.0 - r) / (1.0 - r) AS s FROM g");
-    }
-    one.append(") GROUP BY id)")
-        .append(
-            " SELECT s.id, s.score, c.conversation_id, t.node_id, c.title, t.create_time, t.role, t.model,")
-        .append(" t.content_type, t.active_branch, c.deleted, t.body, c.create_time")
-        .append(
-            " FROM scored s JOIN search_texts t ON t.id = s.id JOIN search_conversations c ON c.id = t.conversation")
-        .append(" WHERE t.conversation = ?")
-        .append(ranged)
-        .append(filters)
-        .append(" ORDER BY s.score DESC, s.id");
-    oneParams.add(CONVERSATION);
-    oneParams.addAll(rangedParams);
-    oneParams.addAll(filterParams);
+    long n = SEARCHES.incrementAndGet();
+    Scores words =
+        new Scores("temp.search_w_" + n, "1.0 - r", ranked("search_w_" + n, whole, filters));
+    Scores trigrams =
+        new Scores(
+            "temp.search_g_" + n, "(0.0 - r) / (1.0 - r)", ranked("search_g_" + n, whole, filters));
 
     List<PreparedStatement> open = new ArrayList<>();
+    List<String> drops = new ArrayList<>();
     try {
-      PreparedStatement words = prepare(connection, open, rankedWords);
-      bind(words, rankedParams, 0, 0, 0);
-      PreparedStatement trigrams = null;
-      List<Object> trigramParams = new ArrayList<>();
-      if (anyTrigram != null) {
-        trigrams = prepare(connection, open, ranked("search_trigram", whole, filters));
-        trigramParams.add(anyTrigram);
-        trigramParams.addAll(wholeParams);
-        trigramParams.addAll(filterParams);
+      dropPending(connection);
+      createScores(connection, drops, words);
+      try (PreparedStatement fill =
+          connection.prepareStatement(
+              "INSERT INTO "
+                  + words.table()
+                  + " SELECT rowid, bm25(search_words, "
+                  + WEIGHTS
+                  + ") FROM search_words WHERE search_words MATCH ?")) {
+        fill.setString(1, anyWord);
+        fill.executeUpdate();
       }
+      indexScores(connection, words);
+      PreparedStatement rankedWords = prepare(connection, open, words.ranked());
+      bind(rankedWords, rankedParams, 0, 0, 0);
       PreparedStatement range =
           prepare(
               connection, open, "SELECT min(id), max(id) FROM search_texts WHERE conversation = ?");
-      PreparedStatement hits = prepare(connection, open, one.toString());
       PreparedStatement wordSnippet =
           prepare(
               connection,
               open,
-              "SELECT snippet(search_words, -1, char(2), char(3),"
-                  + " '…', "
+              "SELECT CASE WHEN instr(?4, ',' || rowid || ',') > 0 THEN snippet(search_words, -1,"
+                  + " char(2), char(3), '…', "
                   + SNIPPET_TOKENS_WORDS
-                  + ") FROM search_words WHERE search_words MATCH ? AND rowid = ?");
+                  + ") END, rowid FROM search_words WHERE search_words MATCH ?1"
+                  + " AND rowid BETWEEN ?2 AND ?3");
       wordSnippet.setString(1, anyWord);
       PreparedStatement trigramSnippet = null;
+      PreparedStatement trigramsInRange = null;
       if (anyTrigram != null) {
         trigramSnippet =
             prepare(
                 connection,
                 open,
-                "SELECT snippet(search_trigram, -1, char(2), char(3), '…', "
+                "SELECT CASE WHEN instr(?4, ',' || rowid || ',') > 0 THEN snippet(search_trigram,"
+                    + " -1, char(2), char(3), '…', "
                     + SNIPPET_TOKENS_TRIGRAM
-                    + ") FROM search_trigram WHERE search_trigram MATCH ? AND rowid = ?");
+                    + ") END, rowid FROM search_trigram WHERE search_trigram MATCH ?1"
+                    + " AND rowid BETWEEN ?2 AND ?3");
         trigramSnippet.setString(1, anyTrigram);
+        trigramsInRange =
+            prepare(
+                connection,
+                open,
+                "SELECT 1 FROM search_trigram WHERE search_trigram MATCH ? AND rowid BETWEEN ? AND ?"
+                    + " AND rowid NOT IN (SELECT id FROM "
+                    + words.table()
+                    + ") LIMIT 1");
+        trigramsInRange.setString(1, anyTrigram);
       }
+      List<Object> hitParams = new ArrayList<>(List.of(CONVERSATION));
+      hitParams.addAll(rangedParams);
+      hitParams.addAll(filterParams);
       Hits spliterator =
           new Hits(
-              words.executeQuery(),
+              connection,
+              open,
+              drops,
+              words,
               trigrams,
-              trigramParams,
+              anyTrigram,
+              rankedWords.executeQuery(),
+              rankedParams,
               range,
-              hits,
-              oneParams,
+              trigramsInRange,
+              " WHERE t.id = s.id AND c.id = t.conversation AND t.conversation = ?"
+                  + ranged
+                  + filters
+                  + " ORDER BY s.score DESC, s.id",
+              hitParams,
               wordSnippet,
               trigramSnippet,
               query.limit());
-      PreparedStatement[] all = open.toArray(new PreparedStatement[0]);
-      return StreamSupport.stream(spliterator, false).onClose(() -> closeAll(all));
+      return StreamSupport.stream(spliterator, false).onClose(spliterator::close);
     } catch (SQLException | RuntimeException e) {
       try {
-        closeAll(open.toArray(new PreparedStatement[0]));
+        cleanUp(connection, open, drops);
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  /**
+   * A temporary table of BM25 scores ({@code id}, {@code r}: what {@code bm25()} gave), the score
+   * of a hit in SQL over it, and the statement of its rows that pass the query, best first.
+   */
+  private record Scores(String table, String score, String ranked) {}
+
+  private static void createScores(Connection connection, List<String> drops, Scores scores)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE TEMP TABLE " + scores.table() + "(id INTEGER PRIMARY KEY, r REAL NOT NULL)");
+    }
+    drops.add(scores.table());
+  }
+
+  /** Indexes the scores by rank once they are written (faster than keeping the index current). */
+  private static void indexScores(Connection connection, Scores scores) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE INDEX " + scores.table() + "_r ON " + scores.table().substring(5) + "(r, id)");
     }
   }
 
@@ -224,20 +260,21 @@ final class Searcher {
     return s;
   }
 
-  /** The matches of one FTS5 table that pass the query, ordered by FTS5 itself, best first. */
+  /**
+   * The scored texts of a temporary table that pass the query, best first (lowest BM25), with their
+   * conversations.
+   */
   private static String ranked(String table, String groups, String filters) {
-    return "SELECT t.id, f.rank, t.conversation FROM "
+    return "SELECT t.id, f.r, t.conversation FROM temp."
         + table
-        + " f JOIN search_texts t ON t.id = f.rowid"
-        + " JOIN search_conversations c ON c.id = t.conversation WHERE f."
-        + table
-        + " MATCH ?"
-        + " AND f.rank MATCH 'bm25("
-        + WEIGHTS
-        + ")'"
+        // CROSS JOIN keeps the scores the outer loop, read in the order of their index: with a
+        // plain JOIN the planner may drive the loop from the groups' IN lists and sort every match
+        // before the first row.
+        + " f CROSS JOIN search_texts t CROSS JOIN search_conversations c"
+        + " WHERE t.id = f.id AND c.id = t.conversation"
         + groups
         + filters
-        + " ORDER BY f.rank";
+        + " ORDER BY f.r, f.id";
   }
 
   /**
@@ -331,21 +368,75 @@ final class Searcher {
     }
   }
 
-  private static void closeAll(@Nullable PreparedStatement[] statements) {
+  /**
+   * Temporary tables of finished searches not dropped yet, by connection: SQLite refuses to drop a
+   * table while any statement of the connection is being read (another search still open), so their
+   * rows are deleted at once and the tables dropped at a later search's start or end.
+   */
+  private static final Map<Connection, Set<String>> PENDING =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** SQLite's result code for a table locked by a statement of the same connection. */
+  private static final int SQLITE_LOCKED = 6;
+
+  /**
+   * Closes the statements, then drops the temporary tables (or deletes their rows and drops them
+   * later, see {@link #PENDING}); does nothing more once the connection is closed.
+   */
+  private static void cleanUp(
+      Connection connection, List<PreparedStatement> open, List<String> drops) {
     SQLException first = null;
-    for (PreparedStatement s : statements) {
-      if (s != null) {
-        try {
-          s.close();
-        } catch (SQLException e) {
-          if (first == null) {
-            first = e;
-          }
+    for (PreparedStatement s : open) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        if (first == null) {
+          first = e;
         }
       }
     }
+    open.clear();
+    try {
+      if (!connection.isClosed()) {
+        Set<String> pending = PENDING.computeIfAbsent(connection, c -> new LinkedHashSet<>());
+        synchronized (pending) {
+          pending.addAll(drops);
+        }
+        dropPending(connection);
+      }
+    } catch (SQLException e) {
+      if (first == null) {
+        first = e;
+      }
+    }
+    drops.clear();
     if (first != null) {
       throw SearchFailure.of(first);
+    }
+  }
+
+  /** Drops the temporary tables of {@link #PENDING} that can be dropped now. */
+  private static void dropPending(Connection connection) throws SQLException {
+    Set<String> pending = PENDING.get(connection);
+    if (pending == null) {
+      return;
+    }
+    synchronized (pending) {
+      try (Statement s = connection.createStatement()) {
+        for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+          String table = it.next();
+          try {
+            s.execute("DROP TABLE IF EXISTS " + table);
+            it.remove();
+          } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_LOCKED) {
+              it.remove();
+              throw e;
+            }
+            s.execute("DELETE FROM " + table);
+          }
+        }
+      }
     }
   }
 
@@ -358,41 +449,70 @@ final class Searcher {
    * it comes.
    */
   private static final class Hits extends Spliterators.AbstractSpliterator<SearchHit> {
+    private final Connection connection;
+    private final List<PreparedStatement> open;
+    private final List<String> drops;
+    private final Scores words;
+    private final Scores trigrams;
+    private final @Nullable String anyTrigram;
     private ResultSet ranked;
     private boolean rankedTrigrams;
-    private final @Nullable PreparedStatement trigrams;
-    private final List<Object> trigramParams;
+    private final List<Object> rankedParams;
     private final PreparedStatement range;
-    private final PreparedStatement hits;
+    private final @Nullable PreparedStatement trigramsInRange;
+    private final String hitsWhere;
     private final List<Object> hitParams;
     private final PreparedStatement wordSnippet;
     private final @Nullable PreparedStatement trigramSnippet;
     private final Set<Long> seen = new HashSet<>();
 
+    /** The hits of one conversation from the word scores alone, and from both; prepared lazily. */
+    private @Nullable PreparedStatement wordHits;
+
+    private @Nullable PreparedStatement allHits;
+
+    /** Whether the trigram scores have been written. */
+    private boolean trigramsScored;
+
     /** Conversations whose best score is the one last read, to be read in order of their rows. */
     private final ArrayDeque<Long> next = new ArrayDeque<>();
 
     private @Nullable Match lookahead;
-    private @Nullable ResultSet current;
+
+    /** The hits of the conversation being read, not handed out yet. */
+    private final ArrayDeque<SearchHit> ready = new ArrayDeque<>();
+
     private long left;
     private boolean done;
 
     Hits(
+        Connection connection,
+        List<PreparedStatement> open,
+        List<String> drops,
+        Scores words,
+        Scores trigrams,
+        @Nullable String anyTrigram,
         ResultSet ranked,
-        @Nullable PreparedStatement trigrams,
-        List<Object> trigramParams,
+        List<Object> rankedParams,
         PreparedStatement range,
-        PreparedStatement hits,
+        @Nullable PreparedStatement trigramsInRange,
+        String hitsWhere,
         List<Object> hitParams,
         PreparedStatement wordSnippet,
         @Nullable PreparedStatement trigramSnippet,
         int limit) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-      this.ranked = ranked;
+      this.connection = connection;
+      this.open = open;
+      this.drops = drops;
+      this.words = words;
       this.trigrams = trigrams;
-      this.trigramParams = trigramParams;
+      this.anyTrigram = anyTrigram;
+      this.ranked = ranked;
+      this.rankedParams = rankedParams;
       this.range = range;
-      this.hits = hits;
+      this.trigramsInRange = trigramsInRange;
+      this.hitsWhere = hitsWhere;
       this.hitParams = hitParams;
       this.wordSnippet = wordSnippet;
       this.trigramSnippet = trigramSnippet;
@@ -405,19 +525,15 @@ final class Searcher {
         return false;
       }
       try {
-        while (current == null || !current.next()) {
-          if (current != null) {
-            current.close();
-            current = null;
-          }
+        while (ready.isEmpty()) {
           Long conversation = nextConversation();
           if (conversation == null) {
             finish();
             return false;
           }
-          current = open(conversation);
+          read(conversation);
         }
-        action.accept(hit(current));
+        action.accept(ready.poll());
         if (--left == 0) {
           finish();
         }
@@ -427,13 +543,17 @@ final class Searcher {
       }
     }
 
-    private void finish() throws SQLException {
+    private void finish() {
       done = true;
-      if (current != null) {
-        current.close();
-        current = null;
-      }
-      ranked.close();
+      ready.clear();
+      cleanUp(connection, open, drops);
+    }
+
+    /** Frees the statements and the temporary tables; idempotent. */
+    void close() {
+      done = true;
+      ready.clear();
+      cleanUp(connection, open, drops);
     }
 
     /** The next conversation to read, or null when there is none. */
@@ -470,17 +590,45 @@ final class Searcher {
         return m;
       }
       while (!ranked.next()) {
-        if (rankedTrigrams || trigrams == null) {
+        if (rankedTrigrams || anyTrigram == null) {
           return null;
         }
         ranked.close();
-        bind(trigrams, trigramParams, 0, 0, 0);
-        ranked = trigrams.executeQuery();
+        scoreTrigrams();
+        PreparedStatement statement = prepare(connection, open, trigrams.ranked());
+        bind(statement, rankedParams, 0, 0, 0);
+        ranked = statement.executeQuery();
         rankedTrigrams = true;
       }
       double r = ranked.getDouble(2);
       double score = rankedTrigrams ? (0.0 - r) / (1.0 - r) : 1.0 - r;
       return new Match(ranked.getLong(1), score, ranked.getLong(3));
+    }
+
+    /**
+     * Writes the trigram scores of the texts that only the trigram table finds, once: FTS5 takes
+     * the document frequencies over the whole table, so this costs a pass over every match.
+     */
+    private void scoreTrigrams() throws SQLException {
+      if (trigramsScored || anyTrigram == null) {
+        return;
+      }
+      createScores(connection, drops, trigrams);
+      try (PreparedStatement fill =
+          connection.prepareStatement(
+              "INSERT INTO "
+                  + trigrams.table()
+                  + " SELECT rowid, bm25(search_trigram, "
+                  + WEIGHTS
+                  + ") FROM search_trigram WHERE search_trigram MATCH ?"
+                  + " AND rowid NOT IN (SELECT id FROM "
+                  + words.table()
+                  + ")")) {
+        fill.setString(1, anyTrigram);
+        fill.executeUpdate();
+      }
+      indexScores(connection, trigrams);
+      trigramsScored = true;
     }
 
     private ResultSet open(long conversation) throws SQLException {
@@ -492,46 +640,139 @@ final class Searcher {
         low = r.getLong(1);
         high = r.getLong(2);
       }
-      bind(hits, hitParams, conversation, low, high);
+      if (!trigramsScored && trigramsInRange != null) {
+        trigramsInRange.setLong(2, low);
+        trigramsInRange.setLong(3, high);
+        try (ResultSet r = trigramsInRange.executeQuery()) {
+          if (r.next()) {
+            scoreTrigrams();
+          }
+        }
+      }
+      PreparedStatement hits;
+      if (trigramsScored) {
+        if (allHits == null) {
+          allHits = prepare(connection, open, hits(words, trigrams));
+        }
+        hits = allHits;
+      } else {
+        if (wordHits == null) {
+          wordHits = prepare(connection, open, hits(words, null));
+        }
+        hits = wordHits;
+      }
+      List<Object> params = new ArrayList<>(List.of(LOW, HIGH));
+      if (hits == allHits) {
+        params.addAll(List.of(LOW, HIGH));
+      }
+      params.addAll(hitParams);
+      bind(hits, params, conversation, low, high);
       return hits.executeQuery();
     }
 
-    private SearchHit hit(ResultSet rows) throws SQLException {
-      long id = rows.getLong(1);
-      double score = rows.getDouble(2);
-      String conversationId = rows.getString(3);
-      String nodeId = rows.getString(4);
-      String title = rows.getString(5);
-      Instant time = instant(rows, 6);
-      String role = rows.getString(7);
-      String model = rows.getString(8);
-      String contentType = rows.getString(9);
-      boolean active = rows.getInt(10) != 0;
-      boolean deleted = rows.getInt(11) != 0;
-      String body = rows.getString(12);
-      Instant conversationTime = instant(rows, 13);
-      Snippet snippet = snippet(wordSnippet, id);
-      if (snippet == null && trigramSnippet != null) {
-        snippet = snippet(trigramSnippet, id);
+    /** The statement of one conversation's hits, over its range of rowids. */
+    private String hits(Scores words, @Nullable Scores trigrams) {
+      StringBuilder sql =
+          new StringBuilder("SELECT s.id, s.score, c.conversation_id, t.node_id, c.title,")
+              .append(
+                  " t.create_time, t.role, t.model, t.content_type, t.active_branch, c.deleted,")
+              .append(" t.body, c.create_time, s.word FROM (SELECT id, ")
+              .append(words.score())
+              .append(" AS score, 1 AS word FROM ")
+              .append(words.table())
+              .append(" WHERE id BETWEEN ? AND ?");
+      if (trigrams != null) {
+        sql.append(" UNION ALL SELECT id, ")
+            .append(trigrams.score())
+            .append(", 0 FROM ")
+            .append(trigrams.table())
+            .append(" WHERE id BETWEEN ? AND ?");
       }
-      if (snippet == null) {
-        String text = body != null ? body : title != null ? title : "";
-        snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+      return sql.append(") s CROSS JOIN search_texts t CROSS JOIN search_conversations c")
+          .append(hitsWhere)
+          .toString();
+    }
+
+    /** A hit's row as read, before its snippet. */
+    private record Row(
+        long id,
+        double score,
+        String conversationId,
+        @Nullable String nodeId,
+        @Nullable String title,
+        @Nullable Instant time,
+        @Nullable String role,
+        @Nullable String model,
+        String contentType,
+        boolean active,
+        boolean deleted,
+        @Nullable String body,
+        @Nullable Instant conversationTime,
+        boolean word) {}
+
+    /**
+     * Reads the hits of one conversation (as many as are still wanted) into {@link #ready}, with
+     * their snippets: one statement per table over the rows' range rather than one per hit.
+     */
+    private void read(long conversation) throws SQLException {
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet r = open(conversation)) {
+        while (rows.size() < left && r.next()) {
+          rows.add(
+              new Row(
+                  r.getLong(1),
+                  r.getDouble(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  instant(r, 6),
+                  r.getString(7),
+                  r.getString(8),
+                  r.getString(9),
+                  r.getInt(10) != 0,
+                  r.getInt(11) != 0,
+                  r.getString(12),
+                  instant(r, 13),
+                  r.getInt(14) != 0));
+        }
       }
-      return new SearchHit(
-          conversationId,
-          nodeId,
-          title,
-          conversationTime,
-          time,
-          role,
-          model,
-          contentType,
-          active,
-          deleted,
-          snippet.text(),
-          snippet.highlights(),
-          score);
+      // A text without a word score has no match in the word table, so no snippet there.
+      Map<Long, Snippet> snippets =
+          snippets(wordSnippet, rows.stream().filter(Row::word).mapToLong(Row::id).toArray());
+      PreparedStatement trigramSnippet = this.trigramSnippet;
+      if (trigramSnippet != null) {
+        snippets.putAll(
+            snippets(
+                trigramSnippet,
+                rows.stream()
+                    .mapToLong(Row::id)
+                    .filter(id -> !snippets.containsKey(id))
+                    .toArray()));
+      }
+      for (Row row : rows) {
+        Snippet snippet = snippets.get(row.id());
+        if (snippet == null) {
+          String body = row.body();
+          String title = row.title();
+          String text = body != null ? body : title != null ? title : "";
+          snippet = Snippet.parse(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+        }
+        ready.add(
+            new SearchHit(
+                row.conversationId(),
+                row.nodeId(),
+                row.title(),
+                row.conversationTime(),
+                row.time(),
+                row.role(),
+                row.model(),
+                row.contentType(),
+                row.active(),
+                row.deleted(),
+                snippet.text(),
+                snippet.highlights(),
+                row.score()));
+      }
     }
 
     private static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
@@ -542,18 +783,40 @@ final class Searcher {
               Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
-    private static @Nullable Snippet snippet(PreparedStatement statement, long id)
+    /**
+     * The snippets with a match of the texts {@code ids}, by row: the statement's over the range of
+     * rows from the least to the greatest of them, made only for those rows (other matches in the
+     * range, such as texts a filter leaves out or hits past the limit, are only stepped over).
+     */
+    private static Map<Long, Snippet> snippets(PreparedStatement statement, long[] ids)
         throws SQLException {
-      statement.setLong(2, id);
+      Map<Long, Snippet> out = new HashMap<>();
+      if (ids.length == 0) {
+        return out;
+      }
+      Set<Long> wanted = new HashSet<>();
+      StringBuilder list = new StringBuilder(",");
+      long low = Long.MAX_VALUE;
+      long high = Long.MIN_VALUE;
+      for (long id : ids) {
+        wanted.add(id);
+        list.append(id).append(',');
+        low = Math.min(low, id);
+        high = Math.max(high, id);
+      }
+      statement.setLong(2, low);
+      statement.setLong(3, high);
+      statement.setString(4, list.toString()); // snippet() runs only for these rows
       try (ResultSet r = statement.executeQuery()) {
-        if (r.next()) {
+        while (r.next()) {
+          long id = r.getLong(2);
           String s = r.getString(1);
-          if (s != null && s.indexOf(IndexText.MARK_START) >= 0) {
-            return Snippet.parse(IndexText.display(s));
+          if (wanted.contains(id) && s != null && s.indexOf(IndexText.MARK_START) >= 0) {
+            out.put(id, Snippet.parse(IndexText.display(s)));
           }
         }
       }
-      return null;
+      return out;
     }
   }
 
