@@ -1539,8 +1539,8 @@ public final class ChatArchive implements AutoCloseable {
     }
     statements.clear();
     try {
-      connection.rollback(); // every add committed or rolled back already: this only ends the open
-      // transaction
+      // Every add committed or rolled back already: this only ends the open transaction.
+      connection.rollback();
     } catch (SQLException | RuntimeException e) {
       closeFailed("the open transaction", e);
     }

@@ -144,9 +144,8 @@ final class SearchCommand extends ExportCommand {
     } finally {
       Path temporary = builtTemporary;
       if (temporary != null) {
-        Input.delete(
-            temporary); // the search is done: a copy left behind is logged, not an error of the
-        // search
+        // The search is done: a copy left behind is logged, not an error of the search.
+        Input.delete(temporary);
       }
     }
     return ExitCodes.OK;
