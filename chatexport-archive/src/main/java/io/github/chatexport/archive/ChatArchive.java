@@ -16,6 +16,7 @@ import io.github.chatexport.archive.internal.Merge;
 import io.github.chatexport.archive.internal.Schema;
 import io.github.chatexport.archive.internal.Sha;
 import io.github.chatexport.archive.internal.search.Indexer;
+import io.github.chatexport.archive.internal.search.PendingFullText;
 import io.github.chatexport.archive.internal.search.SearchTables;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.ExportLayout;
@@ -104,12 +105,12 @@ public final class ChatArchive implements AutoCloseable {
   private @Nullable Indexer indexer;
 
   /**
-   * During an add: the conversations (ids) whose texts were written into {@code search_texts} with
-   * the FTS5 tables' insert trigger suspended, not yet written into those tables. An add writes
-   * them in one statement per table before it commits: a statement per row makes FTS5 write a
-   * segment per row and merge them again and again. Null outside an add.
+   * During an add: the texts written into {@code search_texts} with the FTS5 tables' insert trigger
+   * suspended, not yet written into those tables, and the conversations indexed since they last
+   * were. An add writes them in one statement per table before it commits: a statement per row
+   * makes FTS5 write a segment per row and merge them again and again. Null outside an add.
    */
-  private @Nullable Set<String> unindexedFullText;
+  private @Nullable PendingFullText unindexedFullText;
 
   private boolean closed;
 
@@ -196,17 +197,19 @@ public final class ChatArchive implements AutoCloseable {
 
   /**
    * Tells the search index that the merged view of a conversation changed (new, changed, marked
-   * deleted, mark ended): everything indexed for it is replaced. Called inside the transaction of
-   * {@link #add}, on its connection, so that the index is always the merged view's.
+   * deleted, mark ended): what is indexed for it becomes the merged view's, only the texts that
+   * differ written (see {@link Indexer#update(Conversation, boolean, PendingFullText)}). Called
+   * inside the transaction of {@link #add}, on its connection, so that the index is always the
+   * merged view's.
    */
   private void indexChanged(Connection connection, Conversation merged, boolean deleted)
       throws SQLException {
-    Set<String> pending = unindexedFullText;
+    PendingFullText pending = unindexedFullText;
     if (pending != null && !pending.add(merged.id())) {
       // indexed once already in this add, its texts not yet in the FTS5 tables: put them there
-      // first, so that the trigger that deletes them from those tables finds what it deletes
+      // first, so that the texts the re-index keeps are there and the trigger that deletes the
+      // others from those tables finds what it deletes
       SearchTables.catchUpFullText(connection, pending);
-      pending.clear();
       pending.add(merged.id());
     }
     Indexer i = indexer;
@@ -214,7 +217,7 @@ public final class ChatArchive implements AutoCloseable {
       i = new Indexer(connection);
       indexer = i;
     }
-    i.update(merged, deleted);
+    i.update(merged, deleted, pending);
   }
 
   /**
@@ -348,10 +351,10 @@ public final class ChatArchive implements AutoCloseable {
       int number = insertExport(export, size[0], sha, account, layout);
       Pass pass = new Pass(number);
       // in this transaction: a failed or killed add rolls the trigger back with the rest
-      Set<String> unindexed = null;
+      PendingFullText unindexed = null;
       if (SearchTables.hasTables(connection)) {
         SearchTables.suspendFullText(connection);
-        unindexed = new LinkedHashSet<>();
+        unindexed = new PendingFullText();
         unindexedFullText = unindexed;
       }
       ChatExportException damage = null;

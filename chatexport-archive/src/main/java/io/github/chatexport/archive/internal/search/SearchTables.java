@@ -5,10 +5,8 @@ import io.github.chatexport.archive.SearchHit;
 import io.github.chatexport.archive.SearchQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.stream.Stream;
 
 /**
@@ -105,37 +103,25 @@ public final class SearchTables {
 
   /**
    * Writes into both FTS5 tables what the trigger that {@link #suspendFullText} dropped would have
-   * written for the texts of the given conversations (by {@code conversation_id}), in one statement
-   * per table and in row order, so that FTS5 writes its segments for all of them at once, not one
-   * per row: for an archive's add, which indexes some conversations into an index that already
-   * holds others (where a {@link #rebuildFullText} would write them all again). Every text of each
-   * of them must have been written while suspended and not yet caught up; the trigger stays dropped
+   * written for the rows {@code pending} recorded, in one statement per table and in ascending
+   * rowid order, so that FTS5 writes its segments for all of them at once, not one per row (FTS5
+   * also writes out what it holds whenever a rowid is not above the last one written): for an
+   * archive's add, which indexes some texts into an index that already holds others (where a {@link
+   * #rebuildFullText} would write them all again). Then forgets them; the trigger stays dropped
    * (put it back with {@link #createTables}).
    */
-  public static void catchUpFullText(Connection connection, Collection<String> ids)
+  public static void catchUpFullText(Connection connection, PendingFullText pending)
       throws SQLException {
-    if (ids.isEmpty()) {
+    if (pending.isEmpty()) {
+      pending.clear();
       return;
     }
-    // the rows of search_conversations, looked up as the indexer wrote them (a bound parameter),
-    // then handed over as a JSON array of numbers
-    StringBuilder rows = new StringBuilder("[");
-    try (PreparedStatement find =
-        connection.prepareStatement(
-            "SELECT id FROM search_conversations WHERE conversation_id = ?")) {
-      for (String id : ids) {
-        find.setString(1, id);
-        try (ResultSet r = find.executeQuery()) {
-          if (r.next()) {
-            rows.append(rows.length() > 1 ? "," : "").append(r.getLong(1));
-          }
-        }
-      }
-    }
-    String array = rows.append(']').toString();
+    // CROSS JOIN: the ranges (ascending, apart) are the outer loop, each read by its rowids, so
+    // that the rows come in rowid order without sorting every text
     String texts =
-        " FROM search_texts t WHERE t.conversation IN (SELECT value FROM json_each(?))"
-            + " ORDER BY t.id";
+        " FROM json_each(?) r CROSS JOIN search_texts t"
+            + " WHERE t.id BETWEEN r.value ->> 0 AND r.value ->> 1";
+    String ranges = pending.json();
     for (String sql :
         new String[] {
           "INSERT INTO search_words(rowid, title, body) SELECT t.id,"
@@ -144,10 +130,11 @@ public final class SearchTables {
           "INSERT INTO search_trigram(rowid, title, body) SELECT t.id, t.title, t.body" + texts
         }) {
       try (PreparedStatement s = connection.prepareStatement(sql)) {
-        s.setString(1, array);
+        s.setString(1, ranges);
         s.executeUpdate();
       }
     }
+    pending.clear();
   }
 
   /** Whether the file behind {@code connection} has the search tables. */
@@ -162,8 +149,8 @@ public final class SearchTables {
   }
 
   /**
-   * Replaces everything indexed for {@code merged.id()} by the texts of {@code merged}: every node
-   * of every branch, and the title.
+   * Makes what is indexed for {@code merged.id()} the texts of {@code merged}: every node of every
+   * branch, and the title (see {@link Indexer#update}).
    *
    * @param deleted whether the conversation is gone from the account (kept by the archive)
    */

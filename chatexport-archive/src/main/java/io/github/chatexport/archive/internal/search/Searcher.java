@@ -99,9 +99,11 @@ final class Searcher {
    * time a statement calls it, so scoring each conversation by its own statement (as before) cost a
    * scan of every match of each term per conversation. The conversations are taken in the order of
    * the first appearance in the scores (best first); only then are that conversation's own scores
-   * read, over its rowids alone (its texts are written together, so they lie in one range).
-   * Snippets are made for the hits that are read, by one statement per table and conversation. The
-   * temporary tables are dropped when the stream ends or is closed.
+   * read, over the range of its rowids (a conversation's texts are written together when it is
+   * first indexed; a message added by a later add comes after every text then indexed, so that the
+   * range may hold other conversations' texts too, which the statements leave out). Snippets are
+   * made for the hits that are read, by one statement per table and conversation. The temporary
+   * tables are dropped when the stream ends or is closed.
    */
   static Stream<SearchHit> search(Connection connection, SearchQuery query) throws SQLException {
     ParsedQuery parsed = ParsedQuery.parse(query.text(), SearchQueryException::new);
