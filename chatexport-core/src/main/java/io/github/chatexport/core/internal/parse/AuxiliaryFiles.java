@@ -50,20 +50,41 @@ public final class AuxiliaryFiles {
   private record Read(RawJson json, Problems problems, JsonLocation at) {}
 
   private Read read(String entry) {
+    return parse(
+        entry,
+        (p, problems) -> {
+          if (p.nextToken() == null) {
+            throw problems.error("the file is empty", p.currentLocation(), "$", null, null);
+          }
+          JsonLocation at = p.currentTokenLocation();
+          RawJson json = new RawReader(p).read();
+          if (p.nextToken() != null) {
+            throw problems.error(
+                "unexpected content after the JSON value",
+                p.currentTokenLocation(),
+                "$",
+                null,
+                null);
+          }
+          return new Read(json, problems, at);
+        });
+  }
+
+  /** What is read from a file's parser, its problems collected in {@code problems}. */
+  private interface Body<T> {
+    T read(JsonParser p, Problems problems) throws IOException;
+  }
+
+  /**
+   * Opens {@code entry}, reads it with {@code body} and closes it; a failure to read becomes the
+   * located error of {@link Json#translate}.
+   */
+  private <T> T parse(String entry, Body<T> body) {
     Problems problems = new Problems(source.file(), source.locationEntry(entry), config.strict());
     JsonParser p = null;
     try (InputStream in = source.open(entry)) {
       p = factory.createParser(in);
-      if (p.nextToken() == null) {
-        throw problems.error("the file is empty", p.currentLocation(), "$", null, null);
-      }
-      JsonLocation at = p.currentTokenLocation();
-      RawJson json = new RawReader(p).read();
-      if (p.nextToken() != null) {
-        throw problems.error(
-            "unexpected content after the JSON value", p.currentTokenLocation(), "$", null, null);
-      }
-      return new Read(json, problems, at);
+      return body.read(p, problems);
     } catch (IOException e) {
       throw Json.translate(e, p, problems, null);
     } finally {
@@ -328,29 +349,17 @@ public final class AuxiliaryFiles {
 
   /** {@code user.json}. */
   public Account account(String entry) {
-    Problems problems = new Problems(source.file(), source.locationEntry(entry), config.strict());
-    JsonParser p = null;
-    try (InputStream in = source.open(entry)) {
-      p = factory.createParser(in);
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        throw problems.error(
-            "expected an object in user.json", p.currentTokenLocation(), "$", null, null);
-      }
-      Account account = new AccountParser(p, problems).read();
-      problems.drain(null).forEach(warnings);
-      return account;
-    } catch (IOException e) {
-      throw Json.translate(e, p, problems, null);
-    } finally {
-      if (p != null) {
-        try {
-          p.close();
-        } catch (IOException e) {
-          // read-only
-        }
-      }
-    }
+    return parse(
+        entry,
+        (p, problems) -> {
+          if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw problems.error(
+                "expected an object in user.json", p.currentTokenLocation(), "$", null, null);
+          }
+          Account account = new AccountParser(p, problems).read();
+          problems.drain(null).forEach(warnings);
+          return account;
+        });
   }
 
   /** {@code export_manifest.json}. */
