@@ -10,6 +10,7 @@ import io.github.chatexport.api.Asset;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.archive.internal.Blobs;
+import io.github.chatexport.archive.internal.HashedConversations;
 import io.github.chatexport.archive.internal.JsonArrayInput;
 import io.github.chatexport.archive.internal.JsonParts;
 import io.github.chatexport.archive.internal.Merge;
@@ -89,6 +90,12 @@ public final class ChatArchive implements AutoCloseable {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final System.Logger LOG = System.getLogger("io.github.chatexport.archive");
   private static final int SHARD = 100;
+
+  /**
+   * The characters of JSON of the versions an add holds for its merges (about 8 MB of text; the
+   * records take a few times that).
+   */
+  private static final long HOLD = 8L << 20;
 
   /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
   private static final String PENDING_SHA = "pending";
@@ -212,12 +219,16 @@ public final class ChatArchive implements AutoCloseable {
       SearchTables.catchUpFullText(connection, pending);
       pending.add(merged.id());
     }
+    indexer().update(merged, deleted, pending);
+  }
+
+  private Indexer indexer() throws SQLException {
     Indexer i = indexer;
     if (i == null) {
       i = new Indexer(connection);
       indexer = i;
     }
-    i.update(merged, deleted, pending);
+    return i;
   }
 
   /**
@@ -406,7 +417,7 @@ public final class ChatArchive implements AutoCloseable {
       Ranks ranks = ranks();
       int changed = 0;
       for (String id : pass.recompute) {
-        boolean merged = remerge(id, ranks);
+        boolean merged = remerge(id, ranks, pass.held);
         if (!pass.added.contains(id)) {
           if (merged) {
             changed++;
@@ -456,8 +467,23 @@ public final class ChatArchive implements AutoCloseable {
     final Set<String> recompute = new LinkedHashSet<>();
     int recomputedUnchanged;
 
+    /**
+     * The versions read that the merge will need, as read, so that it need not render and parse
+     * them again: as many as fit in {@link #HOLD} characters of JSON.
+     */
+    final Map<Long, Conversation> held = new HashMap<>();
+
+    private long heldChars;
+
     Pass(int number) {
       this.number = number;
+    }
+
+    void hold(long version, Conversation c, int jsonChars) {
+      if (heldChars + jsonChars <= HOLD && !held.containsKey(version)) {
+        held.put(version, c);
+        heldChars += jsonChars;
+      }
     }
   }
 
@@ -495,40 +521,29 @@ public final class ChatArchive implements AutoCloseable {
       long total)
       throws IOException, SQLException {
     long before = done[0];
-    ProgressListener listener =
-        (conversations, bytes, all) -> {
-          done[0] = before + bytes;
-          if (progress != null) {
-            progress.progress(pass.position, done[0], total);
-          }
-        };
-    try (Stream<Conversation> all = reader.conversations(listener)) {
-      for (java.util.Iterator<Conversation> it = all.iterator(); it.hasNext(); ) {
-        Conversation c = it.next();
-        try {
-          store(c, file, pass);
-        } catch (SQLException e) {
-          throw new UncheckedSql(e);
+    // read, written back to JSON and hashed on another thread while this one writes to SQLite
+    try (HashedConversations all = HashedConversations.start(reader)) {
+      for (HashedConversations.Hashed h; (h = all.next()) != null; ) {
+        store(h, file, pass);
+        done[0] = before + h.bytesRead();
+        if (progress != null) {
+          progress.progress(pass.position, done[0], total);
         }
       }
-    } catch (UncheckedSql e) {
-      throw e.sql;
+      done[0] = before + all.bytesRead();
+      if (progress != null) {
+        progress.progress(pass.position, done[0], total);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while adding " + file);
     }
   }
 
-  private static final class UncheckedSql extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient SQLException sql;
-
-    UncheckedSql(SQLException sql) {
-      super(sql);
-      this.sql = sql;
-    }
-  }
-
-  private void store(Conversation c, String file, Pass pass) throws SQLException {
-    String json = ExportWriter.toJson(c);
-    String sha = Sha.of(json);
+  private void store(HashedConversations.Hashed read, String file, Pass pass) throws SQLException {
+    Conversation c = read.conversation();
+    String json = read.json();
+    String sha = read.sha256();
     Instant time = c.updateTime() != null ? c.updateTime() : c.createTime();
     if (time != null && (pass.latest == null || time.isAfter(pass.latest))) {
       pass.latest = time;
@@ -591,6 +606,7 @@ public final class ChatArchive implements AutoCloseable {
       indexChanged(connection, c, false);
     } else if (top.longValue() != version.longValue()) {
       pass.recompute.add(c.id());
+      pass.hold(version, c, json.length());
     }
   }
 
@@ -602,23 +618,24 @@ public final class ChatArchive implements AutoCloseable {
     StringBuilder ids = new StringBuilder("[");
     PreparedStatement find = prepared("SELECT id FROM node WHERE sha256 = ?");
     PreparedStatement insert =
-        prepared(
-            "INSERT OR IGNORE INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)");
+        prepared("INSERT INTO node(sha256, conversation_id, node_id, json) VALUES (?, ?, ?, ?)");
     for (JsonParts.Node node : cut.nodes()) {
       String sha = Sha.of(conversationId, node.id(), node.json());
-      insert.setString(1, sha);
-      insert.setString(2, conversationId);
-      insert.setString(3, node.id());
-      insert.setString(4, node.json());
-      long id;
-      if (insert.executeUpdate() == 1) {
-        id = lastId();
-      } else {
-        find.setString(1, sha);
-        try (ResultSet r = find.executeQuery()) {
-          r.next();
+      long id = -1;
+      // most nodes of a changed conversation are stored already: one lookup each
+      find.setString(1, sha);
+      try (ResultSet r = find.executeQuery()) {
+        if (r.next()) {
           id = r.getLong(1);
         }
+      }
+      if (id < 0) {
+        insert.setString(1, sha);
+        insert.setString(2, conversationId);
+        insert.setString(3, node.id());
+        insert.setString(4, node.json());
+        insert.executeUpdate();
+        id = lastId();
       }
       if (ids.length() > 1) {
         ids.append(',');
@@ -629,7 +646,8 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /** Computes the merged view of one conversation again; returns whether it changed. */
-  private boolean remerge(String id, Ranks ranks) throws SQLException, IOException {
+  private boolean remerge(String id, Ranks ranks, Map<Long, Conversation> held)
+      throws SQLException, IOException {
     List<long[]> versions = versionKeys(id, ranks);
     versions.sort(
         Comparator.comparingLong((long[] v) -> v[1]).thenComparingLong(v -> v[2]).reversed());
@@ -645,12 +663,11 @@ public final class ChatArchive implements AutoCloseable {
       merged =
           Merge.of(
               List.of(
-                  parse(renderVersion(versions.get(0)[0]), "version " + versions.get(0)[0]),
-                  parse(render(shell, nodes), "merged " + id)));
+                  version(versions.get(0)[0], held), parse(render(shell, nodes), "merged " + id)));
     } else {
       List<Conversation> parsed = new ArrayList<>();
       for (long[] v : versions) {
-        parsed.add(parse(renderVersion(v[0]), "version " + v[0]));
+        parsed.add(version(v[0], held));
       }
       merged = Merge.of(parsed);
     }
@@ -686,6 +703,13 @@ public final class ChatArchive implements AutoCloseable {
           longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
     }
     return changed;
+  }
+
+  /** A stored version: as read, when the add holds it still, or rendered and parsed again. */
+  private Conversation version(long version, Map<Long, Conversation> held)
+      throws SQLException, IOException {
+    Conversation c = held.get(version);
+    return c != null ? c : parse(renderVersion(version), "version " + version);
   }
 
   /** Each version of a conversation as {version id, rank of its newest export, position there}. */
@@ -807,11 +831,12 @@ public final class ChatArchive implements AutoCloseable {
       }
     }
     for (String id : markChanged) {
-      Conversation merged = conversation(id).orElseThrow();
-      indexChanged(
-          connection,
-          merged,
-          longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null);
+      boolean deleted =
+          longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null;
+      // the merged view is what it was: only the flag changes, unless it was never indexed
+      if (!indexer().markDeleted(id, deleted)) {
+        indexChanged(connection, conversation(id).orElseThrow(), deleted);
+      }
     }
     return counts;
   }

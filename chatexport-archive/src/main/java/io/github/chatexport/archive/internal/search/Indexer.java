@@ -31,6 +31,7 @@ public final class Indexer implements AutoCloseable {
   private final PreparedStatement lastText;
   private final PreparedStatement insertText;
   private final PreparedStatement updateAttributes;
+  private final PreparedStatement markDeleted;
 
   /** Prepares the statements on {@code connection}, whose search tables exist. */
   public Indexer(Connection connection) throws SQLException {
@@ -62,6 +63,20 @@ public final class Indexer implements AutoCloseable {
         connection.prepareStatement(
             "UPDATE search_texts SET role = ?, create_time = ?, model = ?, content_type = ?,"
                 + " active_branch = ? WHERE id = ?");
+    markDeleted =
+        connection.prepareStatement(
+            "UPDATE search_conversations SET deleted = ? WHERE conversation_id = ?");
+  }
+
+  /**
+   * Sets whether the conversation {@code id} is gone from the account, its texts left as they are
+   * (a deletion mark that begins or ends changes nothing else that is indexed); returns whether the
+   * conversation is indexed at all (when not, index it with {@link #update}).
+   */
+  public boolean markDeleted(String id, boolean deleted) throws SQLException {
+    markDeleted.setInt(1, deleted ? 1 : 0);
+    markDeleted.setString(2, id);
+    return markDeleted.executeUpdate() > 0;
   }
 
   /** Indexes {@code c}, with the FTS5 insert trigger in place or with a rebuild to come. */
@@ -396,7 +411,8 @@ public final class Indexer implements AutoCloseable {
           deleteTexts,
           lastText,
           insertText,
-          updateAttributes
+          updateAttributes,
+          markDeleted
         }) {
       try {
         s.close();
