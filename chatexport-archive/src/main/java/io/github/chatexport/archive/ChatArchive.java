@@ -426,7 +426,7 @@ public final class ChatArchive implements AutoCloseable {
           }
         }
       }
-      int[] marks = updateMarks(ranks);
+      int[] marks = updateMarks(ranks, pass);
       int unchanged = 0;
       for (String id : pass.seen) {
         if (!pass.added.contains(id) && !pass.recompute.contains(id)) {
@@ -770,21 +770,21 @@ public final class ChatArchive implements AutoCloseable {
 
   /**
    * Updates first and last seen and the deletion marks of every conversation; returns {deleted,
-   * reappeared}.
+   * reappeared}. Each conversation's first and last export are those stored, widened by this add's
+   * export for the conversations it holds (an export added between two others keeps their order),
+   * so that the work grows with the conversations, not with every export's every conversation.
    */
-  private int[] updateMarks(Ranks ranks) throws SQLException, IOException {
+  private int[] updateMarks(Ranks ranks, Pass pass) throws SQLException, IOException {
     int[] counts = new int[2];
-    Map<String, int[]> seen = new HashMap<>();
-    try (Statement s = connection.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT v.conversation_id, ev.export FROM export_version ev"
-                    + " JOIN version v ON v.id = ev.version")) {
-      while (r.next()) {
-        int rank = ranks.rank(r.getInt(2));
-        int[] range = seen.computeIfAbsent(r.getString(1), k -> new int[] {rank, rank});
-        range[0] = Math.min(range[0], rank);
-        range[1] = Math.max(range[1], rank);
+    int added = ranks.rank(pass.number);
+    int n = ranks.byRank.size();
+    // nextComplete[k]: the first export ranked above k that may mark deletions, or -1
+    int[] nextComplete = new int[n];
+    int next = -1;
+    for (int k = n - 1; k >= 0; k--) {
+      nextComplete[k] = next;
+      if (ranks.complete.get(k)) {
+        next = k;
       }
     }
     List<String> markChanged = new ArrayList<>();
@@ -796,19 +796,16 @@ public final class ChatArchive implements AutoCloseable {
                 "UPDATE conversation SET first_seen = ?, last_seen = ?, deleted_since = ? WHERE id = ?")) {
       while (r.next()) {
         String id = r.getString(1);
-        int[] range = seen.get(id);
-        if (range == null) {
-          continue;
+        int firstRank = ranks.rank(r.getInt(2));
+        int lastRank = ranks.rank(r.getInt(3));
+        if (pass.seen.contains(id)) {
+          firstRank = Math.min(firstRank, added);
+          lastRank = Math.max(lastRank, added);
         }
-        int first = ranks.byRank.get(range[0]);
-        int last = ranks.byRank.get(range[1]);
-        Integer deletedSince = null;
-        for (int k = range[1] + 1; k < ranks.byRank.size(); k++) {
-          if (ranks.complete.get(k)) {
-            deletedSince = ranks.byRank.get(k);
-            break;
-          }
-        }
+        int first = ranks.byRank.get(firstRank);
+        int last = ranks.byRank.get(lastRank);
+        Integer deletedSince =
+            nextComplete[lastRank] < 0 ? null : ranks.byRank.get(nextComplete[lastRank]);
         int oldDeleted = r.getInt(4);
         Integer before = r.wasNull() ? null : oldDeleted;
         if (first != r.getInt(2)
