@@ -106,7 +106,11 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
    * total.
    */
   public Stream<Conversation> conversations(@Nullable ProgressListener listener) {
-    ConversationCursor cursor = export.newPass();
+    return stream(export.newPass(false), listener);
+  }
+
+  private Stream<Conversation> stream(
+      ConversationCursor cursor, @Nullable ProgressListener listener) {
     if (listener != null) {
       long total = conversationBytes();
       cursor.onProgress((count, bytes) -> listener.progress(count, bytes, total));
@@ -118,12 +122,27 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
+   * A new pass over the conversations, as {@link #conversations(ProgressListener)}, that also tells
+   * {@code sources} the SHA-256 of the bytes each conversation was read from (see {@link
+   * SourceListener} for the conversations it is not told of). Such a pass reads on one thread,
+   * whatever the {@linkplain Builder#parallelism(int) parallelism}: it meets each conversation's
+   * bytes as it parses them.
+   */
+  public Stream<Conversation> conversations(
+      @Nullable ProgressListener listener, SourceListener sources) {
+    requireNonNull(sources, "sources");
+    ConversationCursor cursor = export.newPass(true);
+    cursor.onSources(sources);
+    return stream(cursor, listener);
+  }
+
+  /**
    * A new pass over the conversations, as an iterator. The pass ends (and its file is released)
    * when the iterator is exhausted, when it fails, or when the reader is closed.
    */
   @Override
   public Iterator<Conversation> iterator() {
-    ConversationCursor cursor = export.newPass();
+    ConversationCursor cursor = export.newPass(false);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -84,9 +84,12 @@ public final class OpenExport {
     this.files = new AuxiliaryFiles(source, config, factory, warnings::add);
   }
 
-  /** A new pass over the conversations, ended by {@link #endPass} or by {@link #close}. */
-  public ConversationCursor newPass() {
-    return newPass(this::passWarning);
+  /**
+   * A new pass over the conversations, ended by {@link #endPass} or by {@link #close}; on one
+   * thread when {@code serial}, else as the parallelism says.
+   */
+  public ConversationCursor newPass(boolean serial) {
+    return newPass(this::passWarning, serial);
   }
 
   /**
@@ -101,13 +104,13 @@ public final class OpenExport {
     }
   }
 
-  private ConversationCursor newPass(Consumer<Warning> exportWarnings) {
+  private ConversationCursor newPass(Consumer<Warning> exportWarnings, boolean serial) {
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
     ConversationFile.@Nullable Filter filter = layout.html() ? HtmlExportScanner::jsonData : null;
     ConversationCursor cursor =
-        config.parallelism() > 1 && source.rereadable()
+        !serial && config.parallelism() > 1 && source.rereadable()
             ? new ParallelPass(
                 source, layout.conversations(), filter, config, factory, exportWarnings)
             : ConversationCursor.serial(
@@ -218,7 +221,7 @@ public final class OpenExport {
     Conversation first;
     // A peek at the first conversation only: what else its pass meets (a parallel pass reads ahead)
     // is not noted.
-    ConversationCursor cursor = newPass(w -> {});
+    ConversationCursor cursor = newPass(w -> {}, false);
     try (Stream<Conversation> all =
         StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(

@@ -43,6 +43,15 @@ public final class ConversationFile {
   private @Nullable Problems problems;
   private boolean wrapped;
 
+  /** Whether the next file opened keeps the bytes of each conversation, to hash them. */
+  private boolean recording;
+
+  /** The bytes the parser of the open file read, kept from the current conversation on, or null. */
+  private @Nullable SourceBytes kept;
+
+  /** The SHA-256 of the bytes of the conversation {@link #next} returned last, or null. */
+  private byte @Nullable [] sha256;
+
   /** Where the file's lone conversation object began, when its top level is one (else null). */
   private @Nullable JsonLocation loneStart;
 
@@ -80,6 +89,25 @@ public final class ConversationFile {
     this.factory = factory;
     this.exportWarnings = exportWarnings;
     this.counted = counted;
+  }
+
+  /**
+   * Whether the files opened from now on keep the bytes of each conversation of their array, so
+   * that {@link #takeSha256} gives their SHA-256 (not for chat.html, whose bytes are not the JSON).
+   */
+  public void record(boolean recording) {
+    this.recording = recording;
+  }
+
+  /**
+   * The SHA-256 of the bytes of the JSON object that the conversation {@link #next} returned last
+   * was read from, once; null when not recording, for a file's lone conversation object, or when
+   * the object was too large to keep.
+   */
+  public byte @Nullable [] takeSha256() {
+    byte[] out = sha256;
+    sha256 = null;
+    return out;
   }
 
   /** Whether a file is open and not yet read to its end. */
@@ -125,7 +153,19 @@ public final class ConversationFile {
       try {
         JsonToken t = nextElement(p, pr, exportWarnings);
         if (t == JsonToken.START_OBJECT) {
-          return conversations.read();
+          SourceBytes k = kept;
+          if (k == null) {
+            return conversations.read();
+          }
+          long start = p.currentTokenLocation().getByteOffset();
+          if (start < 0) {
+            kept = null; // not a byte parser (a file that is not UTF-8): nothing to hash
+            return conversations.read();
+          }
+          k.keepFrom(start);
+          Conversation c = conversations.read();
+          sha256 = k.sha256(start, p.currentLocation().getByteOffset());
+          return c;
         }
         if (t == JsonToken.END_ARRAY) {
           JsonToken after = p.nextToken();
@@ -215,7 +255,10 @@ public final class ConversationFile {
       in = filter == null ? raw : filter.apply(raw);
       handed = 0;
       HeldDamage held = new HeldDamage(new CountingInputStream(in, n -> handed += n));
-      p = factory.createParser(held);
+      SourceBytes k = recording && filter == null ? new SourceBytes(held) : null;
+      kept = k;
+      sha256 = null;
+      p = factory.createParser(k != null ? k : held);
       held.created();
       if (filter != null) {
         p = HtmlExportScanner.unescaping(p);
@@ -292,6 +335,7 @@ public final class ConversationFile {
     InputStream i = in;
     parser = null;
     in = null;
+    kept = null;
     conversations = null;
     loneStart = null;
     try {

@@ -7,6 +7,7 @@ import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Location;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
+import io.github.chatexport.core.SourceListener;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import io.github.chatexport.core.internal.parse.ConversationFile;
 import io.github.chatexport.core.internal.source.ExportSource;
@@ -87,6 +88,17 @@ public abstract class ConversationCursor implements Iterator<Conversation>, Auto
       JsonFactory factory,
       Consumer<Warning> exportWarnings) {
     return new SerialPass(source, files, filter, config, factory, exportWarnings);
+  }
+
+  /**
+   * Who hears the bytes each conversation was read from, or null: told by a pass that reads one
+   * conversation at a time ({@link #serial}).
+   */
+  protected @Nullable SourceListener sources;
+
+  /** Sets who hears the bytes each conversation was read from (a serial pass tells it). */
+  public final void onSources(SourceListener sources) {
+    this.sources = sources;
   }
 
   /** Sets who hears the progress of this pass. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
 import io.github.chatexport.core.ChatExportException;
+import io.github.chatexport.core.SourceListener;
 import io.github.chatexport.core.internal.config.ReaderConfig;
 import io.github.chatexport.core.internal.parse.ConversationFile;
 import io.github.chatexport.core.internal.source.ExportSource;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class SerialPass extends ConversationCursor {
   private final ConversationFile reader;
   private int nextFile;
+  private String file = "";
 
   SerialPass(
       ExportSource source,
@@ -39,6 +41,8 @@ final class SerialPass extends ConversationCursor {
         try {
           String file = files.get(nextFile++);
           startFile(file);
+          this.file = file;
+          reader.record(sources != null);
           reader.open(file);
         } catch (ChatExportException e) {
           reader.close();
@@ -49,7 +53,14 @@ final class SerialPass extends ConversationCursor {
       try {
         Conversation c = reader.next();
         if (c != null) {
-          return checkDuplicate(c);
+          Conversation delivered = checkDuplicate(c);
+          byte[] sha256 = reader.takeSha256();
+          SourceListener s = sources;
+          // only a conversation delivered as read from those bytes
+          if (s != null && sha256 != null && delivered == c) {
+            s.read(c, file, sha256);
+          }
+          return delivered;
         }
       } catch (ChatExportException e) {
         reader.close();
