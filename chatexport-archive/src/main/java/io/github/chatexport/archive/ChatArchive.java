@@ -361,6 +361,9 @@ public final class ChatArchive implements AutoCloseable {
       }
       int number = insertExport(export, size[0], sha, account, layout);
       Pass pass = new Pass(number);
+      // into an archive without any version nothing is recognised: every conversation is written
+      // back, on the hashing threads
+      pass.writeBackAll = requireNonNull(longQuery("SELECT count(*) FROM version")) == 0;
       // in this transaction: a failed or killed add rolls the trigger back with the rest
       PendingFullText unindexed = null;
       if (SearchTables.hasTables(connection)) {
@@ -466,6 +469,7 @@ public final class ChatArchive implements AutoCloseable {
     final Set<String> added = new HashSet<>();
     final Set<String> recompute = new LinkedHashSet<>();
     int recomputedUnchanged;
+    boolean writeBackAll;
 
     /**
      * The versions read that the merge will need, as read, so that it need not render and parse
@@ -479,7 +483,7 @@ public final class ChatArchive implements AutoCloseable {
       this.number = number;
     }
 
-    void hold(long version, Conversation c, int jsonChars) {
+    void hold(long version, Conversation c, long jsonChars) {
       if (heldChars + jsonChars <= HOLD && !held.containsKey(version)) {
         held.put(version, c);
         heldChars += jsonChars;
@@ -522,7 +526,7 @@ public final class ChatArchive implements AutoCloseable {
       throws IOException, SQLException {
     long before = done[0];
     // read, written back to JSON and hashed on another thread while this one writes to SQLite
-    try (HashedConversations all = HashedConversations.start(reader)) {
+    try (HashedConversations all = HashedConversations.start(reader, pass.writeBackAll)) {
       for (HashedConversations.Hashed h; (h = all.next()) != null; ) {
         store(h, file, pass);
         done[0] = before + h.bytesRead();
@@ -548,25 +552,54 @@ public final class ChatArchive implements AutoCloseable {
     if (time != null && (pass.latest == null || time.isAfter(pass.latest))) {
       pass.latest = time;
     }
-    Long version = longQuery("SELECT id FROM version WHERE sha256 = ?", sha);
+    String source = read.sourceSha256();
+    // the same bytes as a version met before are that version; the bytes hold the conversation's
+    // id, so the id's check only guards against a row that is not what this library wrote
+    Long version =
+        source == null || read.sha256() != null
+            ? null
+            : longQuery(
+                "SELECT s.version FROM version_source s JOIN version v ON v.id = s.version"
+                    + " WHERE s.sha256 = ? AND v.conversation_id = ?",
+                source,
+                c.id());
     String nodes = null;
     String shell = null;
     if (version == null) {
-      JsonParts.Cut cut = JsonParts.cut(json);
-      nodes = storeNodes(c.id(), cut);
-      shell = cut.shell();
-      PreparedStatement s =
-          prepared(
-              "INSERT INTO version(sha256, conversation_id, title, update_time, shell,"
-                  + " nodes) VALUES (?, ?, ?, ?, ?, ?)");
-      s.setString(1, sha);
-      s.setString(2, c.id());
-      s.setString(3, c.title());
-      s.setString(4, c.updateTime() == null ? null : c.updateTime().toString());
-      s.setString(5, shell);
-      s.setString(6, nodes);
-      s.executeUpdate();
-      version = lastId();
+      String written = json;
+      String hash = sha;
+      if (written == null || hash == null) {
+        written = ExportWriter.toJson(c);
+        hash = Sha.of(written);
+      }
+      json = written;
+      sha = hash;
+      version = longQuery("SELECT id FROM version WHERE sha256 = ?", hash);
+      if (version == null) {
+        JsonParts.Cut cut = JsonParts.cut(written);
+        nodes = storeNodes(c.id(), cut);
+        shell = cut.shell();
+        PreparedStatement s =
+            prepared(
+                "INSERT INTO version(sha256, conversation_id, title, update_time, shell,"
+                    + " nodes) VALUES (?, ?, ?, ?, ?, ?)");
+        s.setString(1, hash);
+        s.setString(2, c.id());
+        s.setString(3, c.title());
+        s.setString(4, c.updateTime() == null ? null : c.updateTime().toString());
+        s.setString(5, shell);
+        s.setString(6, nodes);
+        s.executeUpdate();
+        version = lastId();
+      }
+      if (source != null) {
+        // written back and hashed: remember what those bytes were
+        PreparedStatement s =
+            prepared("INSERT OR REPLACE INTO version_source(sha256, version) VALUES (?, ?)");
+        s.setString(1, source);
+        s.setLong(2, version);
+        s.executeUpdate();
+      }
     }
     PreparedStatement link =
         prepared("INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
@@ -578,6 +611,9 @@ public final class ChatArchive implements AutoCloseable {
     pass.seen.add(c.id());
     Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", c.id());
     if (top == null) {
+      if (sha == null) {
+        sha = requireNonNull(stringQuery("SELECT sha256 FROM version WHERE id = ?", version));
+      }
       if (shell == null) {
         PreparedStatement s = prepared("SELECT shell, nodes FROM version WHERE id = ?");
         s.setLong(1, version);
@@ -606,7 +642,7 @@ public final class ChatArchive implements AutoCloseable {
       indexChanged(connection, c, false);
     } else if (top.longValue() != version.longValue()) {
       pass.recompute.add(c.id());
-      pass.hold(version, c, json.length());
+      pass.hold(version, c, json != null ? json.length() : read.size());
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.chatexport.archive.internal;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.core.ExportReader;
 import io.github.chatexport.core.ExportWriter;
+import io.github.chatexport.core.SourceListener;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,9 +17,11 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pass over a reader's conversations on threads of their own, which also write each back to
- * JSON and hash it (work that needs no database), handing them to the caller's thread in the order
- * read: the caller spends its time on SQLite while the other core does the rest.
+ * One pass over a reader's conversations on threads of their own, handing them to the caller's
+ * thread in the order read, each with what recognises it: the SHA-256 of its bytes, which the
+ * reader tells as it parses them ({@link SourceListener}), or, for a conversation it does not tell
+ * of (chat.html's), its JSON written back and hashed (work that needs no database), so that the
+ * caller spends its time on SQLite.
  *
  * <p>One thread runs the pass; {@link #HASHERS} threads write and hash, so that neither waits for
  * the other. At most {@link #IN_FLIGHT} conversations are read and not yet {@linkplain #next()
@@ -34,8 +37,25 @@ public final class HashedConversations implements AutoCloseable {
   /** Threads that write conversations back to JSON and hash them. */
   static final int HASHERS = 2;
 
-  /** A conversation, its JSON as {@link ExportWriter#toJson} writes it, and that JSON's hash. */
-  public record Hashed(Conversation conversation, String json, String sha256, long bytesRead) {}
+  /**
+   * A conversation and how it can be recognised: the SHA-256 of the bytes it was read from, when
+   * the reader told it (then nothing else was computed), else its JSON as {@link
+   * ExportWriter#toJson} writes it and that JSON's hash.
+   *
+   * @param sourceSha256 the hex SHA-256 of its bytes in the export (see {@link SourceListener}), or
+   *     null
+   * @param json its JSON, or null when only {@code sourceSha256} is given
+   * @param sha256 the hex SHA-256 of {@code json}, or null when only {@code sourceSha256} is given
+   * @param size about how many bytes of the export it took
+   * @param bytesRead the bytes of conversation files read when it was delivered
+   */
+  public record Hashed(
+      Conversation conversation,
+      @Nullable String sourceSha256,
+      @Nullable String json,
+      @Nullable String sha256,
+      long size,
+      long bytesRead) {}
 
   private final BlockingQueue<Future<@Nullable Hashed>> queue = new ArrayBlockingQueue<>(IN_FLIGHT);
   private final ExecutorService hashers =
@@ -51,28 +71,54 @@ public final class HashedConversations implements AutoCloseable {
   private volatile boolean closed;
   private boolean ended;
 
-  private HashedConversations(ExportReader reader) {
-    thread = new Thread(() -> run(reader), "chatexport-archive-pass");
+  private HashedConversations(ExportReader reader, boolean writeBackAll) {
+    thread = new Thread(() -> run(reader, writeBackAll), "chatexport-archive-pass");
     thread.setDaemon(true);
   }
 
-  /** Starts the pass over {@code reader}'s conversations. */
+  /**
+   * Starts the pass over {@code reader}'s conversations: only those whose bytes the reader does not
+   * tell are written back and hashed.
+   */
   public static HashedConversations start(ExportReader reader) {
-    HashedConversations pass = new HashedConversations(reader);
+    return start(reader, false);
+  }
+
+  /**
+   * Starts the pass over {@code reader}'s conversations; with {@code writeBackAll}, every
+   * conversation is written back and hashed, its bytes' hash given too (for an archive that holds
+   * none of them yet, where each would be written back anyway).
+   */
+  public static HashedConversations start(ExportReader reader, boolean writeBackAll) {
+    HashedConversations pass = new HashedConversations(reader, writeBackAll);
     pass.thread.start();
     return pass;
   }
 
-  private void run(ExportReader reader) {
+  private void run(ExportReader reader, boolean writeBackAll) {
     FutureTask<@Nullable Hashed> last = new FutureTask<>(() -> null);
+    Told told = new Told();
     try (Stream<Conversation> all =
-        reader.conversations((conversations, bytes, total) -> bytesRead.set(bytes))) {
+        reader.conversations((conversations, bytes, total) -> bytesRead.set(bytes), told)) {
+      long before = 0;
       for (Iterator<Conversation> it = all.iterator(); it.hasNext() && !closed; ) {
         Conversation c = it.next();
         long bytes = bytesRead.get();
-        FutureTask<@Nullable Hashed> task = new FutureTask<>(() -> hash(c, bytes));
+        long size = Math.max(0, bytes - before);
+        before = bytes;
+        String source = told.conversation == c ? told.sha256 : null;
+        told.conversation = null;
+        boolean recognisable = source != null && !writeBackAll;
+        FutureTask<@Nullable Hashed> task =
+            recognisable
+                ? new FutureTask<>(() -> new Hashed(c, source, null, null, size, bytes))
+                : new FutureTask<>(() -> hash(c, source, size, bytes));
         queue.put(task); // in the order read, before it runs: the queue's order is the pass's
-        hashers.execute(task);
+        if (recognisable) {
+          task.run(); // nothing to compute
+        } else {
+          hashers.execute(task);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -92,9 +138,21 @@ public final class HashedConversations implements AutoCloseable {
     }
   }
 
-  private static Hashed hash(Conversation c, long bytesRead) {
+  private static Hashed hash(Conversation c, @Nullable String source, long size, long bytesRead) {
     String json = ExportWriter.toJson(c);
-    return new Hashed(c, json, Sha.of(json), bytesRead);
+    return new Hashed(c, source, json, Sha.of(json), size, bytesRead);
+  }
+
+  /** The reader's last word on the bytes of a conversation, kept until it is delivered. */
+  private static final class Told implements SourceListener {
+    @Nullable Conversation conversation;
+    @Nullable String sha256;
+
+    @Override
+    public void read(Conversation conversation, String file, byte[] sha256) {
+      this.conversation = conversation;
+      this.sha256 = Sha.hex(sha256);
+    }
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Schema {
   /** The version this library writes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** The statements that take a file from version {@code i} to {@code i + 1}. */
   private static final List<List<String>> STEPS =
@@ -94,7 +94,14 @@ public final class Schema {
         kind TEXT NOT NULL,
         sha256 TEXT NOT NULL REFERENCES blob(sha256),
         PRIMARY KEY (export, path))""",
-              "CREATE INDEX export_file_by_path ON export_file(path)"));
+              "CREATE INDEX export_file_by_path ON export_file(path)"),
+          // 2: which version the bytes of a conversation in an export were (SourceListener's hash),
+          // so that an add recognises a conversation it met before without writing it back to JSON
+          List.of(
+              """
+      CREATE TABLE version_source (
+        sha256 TEXT PRIMARY KEY,
+        version INTEGER NOT NULL REFERENCES version(id)) WITHOUT ROWID"""));
 
   private Schema() {}
 

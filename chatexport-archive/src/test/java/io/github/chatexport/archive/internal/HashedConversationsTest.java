@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,24 +45,66 @@ class HashedConversationsTest {
   }
 
   @Test
-  void handsOverEveryConversationInOrderWithItsJsonAndHash() throws Exception {
+  void handsOverEveryConversationInOrderWithTheHashOfItsBytes() throws Exception {
     Path file = write(conversations(300) + "]");
     List<Conversation> expected = new ArrayList<>();
-    try (ExportReader reader = ExportReader.open(file)) {
-      reader.forEach(expected::add);
+    List<String> digests = new ArrayList<>();
+    try (ExportReader reader = ExportReader.open(file);
+        Stream<Conversation> all =
+            reader.conversations(null, (c, f, sha256) -> digests.add(Sha.hex(sha256)))) {
+      all.forEach(expected::add);
     }
+    assertThat(digests).hasSize(300);
     List<Conversation> got = new ArrayList<>();
     try (ExportReader reader = ExportReader.builder().parallelism(2).open(file);
         HashedConversations pass = HashedConversations.start(reader)) {
       for (HashedConversations.Hashed h; (h = pass.next()) != null; ) {
+        assertThat(h.sourceSha256()).isEqualTo(digests.get(got.size()));
+        assertThat(h.json()).isNull(); // recognised by its bytes: nothing written back
+        assertThat(h.sha256()).isNull();
         got.add(h.conversation());
-        assertThat(h.json()).isEqualTo(ExportWriter.toJson(h.conversation()));
-        assertThat(h.sha256()).isEqualTo(Sha.of(h.json()));
       }
       assertThat(pass.next()).isNull();
       assertThat(pass.bytesRead()).isEqualTo(Files.size(file));
     }
     assertThat(got).isEqualTo(expected);
+  }
+
+  @Test
+  void writingBackEveryConversationStillGivesTheHashOfItsBytes() throws Exception {
+    Path file = write(conversations(20) + "]");
+    List<String> digests = new ArrayList<>();
+    try (ExportReader reader = ExportReader.open(file);
+        Stream<Conversation> all =
+            reader.conversations(null, (c, f, sha256) -> digests.add(Sha.hex(sha256)))) {
+      all.forEach(c -> {});
+    }
+    int n = 0;
+    try (ExportReader reader = ExportReader.open(file);
+        HashedConversations pass = HashedConversations.start(reader, true)) {
+      for (HashedConversations.Hashed h; (h = pass.next()) != null; n++) {
+        assertThat(h.sourceSha256()).isEqualTo(digests.get(n));
+        assertThat(h.json()).isEqualTo(ExportWriter.toJson(h.conversation()));
+        assertThat(h.sha256()).isEqualTo(Sha.of(h.json()));
+      }
+    }
+    assertThat(n).isEqualTo(20);
+  }
+
+  @Test
+  void writesBackAndHashesAConversationWhoseBytesAreNotTold() throws Exception {
+    String json = conversations(1);
+    Path lone = dir.resolve("one.json"); // a file of one conversation object
+    Files.writeString(lone, json.substring(1), StandardCharsets.UTF_8);
+    try (ExportReader reader = ExportReader.open(lone);
+        HashedConversations pass = HashedConversations.start(reader)) {
+      HashedConversations.Hashed h = pass.next();
+      assertThat(h).isNotNull();
+      assertThat(h.sourceSha256()).isNull();
+      assertThat(h.json()).isEqualTo(ExportWriter.toJson(h.conversation()));
+      assertThat(h.sha256()).isEqualTo(Sha.of(h.json()));
+      assertThat(pass.next()).isNull();
+    }
   }
 
   @Test
