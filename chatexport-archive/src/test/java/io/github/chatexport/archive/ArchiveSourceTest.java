@@ -122,4 +122,24 @@ class ArchiveSourceTest {
     add(writtenBack, sequence.resolve("2025-02"));
     assertThat(dump(recognised)).isEqualTo(dump(writtenBack));
   }
+
+  @Test
+  void aVersionOneArchiveIsBroughtForwardAndAddsAsBefore() throws Exception {
+    Path sequence = Fixtures.get("archive/account-sam/").copyTo(dir);
+    Path old = dir.resolve("old.sqlite");
+    Path fresh = dir.resolve("fresh.sqlite");
+    add(old, sequence.resolve("2025-01"));
+    add(fresh, sequence.resolve("2025-01"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE version_source"); // as version 1 wrote it
+      s.execute("PRAGMA user_version = 1");
+    }
+    forgetSources(fresh);
+    add(old, sequence.resolve("2025-02"));
+    add(fresh, sequence.resolve("2025-02"));
+    assertThat(count(old, "PRAGMA user_version")).isEqualTo(2);
+    assertThat(count(old, "SELECT count(*) FROM version_source")).isPositive();
+    assertThat(dump(old)).isEqualTo(dump(fresh));
+  }
 }
