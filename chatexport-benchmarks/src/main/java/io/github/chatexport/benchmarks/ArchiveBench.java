@@ -38,9 +38,11 @@ import java.util.stream.Stream;
  * about 5% of those it already had, adds a message to about 10%, leaves out about 1% for that month
  * only, and from month 7 drops about 1% for good. Measured, each round: reading month 12 with
  * {@link ExportReader} (every conversation as records); adding it to an empty archive; adding it to
- * an archive that holds months 1 to 11 (most of it shared). Then the archive's size after months 1,
- * 2 and 12 against the size of month 12. With {@code --memory true} it only adds the whole
- * generated export to an empty archive in the heap it is given (run with {@code -Xmx256m}).
+ * an archive that holds months 1 to 11 (most of it shared); and adding month 12 as downloaded again
+ * a week later (about 2% of its conversations one message longer) to the archive of months 1 to 12,
+ * against reading that export. Then the archive's size after months 1, 2 and 12 against the size of
+ * month 12. With {@code --memory true} it only adds the whole generated export to an empty archive
+ * in the heap it is given (run with {@code -Xmx256m}).
  */
 public final class ArchiveBench {
   private static final int MONTHS = 12;
@@ -130,6 +132,8 @@ public final class ArchiveBench {
     List<Path> month = months(in, months, out);
     Path last = month.get(MONTHS - 1);
     long lastBytes = Files.size(last);
+    Path later = weekLater(last, months.resolve("month-12-a-week-later.json"), out);
+    long laterBytes = Files.size(later);
 
     // the archive of months 1 to 11, built once and copied for each round
     Path eleven = work.resolve("eleven.sqlite");
@@ -155,12 +159,16 @@ public final class ArchiveBench {
         Files.copy(growing, eleven, StandardCopyOption.REPLACE_EXISTING);
       }
     }
+    Path twelve = growing; // the archive of months 1 to 12, copied for each round
 
     double[] fresh = new double[rounds];
     double[] shared = new double[rounds];
     double[] readRate = new double[rounds];
     double[] freshRate = new double[rounds];
     double[] sharedRate = new double[rounds];
+    double[] again = new double[rounds];
+    double[] againRate = new double[rounds];
+    double[] laterRead = new double[rounds];
     for (int round = -1; round < rounds; round++) { // round -1 warms up
       double read =
           time(
@@ -188,7 +196,27 @@ public final class ArchiveBench {
                   archive.add(last);
                 }
               });
+      double readLater =
+          time(
+              () -> {
+                try (ExportReader reader = ExportReader.open(later);
+                    Stream<Conversation> all = reader.conversations()) {
+                  all.forEach(c -> c.activeBranch());
+                }
+              });
+      Path copy12 = work.resolve("again.sqlite");
+      Files.copy(twelve, copy12, StandardCopyOption.REPLACE_EXISTING);
+      double addAgain =
+          time(
+              () -> {
+                try (ChatArchive archive = ChatArchive.open(copy12)) {
+                  archive.add(later);
+                }
+              });
       if (round >= 0) {
+        again[round] = readLater / addAgain;
+        againRate[round] = Sizes.mb(laterBytes) / addAgain;
+        laterRead[round] = Sizes.mb(laterBytes) / readLater;
         fresh[round] = read / addFresh;
         shared[round] = read / addShared;
         readRate[round] = Sizes.mb(lastBytes) / read;
@@ -213,6 +241,13 @@ public final class ArchiveBench {
         "| s add to the archive of months 1-11 | %.2f | %.1f |%n",
         median(shared),
         median(sharedRate));
+    out.printf(
+        Locale.ROOT,
+        "| w add month 12 a week later (2%% changed) to the archive of months 1-12 | %.2f | %.1f"
+            + " (its read %.1f) |%n",
+        median(again),
+        median(againRate),
+        median(laterRead));
     out.printf(
         Locale.ROOT,
         "%n| archive after | MB | against month 12 (%.1f MB) |%n|---|---|---|%n",
@@ -286,6 +321,46 @@ public final class ArchiveBench {
     }
     Files.writeString(done, "");
     return paths;
+  }
+
+  /**
+   * Writes (once) month 12 as downloaded again a week later: about 2% of its conversations have one
+   * more message, the rest are as they were.
+   */
+  // Identity on purpose: extraMessage returns its argument when it adds nothing.
+  @SuppressWarnings("ReferenceEquality")
+  private static Path weekLater(Path last, Path file, PrintStream out) throws IOException {
+    if (Files.exists(file)) {
+      return file;
+    }
+    Instant newest = Instant.EPOCH;
+    try (ExportReader reader = ExportReader.open(last)) {
+      for (Conversation c : reader) {
+        if (c.updateTime() != null && c.updateTime().isAfter(newest)) {
+          newest = c.updateTime();
+        }
+      }
+    }
+    Path partial = file.resolveSibling(file.getFileName() + ".part");
+    try (ExportReader reader = ExportReader.open(last);
+        ExportWriter w = ExportWriter.open(partial)) {
+      int i = 0;
+      for (Conversation c : reader) {
+        if (hash(i, MONTHS + 1) % 50 == 1) {
+          Conversation extended = extraMessage(c, "w" + i);
+          w.write(
+              extended == c
+                  ? c
+                  : extended.withTimes(c.createTime(), newest.plus(Duration.ofDays(7))));
+        } else {
+          w.write(c);
+        }
+        i++;
+      }
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+    out.printf(Locale.ROOT, "wrote %s (%.1f MB)%n", file.getFileName(), Sizes.mb(Files.size(file)));
+    return file;
   }
 
   /**
