@@ -322,8 +322,9 @@ public final class ChatArchive implements AutoCloseable {
       throws IOException, SQLException {
     long[] size = {exportSize};
     String sha = knownSha;
-    // Two parser threads; this thread writes to SQLite meanwhile, so that both cores work.
-    try (ExportReader reader = ExportReader.builder().parallelism(2).open(export)) {
+    // Read on a thread of HashedConversations' (a pass that tells each conversation's bytes reads
+    // on one thread); this thread writes to SQLite meanwhile.
+    try (ExportReader reader = ExportReader.open(export)) {
       ExportLayout layout = reader.layout();
       List<String> problems = new ArrayList<>();
       if (layout.salvaged()) {
@@ -378,9 +379,7 @@ public final class ChatArchive implements AutoCloseable {
       for (String file : layout.conversationFiles()) {
         try {
           if (file.endsWith(".json") && !single) {
-            // one reader per shard, so that each version is linked to the file that held it (a
-            // stream is read
-            // by one thread); with a single file the export's own reader parses on two threads
+            // one reader per shard, so that each version is linked to the file that held it
             try (InputStream in = reader.openFile(file);
                 ExportReader one = ExportReader.open(in, file)) {
               read(one, file, pass, options.progress(), done, total);
@@ -525,7 +524,8 @@ public final class ChatArchive implements AutoCloseable {
       long total)
       throws IOException, SQLException {
     long before = done[0];
-    // read, written back to JSON and hashed on another thread while this one writes to SQLite
+    // read (and, what is not recognised by its bytes, written back to JSON and hashed) on other
+    // threads while this one writes to SQLite
     try (HashedConversations all = HashedConversations.start(reader, pass.writeBackAll)) {
       for (HashedConversations.Hashed h; (h = all.next()) != null; ) {
         store(h, file, pass);
