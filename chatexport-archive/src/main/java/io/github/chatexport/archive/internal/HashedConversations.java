@@ -95,6 +95,8 @@ public final class HashedConversations implements AutoCloseable {
     return pass;
   }
 
+  // identity on purpose: the reader told of the very conversation it then delivers
+  @SuppressWarnings("ReferenceEquality")
   private void run(ExportReader reader, boolean writeBackAll) {
     FutureTask<@Nullable Hashed> last = new FutureTask<>(() -> null);
     Told told = new Told();

@@ -31,6 +31,8 @@ final class SerialPass extends ConversationCursor {
   }
 
   @Override
+  // identity on purpose: a conversation that the duplicate check replaced is not the one read
+  @SuppressWarnings("ReferenceEquality")
   protected @Nullable Conversation advance() {
     while (true) {
       if (!reader.isOpen()) {
