@@ -1,5 +1,7 @@
 package io.github.chatexport.core.internal.pass;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.Warning;
@@ -16,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 final class SerialPass extends ConversationCursor {
   private final ConversationFile reader;
   private int nextFile;
-  private String file = "";
 
   SerialPass(
       ExportSource source,
@@ -43,7 +44,6 @@ final class SerialPass extends ConversationCursor {
         try {
           String file = files.get(nextFile++);
           startFile(file);
-          this.file = file;
           reader.record(sources != null);
           reader.open(file);
         } catch (ChatExportException e) {
@@ -60,7 +60,7 @@ final class SerialPass extends ConversationCursor {
           SourceListener s = sources;
           // only a conversation delivered as read from those bytes
           if (s != null && sha256 != null && delivered == c) {
-            s.read(c, file, sha256);
+            s.read(c, requireNonNull(currentFile(), "set by startFile"), sha256);
           }
           return delivered;
         }
