@@ -823,7 +823,8 @@ public final class ChatArchive implements AutoCloseable {
         next = k;
       }
     }
-    List<String> markChanged = new ArrayList<>();
+    // the conversations whose mark began or ended, and whether they are deleted now
+    Map<String, Boolean> markChanged = new LinkedHashMap<>();
     try (Statement s = connection.createStatement();
         ResultSet r =
             s.executeQuery("SELECT id, first_seen, last_seen, deleted_since FROM conversation");
@@ -859,16 +860,14 @@ public final class ChatArchive implements AutoCloseable {
         }
         if ((before == null) != (deletedSince == null)) {
           counts[deletedSince == null ? 1 : 0]++;
-          markChanged.add(id);
+          markChanged.put(id, deletedSince != null);
         }
       }
     }
-    for (String id : markChanged) {
-      boolean deleted =
-          longQuery("SELECT deleted_since FROM conversation WHERE id = ?", id) != null;
+    for (Map.Entry<String, Boolean> e : markChanged.entrySet()) {
       // the merged view is what it was: only the flag changes, unless it was never indexed
-      if (!indexer().markDeleted(id, deleted)) {
-        indexChanged(connection, conversation(id).orElseThrow(), deleted);
+      if (!indexer().markDeleted(e.getKey(), e.getValue())) {
+        indexChanged(connection, conversation(e.getKey()).orElseThrow(), e.getValue());
       }
     }
     return counts;
