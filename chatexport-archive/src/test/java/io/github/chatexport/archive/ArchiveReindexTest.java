@@ -21,9 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -273,21 +271,12 @@ class ArchiveReindexTest {
 
   /** A new answer after the active branch's leaf, with a text of its own, made current. */
   private static Conversation grown(Conversation c, String id) {
-    MessageNode leaf = c.activeBranch().leaf().orElse(null);
-    Message message = leaf == null ? null : leaf.message();
-    if (leaf == null || message == null) {
-      return c;
-    }
-    Map<String, MessageNode> nodes = new LinkedHashMap<>(c.nodes());
-    if (nodes.values().stream().anyMatch(node -> !node.childIds().isEmpty())) {
-      List<String> children = new ArrayList<>(leaf.childIds());
-      children.add(id);
-      nodes.put(leaf.id(), leaf.withChildIds(children));
-    }
-    Message answer =
-        Message.of(id, Author.of("assistant"), Content.Text.of("because the tide turned " + id));
-    nodes.put(id, MessageNode.of(id, answer, leaf.id()));
-    return c.withNodes(nodes).withCurrentNode(id);
+    return Grown.afterLeaf(
+        c,
+        id,
+        last ->
+            Message.of(
+                id, Author.of("assistant"), Content.Text.of("because the tide turned " + id)));
   }
 
   private Path export(String name, String... conversations) throws IOException {

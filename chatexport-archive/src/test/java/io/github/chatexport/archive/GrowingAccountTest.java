@@ -3,7 +3,6 @@ package io.github.chatexport.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.chatexport.api.Conversation;
-import io.github.chatexport.api.Message;
 import io.github.chatexport.api.MessageNode;
 import io.github.chatexport.core.ExportReader;
 import io.github.chatexport.core.ExportWriter;
@@ -141,18 +140,6 @@ class GrowingAccountTest {
   }
 
   private static Conversation extra(Conversation c, String id) {
-    MessageNode leaf = c.activeBranch().leaf().orElse(null);
-    Message message = leaf == null ? null : leaf.message();
-    if (leaf == null || message == null) {
-      return c;
-    }
-    Map<String, MessageNode> nodes = new LinkedHashMap<>(c.nodes());
-    if (nodes.values().stream().anyMatch(node -> !node.childIds().isEmpty())) {
-      List<String> children = new ArrayList<>(leaf.childIds());
-      children.add(id);
-      nodes.put(leaf.id(), leaf.withChildIds(children));
-    }
-    nodes.put(id, MessageNode.of(id, message, leaf.id()));
-    return c.withNodes(nodes).withCurrentNode(id);
+    return Grown.afterLeaf(c, id, last -> last);
   }
 }
