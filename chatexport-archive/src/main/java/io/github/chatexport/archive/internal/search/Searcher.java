@@ -148,18 +148,7 @@ final class Searcher {
     List<String> drops = new ArrayList<>();
     try {
       dropPending(connection);
-      createScores(connection, drops, words);
-      try (PreparedStatement fill =
-          connection.prepareStatement(
-              "INSERT INTO "
-                  + words.table()
-                  + " SELECT rowid, bm25(search_words, "
-                  + WEIGHTS
-                  + ") FROM search_words WHERE search_words MATCH ?")) {
-        fill.setString(1, anyWord);
-        fill.executeUpdate();
-      }
-      indexScores(connection, words);
+      scores(connection, drops, words, "search_words", anyWord, "");
       PreparedStatement rankedWords = prepare(connection, open, words.ranked());
       bind(rankedWords, rankedParams, 0, 0, 0);
       PreparedStatement range =
@@ -238,17 +227,42 @@ final class Searcher {
    */
   private record Scores(String table, String score, String ranked) {}
 
-  private static void createScores(Connection connection, List<String> drops, Scores scores)
+  /**
+   * Creates the table of {@code scores} (to be dropped with {@code drops}), writes into it the
+   * {@code bm25()} of every row of the FTS5 table {@code fts} that matches {@code match} (and
+   * {@code also}, more SQL of the WHERE clause, or ""), then indexes it by rank: once the rows are
+   * written, which is faster than keeping the index current.
+   */
+  private static void scores(
+      Connection connection,
+      List<String> drops,
+      Scores scores,
+      String fts,
+      String match,
+      String also)
       throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute(
           "CREATE TEMP TABLE " + scores.table() + "(id INTEGER PRIMARY KEY, r REAL NOT NULL)");
     }
     drops.add(scores.table());
-  }
-
-  /** Indexes the scores by rank once they are written (faster than keeping the index current). */
-  private static void indexScores(Connection connection, Scores scores) throws SQLException {
+    try (PreparedStatement fill =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + scores.table()
+                + " SELECT rowid, bm25("
+                + fts
+                + ", "
+                + WEIGHTS
+                + ") FROM "
+                + fts
+                + " WHERE "
+                + fts
+                + " MATCH ?"
+                + also)) {
+      fill.setString(1, match);
+      fill.executeUpdate();
+    }
     try (Statement s = connection.createStatement()) {
       s.execute(
           "CREATE INDEX " + scores.table() + "_r ON " + scores.table().substring(5) + "(r, id)");
@@ -615,21 +629,13 @@ final class Searcher {
       if (trigramsScored || anyTrigram == null) {
         return;
       }
-      createScores(connection, drops, trigrams);
-      try (PreparedStatement fill =
-          connection.prepareStatement(
-              "INSERT INTO "
-                  + trigrams.table()
-                  + " SELECT rowid, bm25(search_trigram, "
-                  + WEIGHTS
-                  + ") FROM search_trigram WHERE search_trigram MATCH ?"
-                  + " AND rowid NOT IN (SELECT id FROM "
-                  + words.table()
-                  + ")")) {
-        fill.setString(1, anyTrigram);
-        fill.executeUpdate();
-      }
-      indexScores(connection, trigrams);
+      scores(
+          connection,
+          drops,
+          trigrams,
+          "search_trigram",
+          anyTrigram,
+          " AND rowid NOT IN (SELECT id FROM " + words.table() + ")");
       trigramsScored = true;
     }
 
