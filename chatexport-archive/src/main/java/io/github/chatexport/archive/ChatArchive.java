@@ -14,6 +14,7 @@ import io.github.chatexport.archive.internal.HashedConversations;
 import io.github.chatexport.archive.internal.JsonArrayInput;
 import io.github.chatexport.archive.internal.JsonParts;
 import io.github.chatexport.archive.internal.Merge;
+import io.github.chatexport.archive.internal.ObjectScanner;
 import io.github.chatexport.archive.internal.Schema;
 import io.github.chatexport.archive.internal.Sha;
 import io.github.chatexport.archive.internal.search.Indexer;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,6 +102,9 @@ public final class ChatArchive implements AutoCloseable {
 
   /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
   private static final String PENDING_SHA = "pending";
+
+  /** The largest conversation that {@link #readRecognised} scans (the reader hashes no larger). */
+  private static final int SCANNED_LIMIT = 64 << 20;
 
   private final Path path;
   private final Connection connection;
@@ -376,8 +382,16 @@ public final class ChatArchive implements AutoCloseable {
       long total = reader.conversationBytes();
       long[] done = {0};
       boolean single = layout.conversationFiles().size() == 1;
+      // with bytes to recognise, a JSON file is first scanned: see readRecognised
+      boolean recognise =
+          !pass.writeBackAll && longQuery("SELECT 1 FROM version_source LIMIT 1") != null;
       for (String file : layout.conversationFiles()) {
         try {
+          if (recognise
+              && file.endsWith(".json")
+              && readRecognised(reader, file, pass, options.progress(), done, total)) {
+            continue;
+          }
           if (file.endsWith(".json") && !single) {
             // one reader per shard, so that each version is linked to the file that held it
             try (InputStream in = reader.openFile(file);
@@ -544,6 +558,172 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
+  /**
+   * A conversation of the file being scanned whose bytes are a stored version's, and what the add
+   * needs of it without parsing it; or, for one not recognised, the conversation as read.
+   */
+  private record Scanned(@Nullable Known known, HashedConversations.@Nullable Hashed read) {}
+
+  /** The stored version that a conversation's bytes were, with its conversation's id and times. */
+  private record Known(long version, String conversationId, Instant updateTime, long top) {}
+
+  /**
+   * Adds one conversations JSON file by recognising its conversations by their bytes, parsing only
+   * those not recognised (each on its own, with a reader of its own); returns false, having written
+   * nothing, when this cannot be done, and the caller then reads the file with the reader.
+   *
+   * <p>The file is scanned ({@link ObjectScanner}) before anything is written: it must be one array
+   * of objects to its end, with no conversation id twice, the objects not recognised must parse
+   * alone into one conversation each and together hold at most {@link #HOLD} bytes (they are kept
+   * until the scan ends). Then every conversation is stored as {@link #read} would have stored it.
+   * A conversation recognised is linked to its version without being parsed, written back or hashed
+   * again, which is why an export that shares most conversations with the archive adds in about the
+   * time its bytes take to scan and hash.
+   */
+  private boolean readRecognised(
+      ExportReader reader,
+      String file,
+      Pass pass,
+      @Nullable ProgressListener progress,
+      long[] done,
+      long total)
+      throws IOException, SQLException {
+    long before = done[0];
+    List<Scanned> scanned = new ArrayList<>();
+    String unsuitable = null;
+    long end = 0;
+    try (InputStream in = reader.openFile(file)) {
+      ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
+      Set<String> ids = new HashSet<>();
+      long unrecognised = 0;
+      ObjectScanner.Step step;
+      while (unsuitable == null && (step = scan.next()) != ObjectScanner.Step.END) {
+        if (step == ObjectScanner.Step.UNSUITABLE) {
+          unsuitable = "not one array of objects to its end";
+          break;
+        }
+        String source = scan.sha256();
+        Known known = known(source);
+        String id;
+        if (known != null && scan.names(known.conversationId())) {
+          id = known.conversationId();
+          scanned.add(new Scanned(known, null));
+        } else {
+          unrecognised += scan.length();
+          if (unrecognised > HOLD) {
+            unsuitable = "too much of it is new";
+            break;
+          }
+          Conversation c = parseAlone(scan.bytes(), file);
+          if (c == null) {
+            unsuitable = "an object that is not one conversation when read alone";
+            break;
+          }
+          id = c.id();
+          scanned.add(
+              new Scanned(
+                  null,
+                  new HashedConversations.Hashed(
+                      c, source, null, null, scan.length(), scan.bytesRead())));
+        }
+        if (!ids.add(id)) {
+          unsuitable = "the conversation " + id + " twice";
+        } else if (progress != null) {
+          progress.progress(pass.position + scanned.size(), before + scan.bytesRead(), total);
+        }
+      }
+      end = scan.bytesRead();
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException | UncheckedIOException e) {
+      unsuitable = e.toString(); // a damaged entry, say: the reader says where
+    }
+    if (unsuitable != null) {
+      LOG.log(System.Logger.Level.DEBUG, "{0}: read with the reader: {1}", file, unsuitable);
+      return false;
+    }
+    int recognised = 0;
+    for (Scanned s : scanned) {
+      HashedConversations.Hashed read = s.read();
+      if (read != null) {
+        store(read, file, pass);
+        continue;
+      }
+      Known k = requireNonNull(s.known());
+      recognised++;
+      if (pass.latest == null || k.updateTime().isAfter(pass.latest)) {
+        pass.latest = k.updateTime();
+      }
+      link(pass, file, k.version());
+      pass.seen.add(k.conversationId());
+      if (k.top() != k.version()) {
+        pass.recompute.add(k.conversationId());
+      }
+    }
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "{0}: {1} of {2} conversations recognised by their bytes, not parsed",
+        file,
+        recognised,
+        scanned.size());
+    done[0] = before + end;
+    if (progress != null) {
+      progress.progress(pass.position, done[0], total);
+    }
+    return true;
+  }
+
+  /**
+   * The version whose bytes had this SHA-256, when its conversation is in the archive and has an
+   * update time (the export's own date is taken from it); null otherwise.
+   */
+  private @Nullable Known known(String source) throws SQLException {
+    PreparedStatement s =
+        prepared(
+            "SELECT s.version, v.conversation_id, v.update_time, c.top_version FROM version_source s"
+                + " JOIN version v ON v.id = s.version JOIN conversation c ON c.id = v.conversation_id"
+                + " WHERE s.sha256 = ?");
+    s.setString(1, source);
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next() || r.getString(3) == null) {
+        return null;
+      }
+      return new Known(r.getLong(1), r.getString(2), Instant.parse(r.getString(3)), r.getLong(4));
+    }
+  }
+
+  /**
+   * The one conversation that the bytes of a JSON object give when read alone, or null when they
+   * give anything else (damage, no conversation): the caller then reads the whole file.
+   */
+  private static @Nullable Conversation parseAlone(byte[] object, String file) throws IOException {
+    InputStream in =
+        new SequenceInputStream(
+            Collections.enumeration(
+                List.of(
+                    new ByteArrayInputStream(new byte[] {'['}),
+                    new ByteArrayInputStream(object),
+                    new ByteArrayInputStream(new byte[] {']'}))));
+    try (ExportReader one = ExportReader.open(in, file);
+        Stream<Conversation> all = one.conversations()) {
+      List<Conversation> list = all.limit(2).toList();
+      return list.size() == 1 ? list.get(0) : null;
+    } catch (ChatExportException e) {
+      return null;
+    }
+  }
+
+  /** Records that this add's export holds {@code version} at its next position. */
+  private void link(Pass pass, String file, long version) throws SQLException {
+    PreparedStatement link =
+        prepared("INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
+    link.setInt(1, pass.number);
+    link.setInt(2, pass.position++);
+    link.setString(3, file);
+    link.setLong(4, version);
+    link.executeUpdate();
+  }
+
   private void store(HashedConversations.Hashed read, String file, Pass pass) throws SQLException {
     Conversation c = read.conversation();
     String json = read.json();
@@ -601,13 +781,7 @@ public final class ChatArchive implements AutoCloseable {
         s.executeUpdate();
       }
     }
-    PreparedStatement link =
-        prepared("INSERT INTO export_version(export, position, file, version) VALUES (?, ?, ?, ?)");
-    link.setInt(1, pass.number);
-    link.setInt(2, pass.position++);
-    link.setString(3, file);
-    link.setLong(4, version);
-    link.executeUpdate();
+    link(pass, file, version);
     pass.seen.add(c.id());
     Long top = longQuery("SELECT top_version FROM conversation WHERE id = ?", c.id());
     if (top == null) {

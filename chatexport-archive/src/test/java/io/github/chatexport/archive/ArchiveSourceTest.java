@@ -1,7 +1,12 @@
 package io.github.chatexport.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.chatexport.api.Conversation;
+import io.github.chatexport.core.ChatExportException;
+import io.github.chatexport.core.ExportReader;
 import io.github.chatexport.testdata.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +17,17 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,28 +91,171 @@ class ArchiveSourceTest {
     }
   }
 
+  /** Adds an export; as partial when its name says more than its month ("2025-04-truncated"). */
   private static void add(Path archive, Path export) throws IOException {
     try (ChatArchive a = ChatArchive.open(archive)) {
-      a.add(export);
+      a.add(
+          export,
+          AddOptions.DEFAULT.withPartial(
+              export.getFileName().toString().length() > "2025-01".length()));
     }
+  }
+
+  /** What the add said of how it read each file (logged at DEBUG), in order. */
+  private final List<String> readAs = new ArrayList<>();
+
+  private final Logger logger = Logger.getLogger("io.github.chatexport.archive"); // held
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+          String message = MessageFormat.format(r.getMessage(), r.getParameters());
+          if (message.contains("read with the reader") || message.contains("recognised by")) {
+            synchronized (readAs) {
+              readAs.add(message);
+            }
+          }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+  private @Nullable Level level;
+
+  @BeforeEach
+  void listen() {
+    level = logger.getLevel();
+    logger.setLevel(Level.FINE);
+    logger.addHandler(handler);
+  }
+
+  @AfterEach
+  void stopListening() {
+    logger.removeHandler(handler);
+    logger.setLevel(level);
+  }
+
+  /**
+   * 2025-01 as if downloaded again after 2025-03, without the conversation deleted since and with a
+   * new one: the newest export, whose other conversations are the bytes of 2025-01's versions,
+   * which are no longer on top.
+   */
+  private static Path januaryAgain(Path sequence) throws IOException {
+    Path again = sequence.resolve("2025-01-again");
+    Files.createDirectories(again);
+    Files.copy(sequence.resolve("2025-01/user.json"), again.resolve("user.json"));
+    String json = Files.readString(sequence.resolve("2025-01/conversations.json"));
+    String deleted = "\"id\": \"c0000003-deleted\"}, ";
+    int start = json.indexOf("{\"title\": \"Landlord letter\"");
+    int end = json.indexOf(deleted) + deleted.length();
+    assertThat(start).isPositive().isLessThan(end);
+    String later =
+        "{\"title\": \"Later\", \"create_time\": 1790000000.5, \"update_time\": 1790000010.5,"
+            + " \"mapping\": {\"z-root\": {\"id\": \"z-root\", \"message\": null, \"parent\": null,"
+            + " \"children\": []}}, \"current_node\": \"z-root\", \"id\": \"c0000009-later\"}, ";
+    Files.writeString(
+        again.resolve("conversations.json"),
+        json.substring(0, start) + later + json.substring(end));
+    return again;
   }
 
   @Test
   void recognisingBytesGivesTheArchiveThatWritingBackGives() throws Exception {
     Path sequence = Fixtures.get("archive/account-sam/").copyTo(dir);
+    januaryAgain(sequence);
     for (List<String> order :
         List.of(
-            List.of("2025-01", "2025-02", "2025-03"), List.of("2025-03", "2025-02", "2025-01"))) {
-      Path recognised = dir.resolve("recognised-" + order.get(0) + ".sqlite");
-      Path writtenBack = dir.resolve("written-back-" + order.get(0) + ".sqlite");
+            List.of("2025-01", "2025-02", "2025-03"),
+            List.of("2025-03", "2025-02", "2025-01"),
+            List.of("2025-01", "2025-03", "2025-02"),
+            // the bytes of versions below the top, in the newest export: merged again
+            List.of("2025-01", "2025-02", "2025-03", "2025-01-again"),
+            List.of(
+                "2025-01",
+                "2025-02",
+                "2025-04-truncated",
+                "2025-03",
+                "2025-05-empty",
+                "2025-06-missing-shard"))) {
+      Path recognised = dir.resolve("recognised-" + String.join("-", order) + ".sqlite");
+      Path writtenBack = dir.resolve("written-back-" + String.join("-", order) + ".sqlite");
       for (String name : order) {
         add(recognised, sequence.resolve(name));
         forgetSources(writtenBack);
         add(writtenBack, sequence.resolve(name));
       }
-      assertThat(dump(recognised)).isEqualTo(dump(writtenBack));
+      assertThat(dump(recognised)).as("%s", order).isEqualTo(dump(writtenBack));
       assertThat(count(recognised, "SELECT count(*) FROM version_source")).isPositive();
     }
+    // Worked out from the fixtures' bytes: the first add of each order has nothing to recognise,
+    // and the written-back archive never has. 2025-02 shares only c0000006's bytes with 2025-01,
+    // 2025-03 holds 2025-02's four and 2025-01's c0000004.
+    assertThat(readAs)
+        .containsExactly(
+            "conversations.json: 1 of 4 conversations recognised by their bytes, not parsed",
+            "conversations.json: 5 of 5 conversations recognised by their bytes, not parsed",
+            "conversations.json: 4 of 4 conversations recognised by their bytes, not parsed",
+            "conversations.json: 2 of 6 conversations recognised by their bytes, not parsed",
+            "conversations.json: 2 of 5 conversations recognised by their bytes, not parsed",
+            "conversations.json: 4 of 4 conversations recognised by their bytes, not parsed",
+            "conversations.json: 1 of 4 conversations recognised by their bytes, not parsed",
+            "conversations.json: 5 of 5 conversations recognised by their bytes, not parsed",
+            "conversations.json: 5 of 6 conversations recognised by their bytes, not parsed",
+            "conversations.json: 1 of 4 conversations recognised by their bytes, not parsed",
+            "conversations.json: read with the reader: not one array of objects to its end",
+            "conversations.json: 5 of 5 conversations recognised by their bytes, not parsed",
+            "conversations.json: 0 of 0 conversations recognised by their bytes, not parsed",
+            "conversations-000.json: 1 of 1 conversations recognised by their bytes, not parsed");
+  }
+
+  @Test
+  void aTruncatedExportIsRefusedWithTheErrorThatReadingItGives() throws Exception {
+    Path sequence = Fixtures.get("archive/account-sam/").copyTo(dir);
+    Path recognised = dir.resolve("recognised.sqlite");
+    add(recognised, sequence.resolve("2025-01"));
+    Path truncated = sequence.resolve("2025-04-truncated");
+    String expected;
+    try (ExportReader reader = ExportReader.open(truncated);
+        Stream<Conversation> all = reader.conversations()) {
+      expected = catchThrowable(() -> all.forEach(c -> {})).getMessage();
+    }
+    try (ChatArchive a = ChatArchive.open(recognised)) {
+      assertThatThrownBy(() -> a.add(truncated))
+          .isInstanceOf(ChatExportException.class)
+          .hasMessage(expected);
+    }
+    assertThat(readAs)
+        .containsExactly(
+            "conversations.json: read with the reader: not one array of objects to its end");
+  }
+
+  @Test
+  void aConversationTwiceInOneFileIsAddedAsReadingItGives() throws Exception {
+    Path sequence = Fixtures.get("archive/account-sam/").copyTo(dir);
+    Path twice = dir.resolve("2025-02-twice");
+    Files.createDirectories(twice);
+    Files.copy(sequence.resolve("2025-02/user.json"), twice.resolve("user.json"));
+    String json = Files.readString(sequence.resolve("2025-02/conversations.json"));
+    int second = json.indexOf("}, {\"title\"") + 1; // the first conversation's end
+    assertThat(second).isPositive();
+    Files.writeString(
+        twice.resolve("conversations.json"),
+        json.substring(0, second) + ", " + json.substring(1, second) + json.substring(second));
+    Path recognised = dir.resolve("recognised.sqlite");
+    Path writtenBack = dir.resolve("written-back.sqlite");
+    add(recognised, sequence.resolve("2025-01"));
+    add(writtenBack, sequence.resolve("2025-01"));
+    forgetSources(writtenBack);
+    add(recognised, twice);
+    add(writtenBack, twice);
+    assertThat(dump(recognised)).isEqualTo(dump(writtenBack));
+    assertThat(readAs).hasSize(1);
+    assertThat(readAs.get(0))
+        .startsWith("conversations.json: read with the reader: the conversation ")
+        .endsWith(" twice");
   }
 
   @Test
