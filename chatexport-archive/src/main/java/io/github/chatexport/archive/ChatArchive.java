@@ -103,6 +103,12 @@ public final class ChatArchive implements AutoCloseable {
   /** The SHA-256 of an export being added while it is computed; replaced before the add commits. */
   private static final String PENDING_SHA = "pending";
 
+  /**
+   * How many bytes of conversations not recognised {@link #readRecognised} keeps as read: {@link
+   * #HOLD}, less in tests of what it does past that.
+   */
+  static long scanKept = HOLD;
+
   /** The largest conversation that {@link #readRecognised} scans (the reader hashes no larger). */
   private static final int SCANNED_LIMIT = 64 << 20;
 
@@ -559,10 +565,15 @@ public final class ChatArchive implements AutoCloseable {
   }
 
   /**
-   * A conversation of the file being scanned whose bytes are a stored version's, and what the add
-   * needs of it without parsing it; or, for one not recognised, the conversation as read.
+   * A conversation of the file being scanned: the stored version its bytes are, which is all the
+   * add needs of it; or, for one not recognised, the conversation as read; or, for one not
+   * recognised past what the scan keeps, only its bytes' hash and size (it is read again).
    */
-  private record Scanned(@Nullable Known known, HashedConversations.@Nullable Hashed read) {}
+  private record Scanned(
+      @Nullable Known known,
+      HashedConversations.@Nullable Hashed read,
+      @Nullable String source,
+      int size) {}
 
   /** The stored version that a conversation's bytes were, with its conversation's id and times. */
   private record Known(long version, String conversationId, Instant updateTime, long top) {}
@@ -573,12 +584,14 @@ public final class ChatArchive implements AutoCloseable {
    * nothing, when this cannot be done, and the caller then reads the file with the reader.
    *
    * <p>The file is scanned ({@link ObjectScanner}) before anything is written: it must be one array
-   * of objects to its end, with no conversation id twice, the objects not recognised must parse
-   * alone into one conversation each and together hold at most {@link #HOLD} bytes (they are kept
-   * until the scan ends). Then every conversation is stored as {@link #read} would have stored it.
-   * A conversation recognised is linked to its version without being parsed, written back or hashed
-   * again, which is why an export that shares most conversations with the archive adds in about the
-   * time its bytes take to scan and hash.
+   * of objects to its end, with no conversation id twice, and each object not recognised must parse
+   * alone into one conversation. Those are kept as read up to {@link #scanKept} bytes; past that
+   * they are parsed again from a second scan of the file, and when they are more than a third of
+   * the bytes scanned the file is read with the reader instead (cheaper when most of it is new).
+   * Then every conversation is stored as {@link #read} would have stored it. A conversation
+   * recognised is linked to its version without being parsed, written back or hashed again, which
+   * is why an export that shares most conversations with the archive adds in about the time its
+   * bytes take to scan and hash.
    */
   private boolean readRecognised(
       ExportReader reader,
@@ -592,6 +605,7 @@ public final class ChatArchive implements AutoCloseable {
     List<Scanned> scanned = new ArrayList<>();
     String unsuitable = null;
     long end = 0;
+    boolean again = false;
     try (InputStream in = reader.openFile(file)) {
       ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
       Set<String> ids = new HashSet<>();
@@ -607,11 +621,11 @@ public final class ChatArchive implements AutoCloseable {
         String id;
         if (known != null && scan.names(known.conversationId())) {
           id = known.conversationId();
-          scanned.add(new Scanned(known, null));
+          scanned.add(new Scanned(known, null, null, 0));
         } else {
           unrecognised += scan.length();
-          if (unrecognised > HOLD) {
-            unsuitable = "too much of it is new";
+          if (unrecognised > scanKept && unrecognised > scan.bytesRead() / 3) {
+            unsuitable = "most of it is new";
             break;
           }
           Conversation c = parseAlone(scan.bytes(), file);
@@ -620,11 +634,18 @@ public final class ChatArchive implements AutoCloseable {
             break;
           }
           id = c.id();
-          scanned.add(
-              new Scanned(
-                  null,
-                  new HashedConversations.Hashed(
-                      c, source, null, null, scan.length(), scan.bytesRead())));
+          if (unrecognised <= scanKept) {
+            scanned.add(
+                new Scanned(
+                    null,
+                    new HashedConversations.Hashed(
+                        c, source, null, null, scan.length(), scan.bytesRead()),
+                    null,
+                    0));
+          } else {
+            again = true;
+            scanned.add(new Scanned(null, null, source, scan.length()));
+          }
         }
         if (!ids.add(id)) {
           unsuitable = "the conversation " + id + " twice";
@@ -643,29 +664,43 @@ public final class ChatArchive implements AutoCloseable {
       return false;
     }
     int recognised = 0;
-    for (Scanned s : scanned) {
-      HashedConversations.Hashed read = s.read();
-      if (read != null) {
-        store(read, file, pass);
-        continue;
-      }
-      Known k = requireNonNull(s.known());
-      recognised++;
-      if (pass.latest == null || k.updateTime().isAfter(pass.latest)) {
-        pass.latest = k.updateTime();
-      }
-      link(pass, file, k.version());
-      pass.seen.add(k.conversationId());
-      if (k.top() != k.version()) {
-        pass.recompute.add(k.conversationId());
+    try (InputStream in = again ? reader.openFile(file) : InputStream.nullInputStream()) {
+      ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
+      for (Scanned s : scanned) {
+        if (again && scan.next() != ObjectScanner.Step.OBJECT) {
+          throw new IOException(file + " changed while it was being added");
+        }
+        HashedConversations.Hashed read = s.read();
+        if (read == null && s.known() == null) {
+          Conversation c = parseAlone(scan.bytes(), file);
+          if (c == null || !scan.sha256().equals(s.source())) {
+            throw new IOException(file + " changed while it was being added");
+          }
+          read = new HashedConversations.Hashed(c, s.source(), null, null, s.size(), 0);
+        }
+        if (read != null) {
+          store(read, file, pass);
+          continue;
+        }
+        Known k = requireNonNull(s.known());
+        recognised++;
+        if (pass.latest == null || k.updateTime().isAfter(pass.latest)) {
+          pass.latest = k.updateTime();
+        }
+        link(pass, file, k.version());
+        pass.seen.add(k.conversationId());
+        if (k.top() != k.version()) {
+          pass.recompute.add(k.conversationId());
+        }
       }
     }
     LOG.log(
         System.Logger.Level.DEBUG,
-        "{0}: {1} of {2} conversations recognised by their bytes, not parsed",
+        "{0}: {1} of {2} conversations recognised by their bytes, not parsed{3}",
         file,
         recognised,
-        scanned.size());
+        scanned.size(),
+        again ? " (the file scanned twice)" : "");
     done[0] = before + end;
     if (progress != null) {
       progress.progress(pass.position, done[0], total);

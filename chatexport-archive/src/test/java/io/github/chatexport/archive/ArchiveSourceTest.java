@@ -212,6 +212,35 @@ class ArchiveSourceTest {
   }
 
   @Test
+  void conversationsNotRecognisedPastWhatTheScanKeepsAreReadAgainOrTheFileWithTheReader()
+      throws Exception {
+    Path sequence = Fixtures.get("archive/account-sam/").copyTo(dir);
+    januaryAgain(sequence);
+    Path recognised = dir.resolve("recognised.sqlite");
+    Path writtenBack = dir.resolve("written-back.sqlite");
+    long kept = ChatArchive.scanKept;
+    ChatArchive.scanKept = 0; // keep nothing not recognised
+    try {
+      for (String name : List.of("2025-01", "2025-02", "2025-03", "2025-01-again")) {
+        add(recognised, sequence.resolve(name));
+        forgetSources(writtenBack);
+        add(writtenBack, sequence.resolve(name));
+      }
+    } finally {
+      ChatArchive.scanKept = kept;
+    }
+    assertThat(dump(recognised)).isEqualTo(dump(writtenBack));
+    // 2025-02's first conversation is new, and more than a third of what was scanned; the one
+    // new conversation of 2025-01-again is parsed again from a second scan
+    assertThat(readAs)
+        .containsExactly(
+            "conversations.json: read with the reader: most of it is new",
+            "conversations.json: 5 of 5 conversations recognised by their bytes, not parsed",
+            "conversations.json: 5 of 6 conversations recognised by their bytes, not parsed"
+                + " (the file scanned twice)");
+  }
+
+  @Test
   void aTruncatedExportIsRefusedWithTheErrorThatReadingItGives() throws Exception {
     Path sequence = Fixtures.get("archive/account-sam/").copyTo(dir);
     Path recognised = dir.resolve("recognised.sqlite");
