@@ -3,6 +3,7 @@ package io.github.chatexport.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.core.ChatExportException;
@@ -11,6 +12,7 @@ import io.github.chatexport.testdata.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -238,6 +240,67 @@ class ArchiveSourceTest {
             "conversations.json: 5 of 5 conversations recognised by their bytes, not parsed",
             "conversations.json: 5 of 6 conversations recognised by their bytes, not parsed"
                 + " (the file scanned twice)");
+  }
+
+  /** {@code ../shared/corpus} (public samples written by others, never copied here), or null. */
+  private static @Nullable Path corpus() {
+    String property = System.getProperty("chatexport.corpus");
+    if (property != null) {
+      return Path.of(property);
+    }
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      Path parent = d.getParent();
+      if (parent != null && Files.isDirectory(parent.resolve("shared/corpus"))) {
+        return parent.resolve("shared/corpus");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Each conversations file of the corpus's samples, added and then added again as if downloaded
+   * again (the same conversations, the file one line longer, so another export): the second add
+   * recognises what it can, or reads with the reader, and gives the archive that writing back
+   * gives. Skipped without the corpus (a fresh clone).
+   */
+  @Test
+  void theCorpusAddedTwiceGivesTheArchiveThatWritingBackGives() throws Exception {
+    Path corpus = corpus();
+    assumeTrue(corpus != null, "../shared/corpus is absent");
+    List<Path> samples = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(corpus, 2)) {
+      all.filter(f -> f.toString().endsWith(".json") && !f.getParent().equals(corpus))
+          .filter(f -> !f.getFileName().toString().startsWith("export_manifest"))
+          .sorted()
+          .forEach(samples::add);
+    }
+    assumeTrue(!samples.isEmpty(), "the corpus holds no JSON file");
+    int recognisedSomething = 0;
+    for (Path sample : samples) {
+      String name = corpus.relativize(sample).toString().replace('/', '-');
+      Path first = dir.resolve("first-" + name);
+      Path again = dir.resolve("again-" + name);
+      Files.copy(sample, first);
+      Files.write(again, Files.readAllBytes(sample));
+      Files.writeString(again, "\n", StandardOpenOption.APPEND);
+      Path recognised = dir.resolve("recognised-" + name + ".sqlite");
+      Path writtenBack = dir.resolve("written-back-" + name + ".sqlite");
+      readAs.clear();
+      try {
+        add(recognised, first);
+        add(writtenBack, first);
+      } catch (ChatExportException e) {
+        continue; // not an export the archive takes (CorpusTest covers what the reader says)
+      }
+      add(recognised, again);
+      forgetSources(writtenBack);
+      add(writtenBack, again);
+      assertThat(dump(recognised)).as(name).isEqualTo(dump(writtenBack));
+      if (readAs.stream().anyMatch(m -> m.contains("recognised by"))) {
+        recognisedSomething++;
+      }
+    }
+    assertThat(recognisedSomething).isPositive();
   }
 
   @Test
