@@ -90,6 +90,12 @@ public final class ChatArchive implements AutoCloseable {
   /** The extra file of a merged export: the archive's exports and each conversation's facts. */
   public static final String FACTS_FILE = "chatexport_archive.json";
 
+  /**
+   * The version of {@link #FACTS_FILE}'s shape (its {@code "version"}), which is not the archive's
+   * schema version: the file changes only when its keys do.
+   */
+  public static final int FACTS_VERSION = 1;
+
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final System.Logger LOG = System.getLogger("io.github.chatexport.archive");
   private static final int SHARD = 100;
@@ -1452,7 +1458,7 @@ public final class ChatArchive implements AutoCloseable {
         JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeStringField("format", "chatexport-archive");
-      g.writeNumberField("version", Schema.VERSION);
+      g.writeNumberField("version", FACTS_VERSION);
       g.writeArrayFieldStart("exports");
       for (ArchivedExport e : exports.values()) {
         g.writeStartObject();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,34 @@ class ArchiveSequenceTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void theMergedExportsExtraFileIsTheDocumentedOne() throws IOException {
+    Path zip = dir.resolve("merged.zip");
+    Instant before = Instant.now();
+    try (ChatArchive archive = ChatArchive.open(dir.resolve("a.sqlite"))) {
+      for (String name : List.of("2025-01", "2025-02", "2025-03")) {
+        archive.add(sequence.resolve(name));
+      }
+      archive.export(zip);
+    }
+    Instant after = Instant.now();
+    Object facts;
+    try (ExportReader reader = ExportReader.open(zip);
+        InputStream in = reader.openFile(ChatArchive.FACTS_FILE)) {
+      facts = JsonTree.parse(in);
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> exports =
+        (List<Map<String, Object>>) ((Map<String, Object>) facts).get("exports");
+    for (Map<String, Object> e : exports) {
+      assertThat(Instant.parse((String) e.get("added_at"))).isBetween(before, after);
+      e.put("added_at", "(when it was added)");
+    }
+    try (InputStream in = Files.newInputStream(sequence.resolve("facts.expected.json"))) {
+      assertThat(facts).isEqualTo(JsonTree.parse(in));
     }
   }
 
