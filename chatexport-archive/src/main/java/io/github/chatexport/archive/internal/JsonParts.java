@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -42,43 +41,62 @@ public final class JsonParts {
   /** A conversation cut into its shell and nodes. */
   public record Cut(String shell, List<Node> nodes) {}
 
-  /** Cuts {@code conversationJson} (one JSON object). */
+  /**
+   * Cuts {@code conversationJson} (one JSON object, as chatexport writes it: compact, with
+   * Jackson's escapes) by slicing it: the pieces are its own text, which for such JSON is what
+   * writing each piece again would give, without writing anything.
+   */
   public static Cut cut(String conversationJson) {
     List<Node> nodes = new ArrayList<>();
-    StringWriter shell = new StringWriter(conversationJson.length() / 8 + 16);
-    try (JsonParser p = FACTORY.createParser(conversationJson);
-        JsonGenerator g = FACTORY.createGenerator(shell)) {
+    String shell = conversationJson;
+    try (JsonParser p = FACTORY.createParser(conversationJson)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("a conversation is a JSON object");
       }
-      g.writeStartObject();
       boolean mappingDone = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
-        g.writeFieldName(name);
         JsonToken value = p.nextToken();
         if (!mappingDone && name.equals("mapping") && value == JsonToken.START_OBJECT) {
           mappingDone = true;
-          g.writeStartObject();
-          g.writeEndObject();
+          int mappingStart = start(p);
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String id = p.currentName();
             p.nextToken();
-            StringWriter node = new StringWriter(256);
-            try (JsonGenerator ng = FACTORY.createGenerator(node)) {
-              copy(p, ng);
-            }
-            nodes.add(new Node(id, node.toString()));
+            int from = start(p);
+            nodes.add(new Node(id, conversationJson.substring(from, end(p))));
           }
+          int mappingEnd = end(p);
+          shell =
+              conversationJson.substring(0, mappingStart)
+                  + "{}"
+                  + conversationJson.substring(mappingEnd);
         } else {
-          copy(p, g);
+          end(p);
         }
       }
-      g.writeEndObject();
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new IllegalArgumentException("a conversation is one JSON object");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Cut(shell.toString(), List.copyOf(nodes));
+    return new Cut(shell, List.copyOf(nodes));
+  }
+
+  /** Where the parser's current token begins, in chars. */
+  private static int start(JsonParser p) {
+    return Math.toIntExact(p.currentTokenLocation().getCharOffset());
+  }
+
+  /** Moves past the value at the parser's current token; returns the char offset after it. */
+  private static int end(JsonParser p) throws IOException {
+    if (p.currentToken().isStructStart()) {
+      p.skipChildren();
+    } else {
+      p.finishToken(); // a string's text is read lazily: read it, to be past its closing quote
+    }
+    return Math.toIntExact(p.currentLocation().getCharOffset());
   }
 
   /**
