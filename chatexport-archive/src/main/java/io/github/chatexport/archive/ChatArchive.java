@@ -9,6 +9,7 @@ import io.github.chatexport.api.Account;
 import io.github.chatexport.api.Asset;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.RawJson;
+import io.github.chatexport.archive.internal.AloneParser;
 import io.github.chatexport.archive.internal.Blobs;
 import io.github.chatexport.archive.internal.HashedConversations;
 import io.github.chatexport.archive.internal.JsonArrayInput;
@@ -46,6 +47,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,6 +61,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -117,6 +120,9 @@ public final class ChatArchive implements AutoCloseable {
 
   /** The largest conversation that {@link #readRecognised} scans (the reader hashes no larger). */
   private static final int SCANNED_LIMIT = 64 << 20;
+
+  /** How many objects {@link #readRecognised} has parsed on other threads ahead of its own. */
+  private static final int PARSED_AHEAD = 8;
 
   private final Path path;
   private final Connection connection;
@@ -573,21 +579,26 @@ public final class ChatArchive implements AutoCloseable {
   /**
    * A conversation of the file being scanned: the stored version its bytes are, which is all the
    * add needs of it; or, for one not recognised, the conversation as read; or, for one not
-   * recognised past what the scan keeps, only its bytes' hash and size (it is read again).
+   * recognised past what the scan keeps, only its bytes' hash and size (it is read again). While
+   * one not recognised is being parsed, {@code parsing} is that parse, and only it and the hash and
+   * size are set.
    */
   private record Scanned(
       @Nullable Known known,
       HashedConversations.@Nullable Hashed read,
       @Nullable String source,
-      int size) {}
+      int size,
+      @Nullable Future<AloneParser.@Nullable Parsed> parsing) {}
 
   /** The stored version that a conversation's bytes were, with its conversation's id and times. */
   private record Known(long version, String conversationId, Instant updateTime, long top) {}
 
   /**
    * Adds one conversations JSON file by recognising its conversations by their bytes, parsing only
-   * those not recognised (each on its own, with a reader of its own); returns false, having written
-   * nothing, when this cannot be done, and the caller then reads the file with the reader.
+   * those not recognised (each on its own, with a reader of its own, on the threads of an {@link
+   * AloneParser}, which also write it back to JSON and hash it, a few objects ahead of this thread);
+   * returns false, having written nothing, when this cannot be done, and the caller then reads the
+   * file with the reader.
    *
    * <p>The file is scanned ({@link ObjectScanner}) before anything is written: it must be one array
    * of objects to its end, with no conversation id twice, and each object not recognised must parse
@@ -612,106 +623,144 @@ public final class ChatArchive implements AutoCloseable {
     String unsuitable = null;
     long end = 0;
     boolean again = false;
-    try (InputStream in = reader.openFile(file)) {
-      ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
-      Set<String> ids = new HashSet<>();
-      long unrecognised = 0;
-      ObjectScanner.Step step;
-      while (unsuitable == null && (step = scan.next()) != ObjectScanner.Step.END) {
-        if (step == ObjectScanner.Step.UNSUITABLE) {
-          unsuitable = "not one array of objects to its end";
-          break;
-        }
-        String source = scan.sha256();
-        Known known = known(source);
-        String id;
-        if (known != null && scan.names(known.conversationId())) {
-          id = known.conversationId();
-          scanned.add(new Scanned(known, null, null, 0));
-        } else {
-          unrecognised += scan.length();
-          if (unrecognised > scanKept && unrecognised > scan.bytesRead() / 3) {
-            unsuitable = "most of it is new";
+    try (AloneParser parser = new AloneParser(file)) {
+      try (InputStream in = reader.openFile(file)) {
+        ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
+        Set<String> ids = new HashSet<>();
+        long unrecognised = 0;
+        int waited = 0; // scanned before this index are parsed, when they needed it
+        ObjectScanner.Step step;
+        while (unsuitable == null && (step = scan.next()) != ObjectScanner.Step.END) {
+          if (step == ObjectScanner.Step.UNSUITABLE) {
+            unsuitable = "not one array of objects to its end";
             break;
           }
-          Conversation c = parseAlone(scan.bytes(), file);
-          if (c == null) {
-            unsuitable = "an object that is not one conversation when read alone";
-            break;
-          }
-          id = c.id();
-          if (unrecognised <= scanKept) {
+          String source = scan.sha256();
+          Known known = known(source);
+          if (known != null && scan.names(known.conversationId())) {
+            scanned.add(new Scanned(known, null, null, 0, null));
+          } else {
+            unrecognised += scan.length();
+            if (unrecognised > scanKept && unrecognised > scan.bytesRead() / 3) {
+              unsuitable = "most of it is new";
+              break;
+            }
+            boolean keep = unrecognised <= scanKept;
+            again |= !keep;
             scanned.add(
                 new Scanned(
                     null,
-                    new HashedConversations.Hashed(
-                        c, source, null, null, scan.length(), scan.bytesRead()),
                     null,
-                    0));
-          } else {
-            again = true;
-            scanned.add(new Scanned(null, null, source, scan.length()));
+                    source,
+                    scan.length(),
+                    parser.submit(scan.bytes(), source, scan.bytesRead(), keep)));
+          }
+          // the parsing runs ahead of this thread by a few objects at most
+          for (int limit = scanned.size() - PARSED_AHEAD;
+              unsuitable == null && waited < scanned.size() && waited < limit;
+              waited++) {
+            unsuitable = settle(scanned, waited, ids);
+          }
+          if (progress != null) {
+            progress.progress(pass.position + scanned.size(), before + scan.bytesRead(), total);
           }
         }
-        if (!ids.add(id)) {
-          unsuitable = "the conversation " + id + " twice";
-        } else if (progress != null) {
-          progress.progress(pass.position + scanned.size(), before + scan.bytesRead(), total);
+        for (; unsuitable == null && waited < scanned.size(); waited++) {
+          unsuitable = settle(scanned, waited, ids);
         }
+        end = scan.bytesRead();
+      } catch (InterruptedIOException e) {
+        throw e;
+      } catch (IOException | UncheckedIOException e) {
+        unsuitable = e.toString(); // a damaged entry, say: the reader says where
       }
-      end = scan.bytesRead();
-    } catch (InterruptedIOException e) {
-      throw e;
-    } catch (IOException | UncheckedIOException e) {
-      unsuitable = e.toString(); // a damaged entry, say: the reader says where
-    }
-    if (unsuitable != null) {
-      LOG.log(System.Logger.Level.DEBUG, "{0}: read with the reader: {1}", file, unsuitable);
-      return false;
-    }
-    int recognised = 0;
-    try (InputStream in = again ? reader.openFile(file) : InputStream.nullInputStream()) {
-      ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
-      for (Scanned s : scanned) {
-        if (again && scan.next() != ObjectScanner.Step.OBJECT) {
-          throw new IOException(file + " changed while it was being added");
-        }
-        HashedConversations.Hashed read = s.read();
-        if (read == null && s.known() == null) {
-          Conversation c = parseAlone(scan.bytes(), file);
-          if (c == null || !scan.sha256().equals(s.source())) {
-            throw new IOException(file + " changed while it was being added");
+      if (unsuitable != null) {
+        LOG.log(System.Logger.Level.DEBUG, "{0}: read with the reader: {1}", file, unsuitable);
+        return false;
+      }
+      int recognised = 0;
+      try (InputStream in = again ? reader.openFile(file) : InputStream.nullInputStream()) {
+        ObjectScanner scan = new ObjectScanner(in, SCANNED_LIMIT);
+        // the objects to parse again are scanned and parsed a few ahead of the one stored
+        ArrayDeque<Future<AloneParser.@Nullable Parsed>> ahead = new ArrayDeque<>();
+        int next = 0;
+        for (Scanned s : scanned) {
+          for (; again && next < scanned.size() && ahead.size() < PARSED_AHEAD; next++) {
+            if (scan.next() != ObjectScanner.Step.OBJECT) {
+              throw new IOException(file + " changed while it was being added");
+            }
+            Scanned n = scanned.get(next);
+            if (n.read() == null && n.known() == null) {
+              if (!scan.sha256().equals(n.source())) {
+                throw new IOException(file + " changed while it was being added");
+              }
+              ahead.add(parser.submit(scan.bytes(), scan.sha256(), 0, true));
+            }
           }
-          read = new HashedConversations.Hashed(c, s.source(), null, null, s.size(), 0);
-        }
-        if (read != null) {
-          store(read, file, pass);
-          continue;
-        }
-        Known k = requireNonNull(s.known());
-        recognised++;
-        if (pass.latest == null || k.updateTime().isAfter(pass.latest)) {
-          pass.latest = k.updateTime();
-        }
-        link(pass, file, k.version());
-        pass.seen.add(k.conversationId());
-        if (k.top() != k.version()) {
-          pass.recompute.add(k.conversationId());
+          HashedConversations.Hashed read = s.read();
+          if (read == null && s.known() == null) {
+            AloneParser.Parsed parsed = AloneParser.await(requireNonNull(ahead.poll()));
+            if (parsed == null || parsed.hashed() == null) {
+              throw new IOException(file + " changed while it was being added");
+            }
+            read = parsed.hashed();
+          }
+          if (read != null) {
+            store(read, file, pass);
+            continue;
+          }
+          Known k = requireNonNull(s.known());
+          recognised++;
+          if (pass.latest == null || k.updateTime().isAfter(pass.latest)) {
+            pass.latest = k.updateTime();
+          }
+          link(pass, file, k.version());
+          pass.seen.add(k.conversationId());
+          if (k.top() != k.version()) {
+            pass.recompute.add(k.conversationId());
+          }
         }
       }
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "{0}: {1} of {2} conversations recognised by their bytes, not parsed{3}",
+          file,
+          recognised,
+          scanned.size(),
+          again ? " (the file scanned twice)" : "");
     }
-    LOG.log(
-        System.Logger.Level.DEBUG,
-        "{0}: {1} of {2} conversations recognised by their bytes, not parsed{3}",
-        file,
-        recognised,
-        scanned.size(),
-        again ? " (the file scanned twice)" : "");
     done[0] = before + end;
     if (progress != null) {
       progress.progress(pass.position, done[0], total);
     }
     return true;
+  }
+
+  /**
+   * Takes what the parse of {@code scanned[i]} gave (nothing to wait for when it was recognised):
+   * keeps the conversation read when it is kept, checks its id against the others; returns why the
+   * file cannot be added this way, or null.
+   */
+  private static @Nullable String settle(List<Scanned> scanned, int i, Set<String> ids)
+      throws IOException {
+    Scanned s = scanned.get(i);
+    String id;
+    if (s.known() != null) {
+      id = s.known().conversationId();
+    } else {
+      AloneParser.Parsed parsed = AloneParser.await(requireNonNull(s.parsing()));
+      if (parsed == null) {
+        return "an object that is not one conversation when read alone";
+      }
+      id = parsed.conversationId();
+      HashedConversations.Hashed kept = parsed.hashed();
+      scanned.set(
+          i,
+          kept != null
+              ? new Scanned(null, kept, null, 0, null)
+              : new Scanned(null, null, s.source(), s.size(), null));
+    }
+    return ids.add(id) ? null : "the conversation " + id + " twice";
   }
 
   /**
@@ -730,27 +779,6 @@ public final class ChatArchive implements AutoCloseable {
         return null;
       }
       return new Known(r.getLong(1), r.getString(2), Instant.parse(r.getString(3)), r.getLong(4));
-    }
-  }
-
-  /**
-   * The one conversation that the bytes of a JSON object give when read alone, or null when they
-   * give anything else (damage, no conversation): the caller then reads the whole file.
-   */
-  private static @Nullable Conversation parseAlone(byte[] object, String file) throws IOException {
-    InputStream in =
-        new SequenceInputStream(
-            Collections.enumeration(
-                List.of(
-                    new ByteArrayInputStream(new byte[] {'['}),
-                    new ByteArrayInputStream(object),
-                    new ByteArrayInputStream(new byte[] {']'}))));
-    try (ExportReader one = ExportReader.open(in, file);
-        Stream<Conversation> all = one.conversations()) {
-      List<Conversation> list = all.limit(2).toList();
-      return list.size() == 1 ? list.get(0) : null;
-    } catch (ChatExportException e) {
-      return null;
     }
   }
 
@@ -789,15 +817,19 @@ public final class ChatArchive implements AutoCloseable {
     if (version == null) {
       String written = json;
       String hash = sha;
+      JsonParts.Cut cut = read.cut(); // cut on the thread that wrote it back, when it was
       if (written == null || hash == null) {
         written = ExportWriter.toJson(c);
         hash = Sha.of(written);
+        cut = null;
       }
       json = written;
       sha = hash;
       version = longQuery("SELECT id FROM version WHERE sha256 = ?", hash);
       if (version == null) {
-        JsonParts.Cut cut = JsonParts.cut(written);
+        if (cut == null) {
+          cut = JsonParts.cut(written);
+        }
         nodes = storeNodes(c.id(), cut);
         shell = cut.shell();
         PreparedStatement s =

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.chatexport.api.Conversation;
 import io.github.chatexport.core.ChatExportException;
 import io.github.chatexport.core.ExportReader;
+import io.github.chatexport.core.ExportWriter;
 import io.github.chatexport.testdata.Fixtures;
+import io.github.chatexport.testdata.generator.ExportGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +22,17 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -240,6 +247,83 @@ class ArchiveSourceTest {
             "conversations.json: 5 of 5 conversations recognised by their bytes, not parsed",
             "conversations.json: 5 of 6 conversations recognised by their bytes, not parsed"
                 + " (the file scanned twice)");
+  }
+
+  /**
+   * A generated export, then the same a month later with twelve of its conversations retitled and
+   * one message longer: many conversations not recognised, among recognised ones,
+   * more than the parsing runs ahead of the add. Kept as parsed, and (keeping nothing) parsed again
+   * from a second scan, each gives the archive that writing back gives.
+   */
+  @Test
+  void manyConversationsNotRecognisedAreStoredInTheirPlaces() throws Exception {
+    Path generated = dir.resolve("generated.json");
+    ExportGenerator.builder().seed(3).conversations(80).build().writeConversationsJson(generated);
+    List<Conversation> first;
+    try (ExportReader reader = ExportReader.open(generated);
+        Stream<Conversation> all = reader.conversations()) {
+      first = all.toList();
+    }
+    // the twelve smallest after the tenth, so that what is new stays under a third of what is
+    // scanned at every point (more, and the add reads the file with the reader instead)
+    Set<Integer> change =
+        IntStream.range(10, first.size())
+            .boxed()
+            .filter(i -> first.get(i).updateTime() != null)
+            .sorted(Comparator.comparingInt(i -> ExportWriter.toJson(first.get(i)).length()))
+            .limit(12)
+            .collect(Collectors.toSet());
+    List<Conversation> later = new ArrayList<>();
+    int changed = 0;
+    for (int i = 0; i < first.size(); i++) {
+      Conversation c = first.get(i);
+      if (change.contains(i) && c.updateTime() != null) {
+        c =
+            Grown.afterLeaf(c, "later-" + i, m -> m)
+                .withTitle("Later " + i)
+                .withTimes(c.createTime(), c.updateTime().plus(Duration.ofDays(30)));
+        changed++;
+      }
+      later.add(c);
+    }
+    assertThat(changed).isGreaterThan(8);
+    Path month1 = write(dir.resolve("gen-1"), first);
+    Path month2 = write(dir.resolve("gen-2"), later);
+    long kept = ChatArchive.scanKept;
+    try {
+      for (long keep : new long[] {kept, 0}) {
+        ChatArchive.scanKept = keep;
+        Path recognised = dir.resolve("recognised-" + keep + ".sqlite");
+        Path writtenBack = dir.resolve("written-back-" + keep + ".sqlite");
+        readAs.clear();
+        for (Path month : List.of(month1, month2)) {
+          add(recognised, month);
+          forgetSources(writtenBack);
+          add(writtenBack, month);
+        }
+        assertThat(dump(recognised)).as("kept %d", keep).isEqualTo(dump(writtenBack));
+        assertThat(readAs)
+            .containsExactly(
+                "conversations.json: "
+                    + (first.size() - changed)
+                    + " of "
+                    + first.size()
+                    + " conversations recognised by their bytes, not parsed"
+                    + (keep == 0 ? " (the file scanned twice)" : ""));
+      }
+    } finally {
+      ChatArchive.scanKept = kept;
+    }
+  }
+
+  private static Path write(Path folder, List<Conversation> conversations) throws IOException {
+    Files.createDirectories(folder);
+    try (ExportWriter w = ExportWriter.open(folder.resolve("conversations.json"))) {
+      for (Conversation c : conversations) {
+        w.write(c);
+      }
+    }
+    return folder;
   }
 
   /** {@code ../shared/corpus} (public samples written by others, never copied here), or null. */

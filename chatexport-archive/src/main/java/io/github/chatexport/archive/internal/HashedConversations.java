@@ -46,6 +46,8 @@ public final class HashedConversations implements AutoCloseable {
    *     null
    * @param json its JSON, or null when only {@code sourceSha256} is given
    * @param sha256 the hex SHA-256 of {@code json}, or null when only {@code sourceSha256} is given
+   * @param cut {@code json} cut into its shell and nodes ({@link JsonParts#cut}), or null when only
+   *     {@code sourceSha256} is given
    * @param size about how many bytes of the export it took
    * @param bytesRead the bytes of conversation files read when it was delivered
    */
@@ -54,6 +56,7 @@ public final class HashedConversations implements AutoCloseable {
       @Nullable String sourceSha256,
       @Nullable String json,
       @Nullable String sha256,
+      JsonParts.@Nullable Cut cut,
       long size,
       long bytesRead) {}
 
@@ -113,7 +116,7 @@ public final class HashedConversations implements AutoCloseable {
         boolean recognisable = source != null && !writeBackAll;
         FutureTask<@Nullable Hashed> task =
             recognisable
-                ? new FutureTask<>(() -> new Hashed(c, source, null, null, size, bytes))
+                ? new FutureTask<>(() -> new Hashed(c, source, null, null, null, size, bytes))
                 : new FutureTask<>(() -> hash(c, source, size, bytes));
         queue.put(task); // in the order read, before it runs: the queue's order is the pass's
         if (recognisable) {
@@ -142,7 +145,7 @@ public final class HashedConversations implements AutoCloseable {
 
   private static Hashed hash(Conversation c, @Nullable String source, long size, long bytesRead) {
     String json = ExportWriter.toJson(c);
-    return new Hashed(c, source, json, Sha.of(json), size, bytesRead);
+    return new Hashed(c, source, json, Sha.of(json), JsonParts.cut(json), size, bytesRead);
   }
 
   /** The reader's last word on the bytes of a conversation, kept until it is delivered. */
