@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,6 @@ import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -596,9 +594,9 @@ public final class ChatArchive implements AutoCloseable {
   /**
    * Adds one conversations JSON file by recognising its conversations by their bytes, parsing only
    * those not recognised (each on its own, with a reader of its own, on the threads of an {@link
-   * AloneParser}, which also write it back to JSON and hash it, a few objects ahead of this thread);
-   * returns false, having written nothing, when this cannot be done, and the caller then reads the
-   * file with the reader.
+   * AloneParser}, which also write it back to JSON and hash it, a few objects ahead of this
+   * thread); returns false, having written nothing, when this cannot be done, and the caller then
+   * reads the file with the reader.
    *
    * <p>The file is scanned ({@link ObjectScanner}) before anything is written: it must be one array
    * of objects to its end, with no conversation id twice, and each object not recognised must parse

@@ -251,9 +251,9 @@ class ArchiveSourceTest {
 
   /**
    * A generated export, then the same a month later with twelve of its conversations retitled and
-   * one message longer: many conversations not recognised, among recognised ones,
-   * more than the parsing runs ahead of the add. Kept as parsed, and (keeping nothing) parsed again
-   * from a second scan, each gives the archive that writing back gives.
+   * one message longer: many conversations not recognised, among recognised ones, more than the
+   * parsing runs ahead of the add. Kept as parsed, and (keeping nothing) parsed again from a second
+   * scan, each gives the archive that writing back gives.
    */
   @Test
   void manyConversationsNotRecognisedAreStoredInTheirPlaces() throws Exception {

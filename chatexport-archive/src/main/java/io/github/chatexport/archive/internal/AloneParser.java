@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the bytes of single JSON objects of a conversations file, each on its own as a file of one
- * conversation, on threads of their own, so that the thread that writes to SQLite does not wait
- * for it: for the conversations that an add does not recognise by their bytes. {@link #close()}
- * stops the threads.
+ * conversation, on threads of their own, so that the thread that writes to SQLite does not wait for
+ * it: for the conversations that an add does not recognise by their bytes. {@link #close()} stops
+ * the threads.
  */
 public final class AloneParser implements AutoCloseable {
   /** Threads that parse, write back and hash. */
