@@ -11,6 +11,7 @@ import io.github.chatexport.api.Conversation;
 import io.github.chatexport.api.RawJson;
 import io.github.chatexport.archive.internal.AloneParser;
 import io.github.chatexport.archive.internal.Blobs;
+import io.github.chatexport.archive.internal.Futures;
 import io.github.chatexport.archive.internal.HashedConversations;
 import io.github.chatexport.archive.internal.JsonArrayInput;
 import io.github.chatexport.archive.internal.JsonParts;
@@ -58,7 +59,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
@@ -431,7 +431,7 @@ public final class ChatArchive implements AutoCloseable {
       if (hashing != null) {
         // before the ranks: the SHA-256 orders exports of the same date
         PreparedStatement s = prepared("UPDATE export SET sha256 = ? WHERE number = ?");
-        s.setString(1, await(hashing));
+        s.setString(1, Futures.await(hashing, "hashing the export"));
         s.setInt(2, number);
         s.executeUpdate();
       }
@@ -689,10 +689,11 @@ public final class ChatArchive implements AutoCloseable {
             }
             Scanned n = scanned.get(next);
             if (n.read() == null && n.known() == null) {
-              if (!scan.sha256().equals(n.source())) {
+              String source = scan.sha256();
+              if (!source.equals(n.source())) {
                 throw new IOException(file + " changed while it was being added");
               }
-              ahead.add(parser.submit(scan.bytes(), scan.sha256(), 0, true));
+              ahead.add(parser.submit(scan.bytes(), source, 0, true));
             }
           }
           HashedConversations.Hashed read = s.read();
@@ -1185,28 +1186,6 @@ public final class ChatArchive implements AutoCloseable {
       s.executeUpdate();
     }
     return (int) lastId();
-  }
-
-  /** The export's SHA-256, computed on its own thread. */
-  private static String await(FutureTask<String> hashing) throws IOException {
-    try {
-      return hashing.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while hashing the export");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(cause);
-    }
   }
 
   /** The size of a file, or the sum of a folder's files' sizes. */

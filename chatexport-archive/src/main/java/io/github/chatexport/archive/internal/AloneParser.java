@@ -7,12 +7,9 @@ import io.github.chatexport.core.ExportWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,29 +74,9 @@ public final class AloneParser implements AutoCloseable {
         });
   }
 
-  /**
-   * The result of {@link #submit}; an {@link IOException} or {@link UncheckedIOException} of the
-   * parse is thrown as it was.
-   */
+  /** The result of {@link #submit}; what the parse threw is thrown as it was. */
   public static @Nullable Parsed await(Future<@Nullable Parsed> parsing) throws IOException {
-    try {
-      return parsing.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while a conversation was parsed");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
+    return Futures.await(parsing, "a conversation was parsed");
   }
 
   /**
