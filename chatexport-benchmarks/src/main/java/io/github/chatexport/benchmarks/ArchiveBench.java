@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The archive (chatexport-archive) against the reader alone, in one run, as ratios.
@@ -93,44 +94,27 @@ public final class ArchiveBench {
   }
 
   private static int memory(Inputs in, Path work, PrintStream out) throws IOException {
-    long maxHeap = Runtime.getRuntime().maxMemory();
     Path file = work.resolve("memory.sqlite");
-    try (HeapWatch watch = new HeapWatch()) {
-      watch.begin();
-      long start = System.nanoTime();
-      ImportReport report;
-      try (ChatArchive archive = ChatArchive.open(file)) {
-        report = archive.add(in.json());
-      } catch (OutOfMemoryError e) {
-        watch.end();
-        out.printf(Locale.ROOT, "FAILED: out of memory (max heap %.0f MB)%n", Sizes.mb(maxHeap));
-        return 1;
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      HeapWatch.Figures heap = watch.end();
-      out.printf(
-          Locale.ROOT,
-          "added %.1f MB of JSON, %,d conversations, in %.1f s (%.1f MB/s); archive %.1f MB%n",
-          Sizes.mb(in.bytes()),
-          report.newConversations(),
-          seconds,
-          Sizes.mb(in.bytes()) / seconds,
-          Sizes.mb(Files.size(file)));
-      out.printf(
-          Locale.ROOT,
-          "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
-              + " (%d collections)%n",
-          Sizes.mb(maxHeap),
-          Sizes.mb(heap.peakUsed()),
-          Sizes.mb(heap.peakLive()),
-          heap.collections());
-      if (report.newConversations() != in.conversations()) {
-        out.printf(Locale.ROOT, "FAILED: expected %,d conversations%n", in.conversations());
-        return 1;
-      }
-      out.println("OK: the whole export was added");
-      return 0;
+    Watched added = watchedAdd(file, in.json(), out);
+    if (added == null) {
+      return 1;
     }
+    ImportReport report = added.report();
+    out.printf(
+        Locale.ROOT,
+        "added %.1f MB of JSON, %,d conversations, in %.1f s (%.1f MB/s); archive %.1f MB%n",
+        Sizes.mb(in.bytes()),
+        report.newConversations(),
+        added.seconds(),
+        Sizes.mb(in.bytes()) / added.seconds(),
+        Sizes.mb(Files.size(file)));
+    out.println(added.heap().heapLine(Runtime.getRuntime().maxMemory()));
+    if (report.newConversations() != in.conversations()) {
+      out.printf(Locale.ROOT, "FAILED: expected %,d conversations%n", in.conversations());
+      return 1;
+    }
+    out.println("OK: the whole export was added");
+    return 0;
   }
 
   /**
@@ -140,7 +124,6 @@ public final class ArchiveBench {
    * its bytes.
    */
   private static int memoryAgain(Inputs in, Path work, PrintStream out) throws IOException {
-    long maxHeap = Runtime.getRuntime().maxMemory();
     Path first = work.resolve("memory-first.json");
     try (ExportReader reader = ExportReader.open(in.json());
         ExportWriter w = ExportWriter.open(first)) {
@@ -152,55 +135,64 @@ public final class ArchiveBench {
     Path file = work.resolve("memory.sqlite");
     int status = 0;
     for (Path export : List.of(first, later)) {
-      try (HeapWatch watch = new HeapWatch()) {
-        watch.begin();
-        long start = System.nanoTime();
-        ImportReport report;
-        try (ChatArchive archive = ChatArchive.open(file)) {
-          report = archive.add(export);
-        } catch (OutOfMemoryError e) {
-          watch.end();
-          out.printf(Locale.ROOT, "FAILED: out of memory (max heap %.0f MB)%n", Sizes.mb(maxHeap));
-          return 1;
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        HeapWatch.Figures heap = watch.end();
-        long bytes = Files.size(export);
+      Watched added = watchedAdd(file, export, out);
+      if (added == null) {
+        return 1;
+      }
+      ImportReport report = added.report();
+      long bytes = Files.size(export);
+      out.printf(
+          Locale.ROOT,
+          "added %s, %.1f MB: %,d new, %,d changed, %,d unchanged, in %.1f s (%.1f MB/s);"
+              + " archive %.1f MB%n",
+          export.getFileName(),
+          Sizes.mb(bytes),
+          report.newConversations(),
+          report.changed(),
+          report.unchanged(),
+          added.seconds(),
+          Sizes.mb(bytes) / added.seconds(),
+          Sizes.mb(Files.size(file)));
+      out.println(added.heap().heapLine(Runtime.getRuntime().maxMemory()));
+      int seen = report.newConversations() + report.changed() + report.unchanged();
+      if (seen != in.conversations()) {
         out.printf(
-            Locale.ROOT,
-            "added %s, %.1f MB: %,d new, %,d changed, %,d unchanged, in %.1f s (%.1f MB/s);"
-                + " archive %.1f MB%n",
-            export.getFileName(),
-            Sizes.mb(bytes),
-            report.newConversations(),
-            report.changed(),
-            report.unchanged(),
-            seconds,
-            Sizes.mb(bytes) / seconds,
-            Sizes.mb(Files.size(file)));
-        out.printf(
-            Locale.ROOT,
-            "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
-                + " (%d collections)%n",
-            Sizes.mb(maxHeap),
-            Sizes.mb(heap.peakUsed()),
-            Sizes.mb(heap.peakLive()),
-            heap.collections());
-        int seen = report.newConversations() + report.changed() + report.unchanged();
-        if (seen != in.conversations()) {
-          out.printf(
-              Locale.ROOT,
-              "FAILED: expected %,d conversations, saw %,d%n",
-              in.conversations(),
-              seen);
-          status = 1;
-        }
+            Locale.ROOT, "FAILED: expected %,d conversations, saw %,d%n", in.conversations(), seen);
+        status = 1;
       }
     }
     if (status == 0) {
       out.println("OK: both exports were added");
     }
     return status;
+  }
+
+  /** One add under a {@link HeapWatch}: what it reported, its seconds, the heap's figures. */
+  private record Watched(ImportReport report, double seconds, HeapWatch.Figures heap) {}
+
+  /**
+   * Adds {@code export} to the archive {@code file} under a {@link HeapWatch}; null, having printed
+   * the failure, when the heap runs out.
+   */
+  private static @Nullable Watched watchedAdd(Path file, Path export, PrintStream out)
+      throws IOException {
+    try (HeapWatch watch = new HeapWatch()) {
+      watch.begin();
+      long start = System.nanoTime();
+      ImportReport report;
+      try (ChatArchive archive = ChatArchive.open(file)) {
+        report = archive.add(export);
+      } catch (OutOfMemoryError e) {
+        watch.end();
+        out.printf(
+            Locale.ROOT,
+            "FAILED: out of memory (max heap %.0f MB)%n",
+            Sizes.mb(Runtime.getRuntime().maxMemory()));
+        return null;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Watched(report, seconds, watch.end());
+    }
   }
 
   private static int compare(

@@ -10,6 +10,7 @@ import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.management.ListenerNotFoundException;
@@ -30,7 +31,19 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
   private static final long SAMPLE_MILLIS = 2;
 
   /** The figures of one pass. */
-  record Figures(long peakUsed, long peakLive, int collections, long allocated, long cpuNanos) {}
+  record Figures(long peakUsed, long peakLive, int collections, long allocated, long cpuNanos) {
+    /** The line the memory checks print of them, for a heap of at most {@code maxHeap} bytes. */
+    String heapLine(long maxHeap) {
+      return String.format(
+          Locale.ROOT,
+          "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
+              + " (%d collections)",
+          Sizes.mb(maxHeap),
+          Sizes.mb(peakUsed),
+          Sizes.mb(peakLive),
+          collections);
+    }
+  }
 
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final com.sun.management.ThreadMXBean threads =

@@ -131,14 +131,7 @@ public final class MemoryCheck {
         activeMessages,
         seconds,
         Sizes.mb(bytes) / seconds);
-    out.printf(
-        Locale.ROOT,
-        "max heap %.0f MB; peak heap used %.0f MB; peak live after a collection %.1f MB"
-            + " (%d collections)%n",
-        Sizes.mb(maxHeap),
-        Sizes.mb(heap.peakUsed()),
-        Sizes.mb(heap.peakLive()),
-        heap.collections());
+    out.println(heap.heapLine(maxHeap));
     if (!complete) {
       out.printf(
           Locale.ROOT,
