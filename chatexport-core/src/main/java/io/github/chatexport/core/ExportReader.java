@@ -205,6 +205,21 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   }
 
   /**
+   * What stands for the bytes of the file {@code name} (as {@link #files()} lists it) without
+   * reading them, when the export's container keeps it: for an entry of a ZIP read through its
+   * central directory, the entry's CRC-32 and size; for a file of a folder, its size and
+   * modification time. Empty otherwise (a ZIP salvaged from its local headers, a single file, a
+   * stream, no such file). The same name with the same stamp in another export almost surely holds
+   * the same bytes (it is the check rsync makes before it reads a file), so that a tool which
+   * stored those bytes before may skip reading them again; only a change made to keep the stamp
+   * (same size, same CRC-32, or the modification time set back) goes unseen.
+   */
+  public Optional<String> fileStamp(String name) {
+    requireNonNull(name, "name");
+    return Optional.ofNullable(export.fileStamp(name));
+  }
+
+  /**
    * Reads any JSON file of the export whole, by its name relative to the export's root ({@code
    * group_chats.json}, {@code sora.json}, {@code user_settings.json}, …): nothing in the archive is
    * out of reach. Empty when there is no such file.

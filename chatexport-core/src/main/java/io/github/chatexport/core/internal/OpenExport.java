@@ -296,6 +296,12 @@ public final class OpenExport {
     return source.open(entry);
   }
 
+  /** The stamp of a file of the export (see {@code ExportReader.fileStamp}), or null. */
+  public @Nullable String fileStamp(String name) {
+    String entry = entry(name);
+    return entry == null ? null : source.stamp(entry);
+  }
+
   /** A JSON file of the export, read whole, by its name relative to the export's root. */
   public Optional<RawJson> json(String name) {
     String entry = entry(name);

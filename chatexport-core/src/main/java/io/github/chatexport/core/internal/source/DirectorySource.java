@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +48,22 @@ final class DirectorySource extends BaseSource {
       return p == null ? -1 : Files.size(p);
     } catch (IOException e) {
       return -1;
+    }
+  }
+
+  /** The file's size and modification time (the check rsync makes). */
+  @Override
+  public @Nullable String stamp(String entry) {
+    Path p = entries.get(entry);
+    if (p == null) {
+      return null;
+    }
+    try {
+      BasicFileAttributes a =
+          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return "file size " + a.size() + " modified " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -49,6 +49,14 @@ public interface ExportSource extends Closeable {
   /** The size of an entry in bytes, or -1 when unknown. */
   long size(String entry);
 
+  /**
+   * What stands for an entry's bytes without reading them, or null when this source keeps nothing
+   * that does (see {@code ExportReader.fileStamp}).
+   */
+  default @Nullable String stamp(String entry) {
+    return null;
+  }
+
   /** Opens an entry for reading; the caller closes the stream. */
   InputStream open(String entry) throws IOException;
 

@@ -107,6 +107,12 @@ final class NestedSource extends BaseSource {
   }
 
   @Override
+  public @Nullable String stamp(String entry) {
+    ZipSource zip = owner.get(entry);
+    return zip == null ? null : zip.stamp(entry);
+  }
+
+  @Override
   public InputStream open(String entry) throws IOException {
     ZipSource zip = owner.get(entry);
     if (zip == null) {

@@ -66,6 +66,16 @@ final class ZipSource extends BaseSource {
     return e == null ? -1 : e.getSize();
   }
 
+  /** The entry's CRC-32 and size, from the central directory. */
+  @Override
+  public @Nullable String stamp(String entry) {
+    ZipEntry e = entries.get(entry);
+    if (e == null || e.getCrc() < 0 || e.getSize() < 0) {
+      return null;
+    }
+    return "zip crc32 " + Long.toHexString(e.getCrc()) + " size " + e.getSize();
+  }
+
   @Override
   public InputStream open(String entry) throws IOException {
     ZipEntry e = entries.get(entry);
