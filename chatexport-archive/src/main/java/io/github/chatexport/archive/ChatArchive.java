@@ -1121,7 +1121,10 @@ public final class ChatArchive implements AutoCloseable {
 
   /**
    * Stores every file of the export but its conversation JSON files; returns how many assets were
-   * new.
+   * new. A file whose path and stamp ({@link ExportReader#fileStamp}) an earlier add met is the
+   * file stored then, and is not read again: for an export downloaded again, its assets cost a
+   * lookup each instead of a reading (the export's own SHA-256 still reads its bytes once, on a
+   * thread of its own).
    */
   private int storeFiles(ExportReader reader, int number, ExportLayout layout)
       throws IOException, SQLException {
@@ -1139,7 +1142,21 @@ public final class ChatArchive implements AutoCloseable {
         if (conversationFiles.contains(name) && name.endsWith(".json")) {
           continue;
         }
-        String sha = Blobs.store(connection, () -> reader.openFile(name), isNew);
+        Optional<String> stamp = reader.fileStamp(name);
+        String sha = stamp.isPresent() ? stamped(name, stamp.get()) : null;
+        if (sha != null) {
+          isNew[0] = false; // stored before under this name and stamp: not read again
+        } else {
+          sha = Blobs.store(connection, () -> reader.openFile(name), isNew);
+          if (stamp.isPresent()) {
+            PreparedStatement remember =
+                prepared("INSERT OR REPLACE INTO file_stamp(path, stamp, sha256) VALUES (?, ?, ?)");
+            remember.setString(1, name);
+            remember.setString(2, stamp.get());
+            remember.setString(3, sha);
+            remember.executeUpdate();
+          }
+        }
         String kind =
             conversationFiles.contains(name)
                 ? "conversations"
@@ -1155,6 +1172,22 @@ public final class ChatArchive implements AutoCloseable {
       }
     }
     return added;
+  }
+
+  /**
+   * The SHA-256 of the stored file that a file of this path and stamp was when an add read it, or
+   * null.
+   */
+  private @Nullable String stamped(String path, String stamp) throws SQLException {
+    PreparedStatement s =
+        prepared(
+            "SELECT f.sha256 FROM file_stamp f JOIN blob b ON b.sha256 = f.sha256"
+                + " WHERE f.path = ? AND f.stamp = ?");
+    s.setString(1, path);
+    s.setString(2, stamp);
+    try (ResultSet r = s.executeQuery()) {
+      return r.next() ? r.getString(1) : null;
+    }
   }
 
   private int insertExport(

@@ -8,7 +8,9 @@ import io.github.chatexport.archive.ImportReport;
 import io.github.chatexport.core.ExportReader;
 import io.github.chatexport.core.ExportWriter;
 import io.github.chatexport.testdata.generator.Era;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -23,7 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,14 +50,19 @@ import org.jspecify.annotations.Nullable;
  * {@link ExportReader} (every conversation as records); adding it to an empty archive; adding it to
  * an archive that holds months 1 to 11 (most of it shared); and adding month 12 as downloaded again
  * a week later (about 2% of its conversations one message longer) to the archive of months 1 to 12,
- * against reading that export. Then the archive's size after months 1, 2 and 12 against the size of
- * month 12. With {@code --memory true} it only adds the whole generated export to an empty archive
- * in the heap it is given (run with {@code -Xmx256m}); with {@code --again true} as well, it then
- * adds that export as downloaded again a week later on top (see {@link #memoryAgain}).
+ * against reading that export; and the same as ZIPs with assets (five times month 12's JSON, the
+ * same random bytes in both) to the archive that also holds month 12's ZIP, against reading that
+ * ZIP. Then the archive's size after months 1, 2 and 12 against the size of month 12. With {@code
+ * --memory true} it only adds the whole generated export to an empty archive in the heap it is
+ * given (run with {@code -Xmx256m}); with {@code --again true} as well, it then adds that export as
+ * downloaded again a week later on top (see {@link #memoryAgain}).
  */
 public final class ArchiveBench {
   private static final int MONTHS = 12;
   private static final Duration MONTH = Duration.ofDays(30);
+
+  /** Bytes of assets in pass z's ZIPs for each byte of month 12's JSON. */
+  private static final long ASSETS_PER_JSON_BYTE = 5;
 
   private ArchiveBench() {}
 
@@ -231,6 +242,20 @@ public final class ArchiveBench {
     }
     Path twelve = growing; // the archive of months 1 to 12, copied for each round
 
+    // month 12 and its download a week later as ZIPs with the same assets (random bytes, five
+    // times month 12's JSON), and the archive of months 1 to 12 with month 12's ZIP added too
+    long assetBytes = ASSETS_PER_JSON_BYTE * lastBytes;
+    Path lastZip =
+        withAssets(last, months.resolve("month-12-with-assets.zip"), assetBytes, seed, out);
+    Path laterZip =
+        withAssets(
+            later, months.resolve("month-12-a-week-later-with-assets.zip"), assetBytes, seed, out);
+    Path twelveZip = work.resolve("twelve-zip.sqlite");
+    Files.copy(twelve, twelveZip);
+    try (ChatArchive archive = ChatArchive.open(twelveZip)) {
+      archive.add(lastZip);
+    }
+
     double[] fresh = new double[rounds];
     double[] shared = new double[rounds];
     double[] readRate = new double[rounds];
@@ -239,6 +264,9 @@ public final class ArchiveBench {
     double[] again = new double[rounds];
     double[] againRate = new double[rounds];
     double[] laterRead = new double[rounds];
+    double[] zipAgain = new double[rounds];
+    double[] zipAgainRate = new double[rounds];
+    double[] zipRead = new double[rounds];
     for (int round = -1; round < rounds; round++) { // round -1 warms up
       double read =
           time(
@@ -283,7 +311,27 @@ public final class ArchiveBench {
                   archive.add(later);
                 }
               });
+      double readLaterZip =
+          time(
+              () -> {
+                try (ExportReader reader = ExportReader.open(laterZip);
+                    Stream<Conversation> all = reader.conversations()) {
+                  all.forEach(c -> c.activeBranch());
+                }
+              });
+      Path copyZip = work.resolve("again-zip.sqlite");
+      copyToDisk(twelveZip, copyZip);
+      double addAgainZip =
+          time(
+              () -> {
+                try (ChatArchive archive = ChatArchive.open(copyZip)) {
+                  archive.add(laterZip);
+                }
+              });
       if (round >= 0) {
+        zipAgain[round] = readLaterZip / addAgainZip;
+        zipAgainRate[round] = Sizes.mb(Files.size(laterZip)) / addAgainZip;
+        zipRead[round] = Sizes.mb(Files.size(laterZip)) / readLaterZip;
         again[round] = readLater / addAgain;
         againRate[round] = Sizes.mb(laterBytes) / addAgain;
         laterRead[round] = Sizes.mb(laterBytes) / readLater;
@@ -318,6 +366,14 @@ public final class ArchiveBench {
         median(again),
         median(againRate),
         median(laterRead));
+    out.printf(
+        Locale.ROOT,
+        "| z the same as ZIPs with %.0f MB of assets, to the archive that holds month 12's ZIP"
+            + " | %.2f | %.1f (its read %.1f) |%n",
+        Sizes.mb(assetBytes),
+        median(zipAgain),
+        median(zipAgainRate),
+        median(zipRead));
     out.printf(
         Locale.ROOT,
         "%n| archive after | MB | against month 12 (%.1f MB) |%n|---|---|---|%n",
@@ -412,6 +468,37 @@ public final class ArchiveBench {
    */
   // Identity on purpose: extraMessage returns its argument when it adds nothing.
   @SuppressWarnings("ReferenceEquality")
+  /**
+   * {@code json} as a ZIP export, with {@code assetBytes} of assets beside it: files of 1 MiB of
+   * random bytes (seeded: the same for every ZIP of one seed, as the images of two downloads of one
+   * account are), deflated as ChatGPT's ZIPs are; written once into the cache.
+   */
+  private static Path withAssets(Path json, Path zip, long assetBytes, long seed, PrintStream out)
+      throws IOException {
+    if (Files.exists(zip)) {
+      return zip;
+    }
+    Path partial = zip.resolveSibling(zip.getFileName() + ".part");
+    try (OutputStream file = Files.newOutputStream(partial);
+        ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+      z.setLevel(Deflater.BEST_SPEED);
+      z.putNextEntry(new ZipEntry("conversations.json"));
+      Files.copy(json, z);
+      z.closeEntry();
+      Random random = new Random(seed);
+      byte[] asset = new byte[1 << 20];
+      for (int i = 0; (long) i * asset.length < assetBytes; i++) {
+        random.nextBytes(asset);
+        z.putNextEntry(new ZipEntry(String.format(Locale.ROOT, "file-%05d-bench.webp", i)));
+        z.write(asset);
+        z.closeEntry();
+      }
+    }
+    Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING);
+    out.printf(Locale.ROOT, "wrote %s (%.1f MB)%n", zip.getFileName(), Sizes.mb(Files.size(zip)));
+    return zip;
+  }
+
   private static Path weekLater(Path last, Path file, PrintStream out) throws IOException {
     if (Files.exists(file)) {
       return file;

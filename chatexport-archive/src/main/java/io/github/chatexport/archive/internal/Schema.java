@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Schema {
   /** The version this library writes. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The statements that take a file from version {@code i} to {@code i + 1}. */
   private static final List<List<String>> STEPS =
@@ -101,7 +101,17 @@ public final class Schema {
               """
       CREATE TABLE version_source (
         sha256 TEXT PRIMARY KEY,
-        version INTEGER NOT NULL REFERENCES version(id)) WITHOUT ROWID"""));
+        version INTEGER NOT NULL REFERENCES version(id)) WITHOUT ROWID"""),
+          // 3: which stored file an export's file was by its stamp (ExportReader.fileStamp), so
+          // that
+          // an add does not read and hash again the assets it stored before
+          List.of(
+              """
+      CREATE TABLE file_stamp (
+        path TEXT NOT NULL,
+        stamp TEXT NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES blob(sha256),
+        PRIMARY KEY (path, stamp)) WITHOUT ROWID"""));
 
   private Schema() {}
 
