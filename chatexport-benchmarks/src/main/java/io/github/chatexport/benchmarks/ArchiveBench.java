@@ -268,14 +268,7 @@ public final class ArchiveBench {
     double[] zipAgainRate = new double[rounds];
     double[] zipRead = new double[rounds];
     for (int round = -1; round < rounds; round++) { // round -1 warms up
-      double read =
-          time(
-              () -> {
-                try (ExportReader reader = ExportReader.open(last);
-                    Stream<Conversation> all = reader.conversations()) {
-                  all.forEach(c -> c.activeBranch());
-                }
-              });
+      double read = readTime(last);
       Path empty = work.resolve("fresh.sqlite");
       Files.deleteIfExists(empty);
       double addFresh =
@@ -285,49 +278,11 @@ public final class ArchiveBench {
                   archive.add(last);
                 }
               });
-      Path copy = work.resolve("shared.sqlite");
-      copyToDisk(eleven, copy);
-      double addShared =
-          time(
-              () -> {
-                try (ChatArchive archive = ChatArchive.open(copy)) {
-                  archive.add(last);
-                }
-              });
-      double readLater =
-          time(
-              () -> {
-                try (ExportReader reader = ExportReader.open(later);
-                    Stream<Conversation> all = reader.conversations()) {
-                  all.forEach(c -> c.activeBranch());
-                }
-              });
-      Path copy12 = work.resolve("again.sqlite");
-      copyToDisk(twelve, copy12);
-      double addAgain =
-          time(
-              () -> {
-                try (ChatArchive archive = ChatArchive.open(copy12)) {
-                  archive.add(later);
-                }
-              });
-      double readLaterZip =
-          time(
-              () -> {
-                try (ExportReader reader = ExportReader.open(laterZip);
-                    Stream<Conversation> all = reader.conversations()) {
-                  all.forEach(c -> c.activeBranch());
-                }
-              });
-      Path copyZip = work.resolve("again-zip.sqlite");
-      copyToDisk(twelveZip, copyZip);
-      double addAgainZip =
-          time(
-              () -> {
-                try (ChatArchive archive = ChatArchive.open(copyZip)) {
-                  archive.add(laterZip);
-                }
-              });
+      double addShared = addTime(eleven, work.resolve("shared.sqlite"), last);
+      double readLater = readTime(later);
+      double addAgain = addTime(twelve, work.resolve("again.sqlite"), later);
+      double readLaterZip = readTime(laterZip);
+      double addAgainZip = addTime(twelveZip, work.resolve("again-zip.sqlite"), laterZip);
       if (round >= 0) {
         zipAgain[round] = readLaterZip / addAgainZip;
         zipAgainRate[round] = Sizes.mb(Files.size(laterZip)) / addAgainZip;
@@ -589,6 +544,31 @@ public final class ArchiveBench {
   @FunctionalInterface
   private interface Body {
     void run() throws IOException;
+  }
+
+  /** Seconds to read every conversation of {@code export} as records, with its active branch. */
+  private static double readTime(Path export) throws IOException {
+    return time(
+        () -> {
+          try (ExportReader reader = ExportReader.open(export);
+              Stream<Conversation> all = reader.conversations()) {
+            all.forEach(c -> c.activeBranch());
+          }
+        });
+  }
+
+  /**
+   * Seconds to open {@code copy}, a copy of the archive {@code archive} put on the disk first, add
+   * {@code export} to it and close it.
+   */
+  private static double addTime(Path archive, Path copy, Path export) throws IOException {
+    copyToDisk(archive, copy);
+    return time(
+        () -> {
+          try (ChatArchive a = ChatArchive.open(copy)) {
+            a.add(export);
+          }
+        });
   }
 
   private static double time(Body body) throws IOException {
