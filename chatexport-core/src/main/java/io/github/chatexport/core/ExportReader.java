@@ -211,8 +211,9 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
    * modification time. Empty otherwise (a ZIP salvaged from its local headers, a single file, a
    * stream, no such file). The same name with the same stamp in another export almost surely holds
    * the same bytes (it is the check rsync makes before it reads a file), so that a tool which
-   * stored those bytes before may skip reading them again; only a change made to keep the stamp
-   * (same size, same CRC-32, or the modification time set back) goes unseen.
+   * stored those bytes before may skip reading them again. What goes unseen: a change that keeps
+   * the size and the CRC-32, or, in a folder, the size and the modification time (set back, or
+   * within the file system's resolution of times).
    */
   public Optional<String> fileStamp(String name) {
     requireNonNull(name, "name");
