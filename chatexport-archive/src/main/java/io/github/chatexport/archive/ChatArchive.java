@@ -37,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,6 +62,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
@@ -277,7 +279,8 @@ public final class ChatArchive implements AutoCloseable {
 
   /**
    * Adds an export (ZIP, folder or conversations JSON file) in one transaction. Adding an export
-   * that is already in the archive (same SHA-256) changes nothing and says so.
+   * that is already in the archive (same SHA-256; a file added before is known by its path, size
+   * and modification time without hashing it) changes nothing and says so.
    *
    * @throws IOException if the export or the archive cannot be read or written
    * @throws ChatExportException if the export is damaged (the reader's error) and not added as
@@ -307,11 +310,29 @@ public final class ChatArchive implements AutoCloseable {
     long size = exportSize(export);
     FutureTask<String> hashing = null;
     String sha;
+    String[] stamp = exportStamp(export);
     if (requireNonNull(longQuery("SELECT count(*) FROM export WHERE size = ?", size)) > 0) {
-      // perhaps added already: know before reading it
+      // perhaps added already: know before reading it, by its stamp or else by its hash
+      if (stamp != null) {
+        Long number =
+            longQuery(
+                "SELECT s.export FROM export_stamp s JOIN export e ON e.number = s.export"
+                    + " WHERE s.path = ? AND s.stamp = ? AND e.size = ?",
+                stamp[0],
+                stamp[1],
+                size);
+        ArchivedExport known = number == null ? null : exportByNumber(number.intValue());
+        if (known != null) {
+          return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
+        }
+      }
       sha = exportSha(export);
       ArchivedExport known = exportBySha(sha);
       if (known != null) {
+        if (stamp != null) {
+          rememberStamp(stamp, known.number());
+          connection.commit();
+        }
         return new ImportReport(known, true, 0, 0, 0, 0, 0, 0);
       }
     } else {
@@ -327,7 +348,7 @@ public final class ChatArchive implements AutoCloseable {
       thread.start();
     }
     try {
-      return addExport(export, options, size, sha, hashing);
+      return addExport(export, options, size, sha, hashing, stamp);
     } finally {
       if (hashing != null) {
         hashing.cancel(true); // after a failure; done already otherwise
@@ -340,7 +361,8 @@ public final class ChatArchive implements AutoCloseable {
       AddOptions options,
       long exportSize,
       String knownSha,
-      @Nullable FutureTask<String> hashing)
+      @Nullable FutureTask<String> hashing,
+      String @Nullable [] stamp)
       throws IOException, SQLException {
     long[] size = {exportSize};
     String sha = knownSha;
@@ -383,6 +405,9 @@ public final class ChatArchive implements AutoCloseable {
         }
       }
       int number = insertExport(export, size[0], sha, account, layout);
+      if (stamp != null) {
+        rememberStamp(stamp, number);
+      }
       Pass pass = new Pass(number);
       // into an archive without any version nothing is recognised: every conversation is written
       // back, on the hashing threads
@@ -1219,6 +1244,31 @@ public final class ChatArchive implements AutoCloseable {
       s.executeUpdate();
     }
     return (int) lastId();
+  }
+
+  /**
+   * The export file's absolute path and its stamp (size and modification time, the check rsync
+   * makes), by which adding the same file again is known without hashing it; null for a folder,
+   * whose own time does not follow its files'.
+   */
+  private static String @Nullable [] exportStamp(Path export) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(export, BasicFileAttributes.class);
+    if (!a.isRegularFile()) {
+      return null;
+    }
+    return new String[] {
+      export.toAbsolutePath().normalize().toString(),
+      "file size " + a.size() + " modified " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+    };
+  }
+
+  private void rememberStamp(String[] stamp, int number) throws SQLException {
+    PreparedStatement s =
+        prepared("INSERT OR REPLACE INTO export_stamp(path, stamp, export) VALUES (?, ?, ?)");
+    s.setString(1, stamp[0]);
+    s.setString(2, stamp[1]);
+    s.setInt(3, number);
+    s.executeUpdate();
   }
 
   /** The size of a file, or the sum of a folder's files' sizes. */

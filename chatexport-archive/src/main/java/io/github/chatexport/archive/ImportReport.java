@@ -6,8 +6,9 @@ import static java.util.Objects.requireNonNull;
  * What one {@link ChatArchive#add} did.
  *
  * @param export the export, as the archive keeps it
- * @param alreadyAdded whether this very export (same SHA-256) was already in the archive, so that
- *     nothing changed; the counts are then zero
+ * @param alreadyAdded whether this very export (same SHA-256, or the same file by its path, size
+ *     and modification time) was already in the archive, so that nothing changed; the counts are
+ *     then zero
  * @param newConversations conversations the archive did not have
  * @param changed conversations it had whose merged view changed (a new message, a new title, an
  *     older branch)

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +86,37 @@ class ArchiveFileStampTest {
         .containsExactlyInAnyOrder("zip crc32 37b2a9d2 size 22", "zip crc32 e853f660 size 33");
   }
 
+  /**
+   * An export file added again is known by its path, size and modification time, without hashing it
+   * whole: here its bytes changed at the same size and its time was set back, which only hashing
+   * would see. Its time moved, it is hashed, found by its SHA-256, and stamped again.
+   */
+  @Test
+  void anExportFileAddedAgainIsKnownByItsStampWithoutHashingIt() throws Exception {
+    Path export = zip("export.zip", 1L, PHOTO);
+    FileTime time = FileTime.from(Instant.parse("2026-03-01T12:00:00Z"));
+    Files.setLastModifiedTime(export, time);
+    Path file = dir.resolve("a.sqlite");
+    try (ChatArchive archive = ChatArchive.open(file)) {
+      assertThat(archive.add(export).alreadyAdded()).isFalse();
+      Files.setLastModifiedTime(export, FileTime.from(Instant.parse("2026-03-02T12:00:00Z")));
+      assertThat(archive.add(export).alreadyAdded()).isTrue(); // hashed: the same bytes
+    }
+    assertThat(rows(file, "SELECT stamp, export FROM export_stamp ORDER BY stamp"))
+        .containsExactly(
+            "file size " + Files.size(export) + " modified 1772366400000000000 1",
+            "file size " + Files.size(export) + " modified 1772452800000000000 1");
+    byte[] bytes = Files.readAllBytes(export);
+    bytes[indexOf(bytes, PHOTO)] ^= 1;
+    Files.write(export, bytes);
+    Files.setLastModifiedTime(export, time);
+    try (ChatArchive archive = ChatArchive.open(file)) {
+      ImportReport again = archive.add(export);
+      assertThat(again.alreadyAdded()).isTrue(); // by its stamp, not read
+      assertThat(archive.exports()).hasSize(1);
+    }
+  }
+
   @Test
   void aVersionTwoArchiveIsBroughtForwardAndStampsFromThen() throws Exception {
     Path file = dir.resolve("a.sqlite");
@@ -93,6 +126,7 @@ class ArchiveFileStampTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE file_stamp"); // as version 2 wrote it
+      s.execute("DROP TABLE export_stamp");
       s.execute("PRAGMA user_version = 2");
     }
     try (ChatArchive archive = ChatArchive.open(file)) {

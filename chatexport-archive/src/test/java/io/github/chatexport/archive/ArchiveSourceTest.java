@@ -467,6 +467,7 @@ class ArchiveSourceTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE file_stamp"); // as version 1 wrote it
+      s.execute("DROP TABLE export_stamp");
       s.execute("DROP TABLE version_source");
       s.execute("PRAGMA user_version = 1");
     }

@@ -102,15 +102,22 @@ public final class Schema {
       CREATE TABLE version_source (
         sha256 TEXT PRIMARY KEY,
         version INTEGER NOT NULL REFERENCES version(id)) WITHOUT ROWID"""),
-          // 3: which stored file an export's file was by its stamp (ExportReader.fileStamp), so
-          // that
-          // an add does not read and hash again the assets it stored before
+          // 3: which stored file an export's file was, by its path and stamp
+          // (ExportReader.fileStamp), so that an add does not read and hash again the assets it
+          // stored before; and which export a file added was, by its path, size and modification
+          // time, so that adding it again does not hash it whole to say that it is there
           List.of(
               """
       CREATE TABLE file_stamp (
         path TEXT NOT NULL,
         stamp TEXT NOT NULL,
         sha256 TEXT NOT NULL REFERENCES blob(sha256),
+        PRIMARY KEY (path, stamp)) WITHOUT ROWID""",
+              """
+      CREATE TABLE export_stamp (
+        path TEXT NOT NULL,
+        stamp TEXT NOT NULL,
+        export INTEGER NOT NULL REFERENCES export(number),
         PRIMARY KEY (path, stamp)) WITHOUT ROWID"""));
 
   private Schema() {}
