@@ -207,13 +207,15 @@ public final class ExportReader implements AutoCloseable, Iterable<Conversation>
   /**
    * What stands for the bytes of the file {@code name} (as {@link #files()} lists it) without
    * reading them, when the export's container keeps it: for an entry of a ZIP read through its
-   * central directory, the entry's CRC-32 and size; for a file of a folder, its size and
-   * modification time. Empty otherwise (a ZIP salvaged from its local headers, a single file, a
-   * stream, no such file). The same name with the same stamp in another export almost surely holds
-   * the same bytes (it is the check rsync makes before it reads a file), so that a tool which
-   * stored those bytes before may skip reading them again. What goes unseen: a change that keeps
-   * the size and the CRC-32, or, in a folder, the size and the modification time (set back, or
-   * within the file system's resolution of times).
+   * central directory, the entry's CRC-32 and size; for a file of a folder, its size, modification
+   * time and file key (the same file on the disk: a copy, or another extraction of a ZIP that dates
+   * every entry alike, is another file). Empty otherwise (a ZIP salvaged from its local headers, a
+   * single file, a stream, a file system without file keys, no such file). The same name with the
+   * same stamp in another export almost surely holds the same bytes (it is the check rsync makes
+   * before it reads a file), so that a tool which stored those bytes before may skip reading them
+   * again. What goes unseen: a change that keeps the size and the CRC-32, or, in a folder, a file
+   * rewritten in place at its size with its modification time kept (set back, or within the file
+   * system's resolution of times).
    */
   public Optional<String> fileStamp(String name) {
     requireNonNull(name, "name");

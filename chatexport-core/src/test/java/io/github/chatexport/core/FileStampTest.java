@@ -2,16 +2,17 @@ package io.github.chatexport.core;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -57,22 +58,46 @@ class FileStampTest {
   }
 
   @Test
-  void aFileOfAFolderIsStampedWithItsSizeAndModificationTime() throws IOException {
+  void aFileOfAFolderIsStampedWithItsSizeModificationTimeAndFileKey() throws IOException {
     Path folder = Files.createDirectory(dir.resolve("export"));
     Files.writeString(folder.resolve("conversations.json"), CONVERSATIONS);
     Path asset = Files.write(folder.resolve("file-1.png"), HELLO);
     Files.setLastModifiedTime(asset, FileTime.from(Instant.parse("2026-03-01T12:00:00Z")));
-    String stamp =
-        "file size 5 modified " + Files.getLastModifiedTime(asset).to(TimeUnit.NANOSECONDS);
-    assertThat(stamp).isEqualTo("file size 5 modified 1772366400000000000");
+    Object key = Files.readAttributes(asset, BasicFileAttributes.class).fileKey();
+    assumeTrue(key != null, "this file system has no file keys");
     try (ExportReader export = ExportReader.open(folder)) {
-      assertThat(export.fileStamp("file-1.png")).contains(stamp);
+      assertThat(export.fileStamp("file-1.png"))
+          .contains("file size 5 modified 1772366400000000000 key " + key);
     }
     Files.setLastModifiedTime(asset, FileTime.from(Instant.parse("2026-03-01T12:00:01Z")));
     try (ExportReader export = ExportReader.open(folder)) {
       assertThat(export.fileStamp("file-1.png"))
-          .contains("file size 5 modified 1772366401000000000");
+          .contains("file size 5 modified 1772366401000000000 key " + key);
     }
+  }
+
+  /**
+   * Another extraction of a ZIP that dates every entry alike gives files of the same name, size and
+   * time that may hold other bytes: they are other files, with other stamps.
+   */
+  @Test
+  void theSameNameSizeAndTimeInAnotherFolderIsAnotherStamp() throws IOException {
+    FileTime time = FileTime.from(Instant.parse("1980-01-01T00:00:00Z"));
+    String[] stamps = new String[2];
+    byte[][] contents = {HELLO, "hellO".getBytes(UTF_8)};
+    for (int i = 0; i < 2; i++) {
+      Path folder = Files.createDirectory(dir.resolve("extracted-" + i));
+      Files.writeString(folder.resolve("conversations.json"), CONVERSATIONS);
+      Path user = Files.write(folder.resolve("user.json"), contents[i]);
+      Files.setLastModifiedTime(user, time);
+      try (ExportReader export = ExportReader.open(folder)) {
+        assumeTrue(export.fileStamp("user.json").isPresent(), "this file system has no file keys");
+        stamps[i] = export.fileStamp("user.json").orElseThrow();
+      }
+    }
+    assertThat(stamps[0]).startsWith("file size 5 modified 315532800000000000 key ");
+    assertThat(stamps[1]).startsWith("file size 5 modified 315532800000000000 key ");
+    assertThat(stamps[0]).isNotEqualTo(stamps[1]);
   }
 
   @Test

@@ -51,7 +51,11 @@ final class DirectorySource extends BaseSource {
     }
   }
 
-  /** The file's size and modification time (the check rsync makes). */
+  /**
+   * The file's size and modification time (the check rsync makes) and its file key (the device and
+   * inode on Unix): the same file on the disk, so that a copy, or another extraction of a ZIP that
+   * dates every entry alike, is read again; null where the file system has no file key.
+   */
   @Override
   public @Nullable String stamp(String entry) {
     Path p = entries.get(entry);
@@ -61,7 +65,16 @@ final class DirectorySource extends BaseSource {
     try {
       BasicFileAttributes a =
           Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return "file size " + a.size() + " modified " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+      Object key = a.fileKey();
+      if (key == null) {
+        return null;
+      }
+      return "file size "
+          + a.size()
+          + " modified "
+          + a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+          + " key "
+          + key;
     } catch (IOException e) {
       return null;
     }
