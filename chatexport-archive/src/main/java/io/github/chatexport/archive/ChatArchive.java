@@ -310,7 +310,7 @@ public final class ChatArchive implements AutoCloseable {
     long size = exportSize(export);
     FutureTask<String> hashing = null;
     String sha;
-    String[] stamp = exportStamp(export);
+    ExportStamp stamp = exportStamp(export);
     if (requireNonNull(longQuery("SELECT count(*) FROM export WHERE size = ?", size)) > 0) {
       // perhaps added already: know before reading it, by its stamp or else by its hash
       if (stamp != null) {
@@ -318,8 +318,8 @@ public final class ChatArchive implements AutoCloseable {
             longQuery(
                 "SELECT s.export FROM export_stamp s JOIN export e ON e.number = s.export"
                     + " WHERE s.path = ? AND s.stamp = ? AND e.size = ?",
-                stamp[0],
-                stamp[1],
+                stamp.path(),
+                stamp.stamp(),
                 size);
         ArchivedExport known = number == null ? null : exportByNumber(number.intValue());
         if (known != null) {
@@ -362,7 +362,7 @@ public final class ChatArchive implements AutoCloseable {
       long exportSize,
       String knownSha,
       @Nullable FutureTask<String> hashing,
-      String @Nullable [] stamp)
+      @Nullable ExportStamp stamp)
       throws IOException, SQLException {
     long[] size = {exportSize};
     String sha = knownSha;
@@ -1174,12 +1174,7 @@ public final class ChatArchive implements AutoCloseable {
         } else {
           sha = Blobs.store(connection, () -> reader.openFile(name), isNew);
           if (stamp.isPresent()) {
-            PreparedStatement remember =
-                prepared("INSERT OR REPLACE INTO file_stamp(path, stamp, sha256) VALUES (?, ?, ?)");
-            remember.setString(1, name);
-            remember.setString(2, stamp.get());
-            remember.setString(3, sha);
-            remember.executeUpdate();
+            rememberFileStamp(name, stamp.get(), sha);
           }
         }
         String kind =
@@ -1215,6 +1210,16 @@ public final class ChatArchive implements AutoCloseable {
     }
   }
 
+  /** Records that a file of this path and stamp was the stored file {@code sha}. */
+  private void rememberFileStamp(String path, String stamp, String sha) throws SQLException {
+    PreparedStatement s =
+        prepared("INSERT OR REPLACE INTO file_stamp(path, stamp, sha256) VALUES (?, ?, ?)");
+    s.setString(1, path);
+    s.setString(2, stamp);
+    s.setString(3, sha);
+    s.executeUpdate();
+  }
+
   private int insertExport(
       Path export, long size, String sha, @Nullable String account, ExportLayout layout)
       throws SQLException {
@@ -1246,27 +1251,29 @@ public final class ChatArchive implements AutoCloseable {
     return (int) lastId();
   }
 
+  /** An export file's absolute path and its stamp, as {@code export_stamp} keeps them. */
+  private record ExportStamp(String path, String stamp) {}
+
   /**
    * The export file's absolute path and its stamp (size and modification time, the check rsync
    * makes), by which adding the same file again is known without hashing it; null for a folder,
    * whose own time does not follow its files'.
    */
-  private static String @Nullable [] exportStamp(Path export) throws IOException {
+  private static @Nullable ExportStamp exportStamp(Path export) throws IOException {
     BasicFileAttributes a = Files.readAttributes(export, BasicFileAttributes.class);
     if (!a.isRegularFile()) {
       return null;
     }
-    return new String[] {
-      export.toAbsolutePath().normalize().toString(),
-      "file size " + a.size() + " modified " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
-    };
+    return new ExportStamp(
+        export.toAbsolutePath().normalize().toString(),
+        "file size " + a.size() + " modified " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
   }
 
-  private void rememberStamp(String[] stamp, int number) throws SQLException {
+  private void rememberStamp(ExportStamp stamp, int number) throws SQLException {
     PreparedStatement s =
         prepared("INSERT OR REPLACE INTO export_stamp(path, stamp, export) VALUES (?, ?, ?)");
-    s.setString(1, stamp[0]);
-    s.setString(2, stamp[1]);
+    s.setString(1, stamp.path());
+    s.setString(2, stamp.stamp());
     s.setInt(3, number);
     s.executeUpdate();
   }
