@@ -250,6 +250,7 @@ public final class ArchiveBench {
     Path laterZip =
         withAssets(
             later, months.resolve("month-12-a-week-later-with-assets.zip"), assetBytes, seed, out);
+    long laterZipBytes = Files.size(laterZip);
     Path twelveZip = work.resolve("twelve-zip.sqlite");
     Files.copy(twelve, twelveZip);
     try (ChatArchive archive = ChatArchive.open(twelveZip)) {
@@ -285,8 +286,8 @@ public final class ArchiveBench {
       double addAgainZip = addTime(twelveZip, work.resolve("again-zip.sqlite"), laterZip);
       if (round >= 0) {
         zipAgain[round] = readLaterZip / addAgainZip;
-        zipAgainRate[round] = Sizes.mb(Files.size(laterZip)) / addAgainZip;
-        zipRead[round] = Sizes.mb(Files.size(laterZip)) / readLaterZip;
+        zipAgainRate[round] = Sizes.mb(laterZipBytes) / addAgainZip;
+        zipRead[round] = Sizes.mb(laterZipBytes) / readLaterZip;
         again[round] = readLater / addAgain;
         againRate[round] = Sizes.mb(laterBytes) / addAgain;
         laterRead[round] = Sizes.mb(laterBytes) / readLater;
